@@ -1,0 +1,2 @@
+// libyaml's public header; the YAML module is the only importer.
+#include <yaml.h>

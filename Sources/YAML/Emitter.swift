@@ -1,0 +1,146 @@
+import CYAML
+
+/// Writes a node tree as one YAML document through libyaml's event API.
+///
+/// Fixed choices, because templates are read in review and diffed in CI: block
+/// style, indent 2, no line folding (one change stays one changed line), UTF-8
+/// text unescaped, `\n` line breaks, no document markers, a final newline.
+/// Strings get the style `ScalarSafety` decides; tagged nodes keep their tag.
+public enum Emitter {
+    public static func emit(_ root: Node) throws -> String {
+        let session = try EmitterSession()
+        try session.emit(root)
+        var bytes = session.output.bytes
+        // libyaml closes a stream whose last node is a keep-chomped block (`|+`)
+        // with a `...` marker. In a one-document stream the marker changes
+        // nothing (the kept lines run to the end of the stream), so drop it.
+        let marker = Array("...\n".utf8)
+        if bytes.count > marker.count, bytes.suffix(marker.count).elementsEqual(marker),
+            bytes[bytes.count - marker.count - 1] == UInt8(ascii: "\n")
+        {
+            bytes.removeLast(marker.count)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// One libyaml emitter from stream start to stream end.
+private final class EmitterSession {
+    private var emitter = yaml_emitter_t()
+    fileprivate let output = OutputBuffer()
+
+    init() throws {
+        guard yaml_emitter_initialize(&emitter) == 1 else {
+            throw YAMLError(.emitter, "libyaml could not initialize an emitter")
+        }
+        yaml_emitter_set_output(&emitter, { data, buffer, size in
+            guard let data, let buffer else { return 0 }
+            let sink = Unmanaged<OutputBuffer>.fromOpaque(data).takeUnretainedValue()
+            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
+            return 1
+        }, Unmanaged.passUnretained(output).toOpaque())
+        yaml_emitter_set_encoding(&emitter, YAML_UTF8_ENCODING)
+        yaml_emitter_set_canonical(&emitter, 0)
+        yaml_emitter_set_indent(&emitter, 2)
+        yaml_emitter_set_width(&emitter, -1)
+        yaml_emitter_set_unicode(&emitter, 1)
+        yaml_emitter_set_break(&emitter, YAML_LN_BREAK)
+    }
+
+    deinit {
+        yaml_emitter_delete(&emitter)
+    }
+
+    func emit(_ root: Node) throws {
+        var event = yaml_event_t()
+        yaml_stream_start_event_initialize(&event, YAML_UTF8_ENCODING)
+        try send(&event)
+        yaml_document_start_event_initialize(&event, nil, nil, nil, 1)
+        try send(&event)
+        try emitNode(root)
+        yaml_document_end_event_initialize(&event, 1)
+        try send(&event)
+        yaml_stream_end_event_initialize(&event)
+        try send(&event)
+        guard yaml_emitter_flush(&emitter) == 1 else { throw problem() }
+    }
+
+    private func emitNode(_ node: Node) throws {
+        var event = yaml_event_t()
+        let implicit: Int32 = node.tag == nil ? 1 : 0
+        switch node.content {
+        case .scalar(let scalar):
+            let style = Self.libyamlStyle(for: scalar)
+            let ok = withOptionalCString(node.tag) { tag in
+                withOptionalCString(scalar.text) { text in
+                    yaml_scalar_event_initialize(
+                        &event, nil, tag, text, Int32(scalar.text.utf8.count), implicit, implicit, style)
+                }
+            }
+            guard ok == 1 else { throw YAMLError(.emitter, "could not create a scalar event") }
+            try send(&event)
+        case .sequence(let items):
+            let ok = withOptionalCString(node.tag) { tag in
+                yaml_sequence_start_event_initialize(&event, nil, tag, implicit, YAML_BLOCK_SEQUENCE_STYLE)
+            }
+            guard ok == 1 else { throw YAMLError(.emitter, "could not create a sequence event") }
+            try send(&event)
+            for item in items { try emitNode(item) }
+            yaml_sequence_end_event_initialize(&event)
+            try send(&event)
+        case .mapping(let pairs):
+            let ok = withOptionalCString(node.tag) { tag in
+                yaml_mapping_start_event_initialize(&event, nil, tag, implicit, YAML_BLOCK_MAPPING_STYLE)
+            }
+            guard ok == 1 else { throw YAMLError(.emitter, "could not create a mapping event") }
+            try send(&event)
+            for pair in pairs {
+                try emitNode(pair.key)
+                try emitNode(pair.value)
+            }
+            yaml_mapping_end_event_initialize(&event)
+            try send(&event)
+        }
+    }
+
+    private static func libyamlStyle(for scalar: Scalar) -> yaml_scalar_style_t {
+        switch scalar.style {
+        case .string:
+            if ScalarSafety.isLiteralSafe(scalar.text) { return YAML_LITERAL_SCALAR_STYLE }
+            if ScalarSafety.isPlainSafe(scalar.text) { return YAML_PLAIN_SCALAR_STYLE }
+            // libyaml turns this into double-quoted when single quotes cannot
+            // hold the text (control characters, line breaks).
+            return YAML_SINGLE_QUOTED_SCALAR_STYLE
+        case .plain: return YAML_PLAIN_SCALAR_STYLE
+        case .singleQuoted: return YAML_SINGLE_QUOTED_SCALAR_STYLE
+        case .doubleQuoted: return YAML_DOUBLE_QUOTED_SCALAR_STYLE
+        case .literal: return YAML_LITERAL_SCALAR_STYLE
+        case .folded: return YAML_FOLDED_SCALAR_STYLE
+        }
+    }
+
+    /// Hands the event to libyaml, which takes ownership of it either way.
+    private func send(_ event: inout yaml_event_t) throws {
+        guard yaml_emitter_emit(&emitter, &event) == 1 else { throw problem() }
+    }
+
+    private func problem() -> YAMLError {
+        let text = emitter.problem.map { String(cString: $0) } ?? "unknown libyaml emitter error"
+        return YAMLError(.emitter, text)
+    }
+}
+
+/// Where libyaml's write handler appends the document's bytes.
+private final class OutputBuffer {
+    var bytes: [UInt8] = []
+}
+
+/// A NUL-terminated copy of `string` as libyaml's `yaml_char_t *`, or `nil`.
+/// The length is passed separately where it matters, so NUL inside text survives.
+private func withOptionalCString<Result>(
+    _ string: String?, _ body: (UnsafeMutablePointer<UInt8>?) -> Result
+) -> Result {
+    guard let string else { return body(nil) }
+    var bytes = Array(string.utf8) + [0]
+    return bytes.withUnsafeMutableBufferPointer { body($0.baseAddress) }
+}
