@@ -1,0 +1,103 @@
+/// CloudFormation's intrinsic functions and condition functions.
+///
+/// Each case holds its arguments as the template does; the renderer chooses
+/// the short (`!Ref`) or long (`Ref:`) form.
+public indirect enum Intrinsic: Hashable, Sendable {
+    /// `Ref`: a parameter's value, a resource's reference value, or a pseudo parameter.
+    case ref(String)
+    /// `Fn::GetAtt`: an attribute of a resource (`Endpoint.Address` keeps its dots).
+    case getAtt(resource: String, attribute: String)
+    /// `Fn::Sub`: `${Name}` placeholders for parameters, resources (`${Res.Attr}`
+    /// for attributes), pseudo parameters and the given variables; `${!Name}` is
+    /// a literal `${Name}`.
+    case sub(String, variables: Object = [:])
+    /// `Fn::Join`: `values` is a list, or an intrinsic that returns one.
+    case join(delimiter: String, values: Value)
+    case select(index: Value, list: Value)
+    case split(delimiter: String, source: Value)
+    /// `Fn::If`: `then` when the named condition holds, otherwise `else`.
+    case `if`(condition: String, then: Value, else: Value)
+    case findInMap(map: Value, topLevelKey: Value, secondLevelKey: Value)
+    /// `Fn::GetAZs`: an empty string means the stack's region.
+    case getAZs(region: Value)
+    case importValue(Value)
+    case base64(Value)
+    case cidr(ipBlock: Value, count: Value, cidrBits: Value)
+    // Condition functions: in Conditions, and in `Fn::If`'s condition position.
+    case equals(Value, Value)
+    case not(Value)
+    case and([Value])
+    case or([Value])
+    /// `Condition`: another condition, by name, inside a condition function.
+    case condition(String)
+
+    /// The function's name as it appears in a template's long form.
+    public var longName: String {
+        switch self {
+        case .ref: "Ref"
+        case .getAtt: "Fn::GetAtt"
+        case .sub: "Fn::Sub"
+        case .join: "Fn::Join"
+        case .select: "Fn::Select"
+        case .split: "Fn::Split"
+        case .if: "Fn::If"
+        case .findInMap: "Fn::FindInMap"
+        case .getAZs: "Fn::GetAZs"
+        case .importValue: "Fn::ImportValue"
+        case .base64: "Fn::Base64"
+        case .cidr: "Fn::Cidr"
+        case .equals: "Fn::Equals"
+        case .not: "Fn::Not"
+        case .and: "Fn::And"
+        case .or: "Fn::Or"
+        case .condition: "Condition"
+        }
+    }
+
+    /// The YAML short-form tag (`!Ref`, `!GetAtt`, …).
+    public var shortTag: String {
+        "!" + (longName.hasPrefix("Fn::") ? String(longName.dropFirst(4)) : longName)
+    }
+}
+
+// Spelling intrinsics as values, so a property reads like the template.
+extension Value {
+    public static func ref(_ logicalID: String) -> Value { .intrinsic(.ref(logicalID)) }
+    public static func getAtt(_ resource: String, _ attribute: String) -> Value {
+        .intrinsic(.getAtt(resource: resource, attribute: attribute))
+    }
+    public static func sub(_ template: String, _ variables: Object = [:]) -> Value {
+        .intrinsic(.sub(template, variables: variables))
+    }
+    /// `Fn::Sub` from an interpolated string: `.sub("arn:\(.partition):s3:::\(bucket)")`.
+    public static func sub(_ template: SubTemplate) -> Value {
+        .intrinsic(.sub(template.text, variables: template.variables))
+    }
+    public static func join(_ delimiter: String, _ values: [Value]) -> Value {
+        .intrinsic(.join(delimiter: delimiter, values: .list(values)))
+    }
+    public static func join(_ delimiter: String, _ values: Value) -> Value {
+        .intrinsic(.join(delimiter: delimiter, values: values))
+    }
+    public static func select(_ index: Value, _ list: Value) -> Value { .intrinsic(.select(index: index, list: list)) }
+    public static func split(_ delimiter: String, _ source: Value) -> Value {
+        .intrinsic(.split(delimiter: delimiter, source: source))
+    }
+    public static func `if`(_ condition: String, _ then: Value, else otherwise: Value) -> Value {
+        .intrinsic(.if(condition: condition, then: then, else: otherwise))
+    }
+    public static func findInMap(_ map: String, _ topLevelKey: Value, _ secondLevelKey: Value) -> Value {
+        .intrinsic(.findInMap(map: .string(map), topLevelKey: topLevelKey, secondLevelKey: secondLevelKey))
+    }
+    public static func getAZs(_ region: Value = "") -> Value { .intrinsic(.getAZs(region: region)) }
+    public static func importValue(_ name: Value) -> Value { .intrinsic(.importValue(name)) }
+    public static func base64(_ value: Value) -> Value { .intrinsic(.base64(value)) }
+    public static func cidr(_ ipBlock: Value, _ count: Value, _ cidrBits: Value) -> Value {
+        .intrinsic(.cidr(ipBlock: ipBlock, count: count, cidrBits: cidrBits))
+    }
+    public static func equals(_ lhs: Value, _ rhs: Value) -> Value { .intrinsic(.equals(lhs, rhs)) }
+    public static func not(_ condition: Value) -> Value { .intrinsic(.not(condition)) }
+    public static func and(_ conditions: [Value]) -> Value { .intrinsic(.and(conditions)) }
+    public static func or(_ conditions: [Value]) -> Value { .intrinsic(.or(conditions)) }
+    public static func condition(_ name: String) -> Value { .intrinsic(.condition(name)) }
+}

@@ -1,0 +1,135 @@
+/// Which resources each resource needs created first: the ones its values
+/// refer to (`Ref`, `Fn::GetAtt`, `Fn::Sub`) and the ones its `DependsOn` names.
+public struct ResourceDependencies {
+    /// Resource → resources it refers to in its properties, metadata and
+    /// policies, in first-use order.
+    public let implied: [String: [String]]
+    /// Resource → its `DependsOn` entries that name resources.
+    public let explicit: [String: [String]]
+    /// Resources in template order, so every walk over them is deterministic.
+    public let order: [String]
+
+    public init(_ template: Template) {
+        let resourceIDs = Set(template.resources.map(\.logicalID))
+        var implied: [String: [String]] = [:]
+        var explicit: [String: [String]] = [:]
+        for resource in template.resources {
+            let base: TemplatePath = ["Resources", resource.logicalID]
+            var values: [Value] = [.object(resource.properties)]
+            if let metadata = resource.metadata { values.append(.object(metadata)) }
+            if let policy = resource.creationPolicy { values.append(policy) }
+            if let policy = resource.updatePolicy { values.append(policy) }
+            var targets: [String] = []
+            for value in values {
+                for reference in ReferenceCollector.references(in: value, at: base)
+                where reference.isValueReference && resourceIDs.contains(reference.target)
+                    && !targets.contains(reference.target)
+                {
+                    targets.append(reference.target)
+                }
+            }
+            implied[resource.logicalID] = targets
+            explicit[resource.logicalID] = resource.dependsOn.filter(resourceIDs.contains)
+        }
+        self.implied = implied
+        self.explicit = explicit
+        self.order = template.resources.map(\.logicalID)
+    }
+
+    /// Everything `id` must wait for, implied first, without repeats.
+    public func all(of id: String) -> [String] {
+        var result = implied[id] ?? []
+        for dependency in explicit[id] ?? [] where !result.contains(dependency) {
+            result.append(dependency)
+        }
+        return result
+    }
+
+    /// Each dependency cycle once, as a path that starts and ends at the same
+    /// resource (`[A, B, A]`), starting from the cycle's first resource in
+    /// template order.
+    public func cycles() -> [[String]] {
+        var cycles: [[String]] = []
+        var reported: Set<String> = []
+        for component in stronglyConnectedComponents() {
+            let members = Set(component)
+            guard let start = order.first(where: members.contains), !reported.contains(start) else { continue }
+            let isSelfLoop = component.count == 1 && all(of: start).contains(start)
+            guard component.count > 1 || isSelfLoop else { continue }
+            if let path = path(from: start, backTo: start, within: members) {
+                cycles.append(path)
+                reported.formUnion(members)
+            }
+        }
+        return cycles
+    }
+
+    /// Tarjan's algorithm, visiting resources and edges in template order.
+    private func stronglyConnectedComponents() -> [[String]] {
+        var index = 0
+        var indices: [String: Int] = [:]
+        var lowLinks: [String: Int] = [:]
+        var stack: [String] = []
+        var onStack: Set<String> = []
+        var components: [[String]] = []
+
+        func connect(_ node: String) {
+            indices[node] = index
+            lowLinks[node] = index
+            index += 1
+            stack.append(node)
+            onStack.insert(node)
+            for next in all(of: node) {
+                if indices[next] == nil {
+                    connect(next)
+                    lowLinks[node] = min(lowLinks[node]!, lowLinks[next]!)
+                } else if onStack.contains(next) {
+                    lowLinks[node] = min(lowLinks[node]!, indices[next]!)
+                }
+            }
+            if lowLinks[node] == indices[node] {
+                var component: [String] = []
+                while let member = stack.popLast() {
+                    onStack.remove(member)
+                    component.append(member)
+                    if member == node { break }
+                }
+                components.append(component)
+            }
+        }
+
+        for node in order where indices[node] == nil {
+            connect(node)
+        }
+        return components
+    }
+
+    /// A shortest path from `start` back to `goal` through `members` (breadth first).
+    private func path(from start: String, backTo goal: String, within members: Set<String>) -> [String]? {
+        var previous: [String: String] = [:]
+        var queue = [start]
+        var visited: Set<String> = []
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for next in all(of: node) where members.contains(next) {
+                if next == goal {
+                    var path = [goal, node]
+                    var cursor = node
+                    while cursor != start, let before = previous[cursor] {
+                        path.append(before)
+                        cursor = before
+                    }
+                    if path.last != start { path.append(start) }
+                    return path.reversed()
+                }
+                if visited.insert(next).inserted {
+                    previous[next] = node
+                    queue.append(next)
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,73 @@
+/// The stack being built: what a `StackDefinition` adds its parts to.
+///
+/// Parts keep the order they were added in; that is the order of the template.
+public final class Stack {
+    public let name: String
+    public var description: String?
+    public var metadata: Object = [:]
+    /// Macros, such as `AWS::LanguageExtensions`.
+    public var transforms: [String] = []
+
+    private var parameters: [Parameter] = []
+    private var mappings: [Mapping] = []
+    private var conditions: [Condition] = []
+    private var declarations: [any ResourceDeclaration] = []
+    private var outputs: [Output] = []
+
+    public init(name: String) {
+        self.name = name
+    }
+
+    @discardableResult
+    public func add(_ parameter: Parameter) -> Parameter {
+        parameters.append(parameter)
+        return parameter
+    }
+
+    @discardableResult
+    public func add(_ mapping: Mapping) -> Mapping {
+        mappings.append(mapping)
+        return mapping
+    }
+
+    @discardableResult
+    public func add(_ condition: Condition) -> Condition {
+        conditions.append(condition)
+        return condition
+    }
+
+    @discardableResult
+    public func add<Declaration: ResourceDeclaration>(_ declaration: Declaration) -> Declaration {
+        declarations.append(declaration)
+        return declaration
+    }
+
+    @discardableResult
+    public func add(_ output: Output) -> Output {
+        outputs.append(output)
+        return output
+    }
+
+    /// Adds an output; `exportName` makes it importable by other stacks.
+    @discardableResult
+    public func output(
+        _ logicalID: String, _ value: Value, description: String? = nil,
+        exportName: Value? = nil, condition: String? = nil
+    ) -> Output {
+        add(Output(logicalID, value: value, description: description, exportName: exportName, condition: condition))
+    }
+
+    /// The template as the stack stands now, before validation.
+    public var template: Template {
+        Template(
+            description: description,
+            metadata: metadata,
+            parameters: parameters,
+            mappings: mappings,
+            conditions: conditions,
+            transforms: transforms,
+            resources: declarations.flatMap { $0.declaredResources() },
+            outputs: outputs
+        )
+    }
+}

@@ -1,0 +1,123 @@
+extension TemplateValidator {
+    /// Every `Ref`, `Fn::GetAtt`, `Fn::Sub` placeholder, condition name,
+    /// mapping name and `DependsOn` entry must name something declared, of a
+    /// kind allowed where it is written.
+    mutating func checkReferences() {
+        for condition in template.conditions {
+            check(condition.expression, at: ["Conditions", condition.name], inConditions: true)
+        }
+        for resource in template.resources {
+            let base: TemplatePath = ["Resources", resource.logicalID]
+            checkConditionName(resource.condition, at: base.appending("Condition"))
+            for (index, dependency) in resource.dependsOn.enumerated() {
+                let path = base.appending("DependsOn").appending(index: index)
+                if dependency == resource.logicalID {
+                    error(path, "'\(dependency)' cannot depend on itself")
+                } else if !names.resources.contains(dependency) {
+                    error(path, "DependsOn names '\(dependency)', which is not a resource of the stack\(suggestion(for: dependency, among: names.resources))")
+                }
+            }
+            if let metadata = resource.metadata { check(.object(metadata), at: base.appending("Metadata")) }
+            if let policy = resource.creationPolicy { check(policy, at: base.appending("CreationPolicy")) }
+            if let policy = resource.updatePolicy { check(policy, at: base.appending("UpdatePolicy")) }
+            check(.object(resource.properties), at: base.appending("Properties"))
+        }
+        for output in template.outputs {
+            let base: TemplatePath = ["Outputs", output.logicalID]
+            checkConditionName(output.condition, at: base.appending("Condition"))
+            check(output.value, at: base.appending("Value"))
+            if let name = output.exportName { check(name, at: base.appending("Export").appending("Name")) }
+        }
+    }
+
+    private mutating func checkConditionName(_ name: String?, at path: TemplatePath) {
+        guard let name, !names.conditions.contains(name) else { return }
+        error(path, "condition '\(name)' is not declared in Conditions\(suggestion(for: name, among: names.conditions))")
+    }
+
+    private mutating func check(_ value: Value, at path: TemplatePath, inConditions: Bool = false) {
+        var collector = ReferenceCollector()
+        collector.collect(value, at: path)
+        for problem in collector.problems {
+            error(problem.path, problem.message)
+        }
+        for reference in collector.references {
+            check(reference, inConditions: inConditions)
+        }
+    }
+
+    private mutating func check(_ reference: TemplateReference, inConditions: Bool) {
+        let name = reference.target
+        let path = reference.path
+        switch reference.kind {
+        case .ref, .sub(attribute: nil):
+            let what = reference.kind == .ref ? "Ref to" : "Fn::Sub placeholder ${\(name)} names"
+            if inConditions {
+                guard names.parameters.contains(name) || DeclaredNames.pseudoParameters.contains(name) else {
+                    error(path, "\(what) '\(name)', but conditions may only refer to parameters and pseudo parameters\(suggestion(for: name, among: names.parameters))")
+                    return
+                }
+            } else if !(names.parameters.contains(name) || names.resources.contains(name)
+                || DeclaredNames.pseudoParameters.contains(name))
+            {
+                error(path, "\(what) '\(name)', which is not a parameter, resource or pseudo parameter of the stack\(suggestion(for: name, among: names.parameters.union(names.resources)))")
+            }
+        case .getAtt(let attribute), .sub(attribute: let attribute?):
+            let what = reference.kind == .getAtt(attribute: attribute)
+                ? "Fn::GetAtt \(name).\(attribute)" : "Fn::Sub placeholder ${\(name).\(attribute)}"
+            if inConditions {
+                error(path, "\(what) in a condition; conditions may only refer to parameters and pseudo parameters")
+            } else if !names.resources.contains(name) {
+                error(path, "\(what) names '\(name)', which is not a resource of the stack\(suggestion(for: name, among: names.resources))")
+            } else if attribute.isEmpty {
+                error(path, "\(what) names no attribute")
+            }
+        case .condition:
+            if !names.conditions.contains(name) {
+                error(path, "condition '\(name)' is not declared in Conditions\(suggestion(for: name, among: names.conditions))")
+            }
+        case .mapping(let top, let second):
+            guard let mapping = names.mappings[name] else {
+                error(path, "Fn::FindInMap names mapping '\(name)', which is not declared in Mappings\(suggestion(for: name, among: Set(names.mappings.keys)))")
+                return
+            }
+            guard let top else { return }
+            guard let level = mapping.entries.first(where: { $0.key == top }) else {
+                error(path, "mapping '\(name)' has no top-level key '\(top)'")
+                return
+            }
+            if let second, level.values[second] == nil {
+                error(path, "mapping '\(name)' has no key '\(second)' under '\(top)'")
+            }
+        }
+    }
+
+    /// ", did you mean 'X'?" when a declared name is one or two edits away.
+    func suggestion(for name: String, among candidates: Set<String>) -> String {
+        let scored = candidates.map { ($0, EditDistance.between(name, $0)) }
+            .filter { $0.1 <= max(2, name.count / 4) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        guard let best = scored.first else { return "" }
+        return "; did you mean '\(best.0)'?"
+    }
+}
+
+/// Levenshtein distance, for suggesting the name someone meant.
+enum EditDistance {
+    static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a.lowercased()), b = Array(b.lowercased())
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,41 @@
+import CloudFormation
+import TemplateRendering
+
+/// One stack, synthesized and rendered.
+struct SynthesizedTemplate {
+    var stack: String
+    var text: String
+    var warnings: [Diagnostic]
+
+    func fileName(for format: TemplateFormat) -> String {
+        "\(stack).\(format.fileExtension)"
+    }
+}
+
+/// Synthesizes and renders every given stack, collecting the problems of all
+/// of them before giving up, so one run shows every mistake.
+func synthesizeAll(
+    _ definitions: [any StackDefinition], format: TemplateFormat, form: IntrinsicForm
+) throws(SynthesisError) -> [SynthesizedTemplate] {
+    var results: [SynthesizedTemplate] = []
+    var problems: [Diagnostic] = []
+    for definition in definitions {
+        do {
+            let synthesis = try synthesize(definition)
+            let text = try TemplateRenderer.render(synthesis.template, format: format, form: form)
+            let sizeProblems = Quotas.checkBodySize(text.utf8.count, stack: definition.name)
+            problems += sizeProblems.filter { $0.severity == .error }
+            results.append(SynthesizedTemplate(
+                stack: definition.name, text: text,
+                warnings: synthesis.warnings + sizeProblems.filter { $0.severity == .warning }))
+        } catch let error as SynthesisError {
+            problems += error.diagnostics
+        } catch {
+            problems.append(Diagnostic(.error, stack: definition.name, path: [], "rendering failed: \(error)"))
+        }
+    }
+    if problems.contains(where: { $0.severity == .error }) {
+        throw SynthesisError(problems + results.flatMap(\.warnings))
+    }
+    return results
+}
