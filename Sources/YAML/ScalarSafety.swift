@@ -140,10 +140,13 @@ public enum ScalarSafety {
         }
     }
 
-    /// libyaml's printable set: what it writes without escaping.
+    /// libyaml's printable set: what it writes without escaping. libyaml 0.2.5
+    /// leaves out NEL and everything beyond the Basic Multilingual Plane
+    /// (emoji): such text is double-quoted with `\U` escapes, and still reads
+    /// back unchanged.
     static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x0A, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0x10000...0x10FFFF: return true
+        case 0x0A, 0x20...0x7E, 0xA0...0xD7FF: return true
         case 0xE000...0xFFFD: return scalar.value != 0xFEFF
         default: return false
         }
