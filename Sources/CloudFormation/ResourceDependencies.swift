@@ -29,7 +29,8 @@ public struct ResourceDependencies {
                 }
             }
             implied[resource.logicalID] = targets
-            explicit[resource.logicalID] = resource.dependsOn.filter(resourceIDs.contains)
+            // A resource naming itself in DependsOn is reported on its own, not as a cycle.
+            explicit[resource.logicalID] = resource.dependsOn.filter { $0 != resource.logicalID && resourceIDs.contains($0) }
         }
         self.implied = implied
         self.explicit = explicit

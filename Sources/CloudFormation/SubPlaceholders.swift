@@ -5,6 +5,11 @@ public enum SubPlaceholders {
         public var name: String
         /// For `${Resource.Attribute}`, the attribute.
         public var attribute: String?
+
+        public init(name: String, attribute: String?) {
+            self.name = name
+            self.attribute = attribute
+        }
     }
 
     public struct Problem: Error, Hashable {
