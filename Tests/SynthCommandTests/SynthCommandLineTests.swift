@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+
+@Suite("synth, run as a user runs it")
+struct SynthCommandLineTests {
+    @Test("with no arguments prints the default stack's template, the one committed in generated/")
+    func printsDefaultStack() throws {
+        let result = try Executable.synth.run([])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        let committed = try String(contentsOf: Executable.packageRoot.appendingPathComponent("generated/OrderEvents.yaml"), encoding: .utf8)
+        #expect(result.stdout == committed)
+    }
+
+    @Test("--list names the stacks, the default first")
+    func list() throws {
+        let result = try Executable.fixtures.run(["--list"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "Valid\nBroken\nAlsoBroken\n")
+    }
+
+    @Test("a named stack, in JSON")
+    func namedStackJSON() throws {
+        let result = try Executable.fixtures.run(["Valid", "--format", "json"])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            {
+              "AWSTemplateFormatVersion": "2010-09-09",
+              "Resources": {
+                "Queue": {
+                  "Type": "AWS::SQS::Queue",
+                  "Properties": {
+                    "SqsManagedSseEnabled": true
+                  }
+                }
+              },
+              "Outputs": {
+                "QueueURL": {
+                  "Value": {
+                    "Ref": "Queue"
+                  }
+                }
+              }
+            }
+
+            """)
+    }
+
+    @Test("an invalid stack: every problem on stderr, exit 2, nothing on stdout")
+    func invalidStack() throws {
+        let result = try Executable.fixtures.run(["Broken"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == """
+            error: Broken: Outputs.Missing.Value.Ref: Ref to 'Thrid', which is not a parameter, resource or pseudo parameter of the stack
+            error: Broken: Resources.First: dependency cycle: First → Second → First
+            synth: 2 errors; nothing written
+
+            """)
+    }
+
+    @Test("--output with an invalid stack among valid ones writes no file at all, and reports every stack's problems")
+    func noPartialOutput() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Executable.fixtures.run(["--output", folder.path])
+        #expect(result.status == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(result.stderr.contains("error: Broken: Resources.First: dependency cycle"))
+        #expect(result.stderr.contains("error: AlsoBroken: Resources.Topic.Condition: condition 'Undeclared' is not declared in Conditions"))
+        #expect(result.stderr.hasSuffix("synth: 3 errors; nothing written\n"))
+    }
+
+    @Test("an unknown stack name: exit 2 and the list of stacks")
+    func unknownStack() throws {
+        let result = try Executable.synth.run(["Nope"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "synth: no stack named 'Nope'; the stacks are: OrderEvents\n")
+    }
+
+    @Test("bad usage exits 2 with ArgumentParser's message", arguments: [
+        ["--format", "xml"], ["--list", "--check"], ["--prune"], ["--no-such-flag"], ["--format", "json", "--long-form"],
+    ])
+    func badUsage(arguments: [String]) throws {
+        let result = try Executable.synth.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("Usage: synth") || result.stderr.contains("Error:"))
+    }
+
+    @Test("--help explains each option and exits 0")
+    func help() throws {
+        let result = try Executable.synth.run(["--help"])
+        #expect(result.status == 0)
+        for option in ["--list", "--format", "--long-form", "--output", "--check", "--prune", "<stack>"] {
+            #expect(result.stdout.contains(option), "help lacks \(option)")
+        }
+    }
+
+    @Test("--check against the committed generated/ passes")
+    func checkCommitted() throws {
+        let result = try Executable.synth.run(["--check"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr == "1 template in generated up to date\n")
+    }
+
+    @Test("--check: clean, drifted, missing, and a template with no stack")
+    func checkStates() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try Executable.fixtures.run(["Valid", "--output", folder.path])
+        #expect(written.status == 0)
+        let file = folder.appendingPathComponent("Valid.yaml")
+
+        let clean = try Executable.fixtures.run(["Valid", "--check", "--output", folder.path])
+        #expect(clean.status == 0)
+        #expect(clean.stdout.isEmpty)
+
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try original.replacingOccurrences(of: "SqsManagedSseEnabled: true", with: "SqsManagedSseEnabled: false")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let drifted = try Executable.fixtures.run(["Valid", "--check", "--output", folder.path])
+        #expect(drifted.status == 1)
+        #expect(drifted.stdout == """
+            --- \(folder.path)/Valid.yaml
+            +++ \(folder.path)/Valid.yaml (synthesized)
+            @@ -3,7 +3,7 @@
+               Queue:
+                 Type: AWS::SQS::Queue
+                 Properties:
+            -      SqsManagedSseEnabled: false
+            +      SqsManagedSseEnabled: true
+             Outputs:
+               QueueURL:
+                 Value: !Ref Queue
+
+            """)
+        #expect(drifted.stderr.contains("Valid.yaml differs from what Valid synthesizes"))
+
+        try FileManager.default.removeItem(at: file)
+        let missing = try Executable.fixtures.run(["Valid", "--check", "--output", folder.path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("\(folder.path)/Valid.yaml is missing"))
+
+        try Executable.synth.run(["--output", folder.path])
+        try "Resources: {}\n".write(to: folder.appendingPathComponent("Retired.yaml"), atomically: true, encoding: .utf8)
+        let orphan = try Executable.synth.run(["--check", "--output", folder.path])
+        #expect(orphan.status == 1)
+        #expect(orphan.stderr.contains("\(folder.path)/Retired.yaml has no stack"))
+
+        let pruned = try Executable.synth.run(["--output", folder.path, "--prune"])
+        #expect(pruned.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Retired.yaml").path))
+        #expect(try Executable.synth.run(["--check", "--output", folder.path]).status == 0)
+    }
+
+    @Test("--output writes every stack and leaves no temporary files behind")
+    func outputFolder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Executable.synth.run(["--output", folder.appendingPathComponent("nested").path, "--format", "json"])
+        #expect(result.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("nested").path) == ["OrderEvents.json"])
+    }
+
+    @Test("two runs in separate processes give identical bytes, with and without deterministic hashing",
+          arguments: [["--format", "yaml"], ["--format", "json"], ["--long-form"]])
+    func determinism(arguments: [String]) throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_DETERMINISTIC_HASHING"] = nil
+        let first = try Executable.synth.run(arguments, environment: environment)
+        let second = try Executable.synth.run(arguments, environment: environment)
+        environment["SWIFT_DETERMINISTIC_HASHING"] = "1"
+        let third = try Executable.synth.run(arguments, environment: environment)
+        #expect(first.status == 0)
+        #expect(!first.stdout.isEmpty)
+        #expect(first.stdout == second.stdout)
+        #expect(first.stdout == third.stdout)
+    }
+}
