@@ -23,6 +23,12 @@ public indirect enum Intrinsic: Hashable, Sendable {
     case importValue(Value)
     case base64(Value)
     case cidr(ipBlock: Value, count: Value, cidrBits: Value)
+    /// `Fn::Transform`: a macro applied to part of the template.
+    case transform(name: String, parameters: Object)
+    /// `Fn::Length` (needs the `AWS::LanguageExtensions` transform).
+    case length(Value)
+    /// `Fn::ToJsonString` (needs the `AWS::LanguageExtensions` transform).
+    case toJsonString(Value)
     // Condition functions: in Conditions, and in `Fn::If`'s condition position.
     case equals(Value, Value)
     case not(Value)
@@ -30,6 +36,18 @@ public indirect enum Intrinsic: Hashable, Sendable {
     case or([Value])
     /// `Condition`: another condition, by name, inside a condition function.
     case condition(String)
+
+    /// Whether the function needs the `AWS::LanguageExtensions` transform.
+    public var needsLanguageExtensions: Bool {
+        switch self {
+        case .length, .toJsonString: true
+        default: false
+        }
+    }
+
+    /// Whether CloudFormation documents a YAML short form (`!Name`) for the
+    /// function; the language-extension functions have none.
+    public var hasShortForm: Bool { !needsLanguageExtensions }
 
     /// The function's name as it appears in a template's long form.
     public var longName: String {
@@ -46,6 +64,9 @@ public indirect enum Intrinsic: Hashable, Sendable {
         case .importValue: "Fn::ImportValue"
         case .base64: "Fn::Base64"
         case .cidr: "Fn::Cidr"
+        case .transform: "Fn::Transform"
+        case .length: "Fn::Length"
+        case .toJsonString: "Fn::ToJsonString"
         case .equals: "Fn::Equals"
         case .not: "Fn::Not"
         case .and: "Fn::And"
@@ -95,6 +116,11 @@ extension Value {
     public static func cidr(_ ipBlock: Value, _ count: Value, _ cidrBits: Value) -> Value {
         .intrinsic(.cidr(ipBlock: ipBlock, count: count, cidrBits: cidrBits))
     }
+    public static func transform(_ name: String, _ parameters: Object = [:]) -> Value {
+        .intrinsic(.transform(name: name, parameters: parameters))
+    }
+    public static func length(_ list: Value) -> Value { .intrinsic(.length(list)) }
+    public static func toJsonString(_ value: Value) -> Value { .intrinsic(.toJsonString(value)) }
     public static func equals(_ lhs: Value, _ rhs: Value) -> Value { .intrinsic(.equals(lhs, rhs)) }
     public static func not(_ condition: Value) -> Value { .intrinsic(.not(condition)) }
     public static func and(_ conditions: [Value]) -> Value { .intrinsic(.and(conditions)) }

@@ -38,6 +38,8 @@ public struct MalformedValue: Hashable, Sendable {
 public struct ReferenceCollector {
     public private(set) var references: [TemplateReference] = []
     public private(set) var problems: [MalformedValue] = []
+    /// Where `Fn::Length` or `Fn::ToJsonString` is used.
+    public private(set) var languageExtensionUses: [TemplatePath] = []
 
     public init() {}
 
@@ -60,6 +62,7 @@ public struct ReferenceCollector {
         case .object(let object):
             for entry in object.entries { collect(entry.value, at: path.appending(entry.key)) }
         case .intrinsic(let function):
+            if function.needsLanguageExtensions { languageExtensionUses.append(path.appending(function.longName)) }
             collect(function, at: path.appending(function.longName))
         }
     }
@@ -93,8 +96,11 @@ public struct ReferenceCollector {
             }
             collect(top, at: path.appending(index: 1))
             collect(second, at: path.appending(index: 2))
-        case .getAZs(let region), .importValue(let region), .base64(let region), .not(let region):
-            collect(region, at: path)
+        case .getAZs(let argument), .importValue(let argument), .base64(let argument), .not(let argument),
+            .length(let argument), .toJsonString(let argument):
+            collect(argument, at: path)
+        case .transform(_, let parameters):
+            collect(.object(parameters), at: path.appending("Parameters"))
         case .cidr(let block, let count, let bits):
             collect(block, at: path.appending(index: 0))
             collect(count, at: path.appending(index: 1))

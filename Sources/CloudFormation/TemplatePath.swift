@@ -29,6 +29,14 @@ public struct TemplatePath: Hashable, Sendable, CustomStringConvertible, Express
         return id
     }
 
+    /// The last key, skipping list indices.
+    public var lastKey: String? {
+        for component in components.reversed() {
+            if case .key(let key) = component { return key }
+        }
+        return nil
+    }
+
     public var description: String {
         var text = ""
         for component in components {

@@ -113,7 +113,8 @@ public struct TemplateNodeBuilder {
         let argument = argumentNode(for: function)
         // YAML allows one tag per node: an argument that already carries a
         // short-form tag forces the long form on the function around it.
-        if form == .short, argument.tag == nil {
+        // Functions without a documented short form are always written long.
+        if form == .short, function.hasShortForm, argument.tag == nil {
             var tagged = shortArgumentNode(for: function) ?? argument
             tagged.tag = function.shortTag
             return tagged
@@ -150,8 +151,11 @@ public struct TemplateNodeBuilder {
             return .sequence([.string(condition), node(for: then), node(for: otherwise)])
         case .findInMap(let map, let top, let second):
             return .sequence([node(for: map), node(for: top), node(for: second)])
-        case .getAZs(let region), .importValue(let region), .base64(let region):
-            return node(for: region)
+        case .getAZs(let argument), .importValue(let argument), .base64(let argument),
+            .length(let argument), .toJsonString(let argument):
+            return node(for: argument)
+        case .transform(let name, let parameters):
+            return .mapping([Pair(.string("Name"), .string(name)), Pair(.string("Parameters"), node(for: .object(parameters)))])
         case .cidr(let block, let count, let bits):
             return .sequence([node(for: block), node(for: count), node(for: bits)])
         case .equals(let lhs, let rhs):

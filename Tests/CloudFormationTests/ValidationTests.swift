@@ -179,6 +179,22 @@ struct ValidationTests {
         #expect(problems == ["error: Test: Resources.A.Properties.DelaySeconds: \(number) is not a number CloudFormation or JSON can hold"])
     }
 
+    @Test("Fn::Length and Fn::ToJsonString need the AWS::LanguageExtensions transform")
+    func languageExtensions() throws {
+        let body: @Sendable (Stack) -> Void = { stack in
+            stack.add(Parameter("Names", type: .commaDelimitedList))
+            stack.add(queue("A", ["DelaySeconds": .length(.ref("Names")), "QueueName": .toJsonString(["a": 1])]))
+        }
+        #expect(errors(of: TestStack(body)) == [
+            "error: Test: Resources.A.Properties.DelaySeconds.Fn::Length: Fn::Length needs the AWS::LanguageExtensions transform; add it to the stack's transforms",
+            "error: Test: Resources.A.Properties.QueueName.Fn::ToJsonString: Fn::ToJsonString needs the AWS::LanguageExtensions transform; add it to the stack's transforms",
+        ])
+        _ = try synthesize(TestStack { stack in
+            stack.transforms = ["AWS::LanguageExtensions"]
+            body(stack)
+        })
+    }
+
     @Test("a stack without resources, and an error thrown while building")
     func emptyAndThrowing() {
         struct Broken: Error, CustomStringConvertible { var description: String { "the table list is empty" } }

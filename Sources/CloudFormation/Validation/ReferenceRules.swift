@@ -41,6 +41,11 @@ extension TemplateValidator {
         for problem in collector.problems {
             error(problem.path, problem.message)
         }
+        if !template.transforms.contains("AWS::LanguageExtensions") {
+            for use in collector.languageExtensionUses {
+                error(use, "\(use.lastKey ?? "this function") needs the AWS::LanguageExtensions transform; add it to the stack's transforms")
+            }
+        }
         for reference in collector.references {
             check(reference, inConditions: inConditions)
         }
