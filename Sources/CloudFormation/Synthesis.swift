@@ -6,7 +6,8 @@ public struct Synthesis: Sendable {
     public var warnings: [Diagnostic]
 }
 
-/// Builds a stack definition, tidies the template and validates it.
+/// Builds a stack definition, tidies the template and validates it with the
+/// built-in rules and then with `checks`.
 ///
 /// Tidying: `DependsOn` entries that a `Ref`, `Fn::GetAtt` or `Fn::Sub`
 /// already implies are dropped (CloudFormation derives them, and cfn-lint's
@@ -14,7 +15,9 @@ public struct Synthesis: Sendable {
 ///
 /// - Throws: `SynthesisError` with every diagnostic when any is an error,
 ///   including an error thrown by `build`.
-public func synthesize(_ definition: any StackDefinition) throws(SynthesisError) -> Synthesis {
+public func synthesize(
+    _ definition: any StackDefinition, checks: [any TemplateCheck] = []
+) throws(SynthesisError) -> Synthesis {
     let stack = Stack(name: definition.name)
     do {
         try definition.build(stack)
@@ -24,7 +27,10 @@ public func synthesize(_ definition: any StackDefinition) throws(SynthesisError)
         throw SynthesisError([Diagnostic(.error, stack: definition.name, path: [], "building the stack failed: \(error)")])
     }
     let template = withoutRedundantDependencies(stack.template)
-    let diagnostics = TemplateValidator.validate(template, stack: definition.name)
+    var diagnostics = TemplateValidator.validate(template, stack: definition.name)
+    for check in checks {
+        diagnostics += check.diagnostics(for: template, stack: definition.name)
+    }
     if diagnostics.contains(where: { $0.severity == .error }) {
         throw SynthesisError(diagnostics)
     }
