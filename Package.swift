@@ -4,9 +4,12 @@ import PackageDescription
 // Module graph (imports point one way, top to bottom):
 //
 //   synth (executable) ─┬─> SynthCommand ──> TemplateRendering ──> YAML ──> CYAML (libyaml)
-//                       └─> Stacks ─────────> CloudFormation <───────┘ (TemplateRendering)
+//                       │        └─────────> AWSResources ──> CloudFormation
+//                       └─> Stacks ──────────> AWSResources
 //
-// CloudFormation knows nothing of YAML; YAML knows nothing of CloudFormation;
+// CloudFormation (the template model) knows nothing of YAML or of particular
+// AWS services; AWSResources holds the types generated from CloudFormation's
+// resource schemas (by generate-resources) and the checks that use AWS's data;
 // only YAML touches C.
 let package = Package(
     name: "SwiftCloudFormation",
@@ -28,15 +31,19 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "CloudFormation"),
         .target(name: "TemplateRendering", dependencies: ["CloudFormation", "YAML"]),
-        .target(name: "Stacks", dependencies: ["CloudFormation"], path: "stacks"),
+        .target(name: "AWSResources", dependencies: ["CloudFormation"]),
+        .target(name: "Stacks", dependencies: ["CloudFormation", "AWSResources"], path: "stacks"),
         .target(
             name: "SynthCommand",
             dependencies: [
-                "CloudFormation", "TemplateRendering",
+                "CloudFormation", "TemplateRendering", "AWSResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "synth", dependencies: ["SynthCommand", "Stacks"]),
+        // Writes Sources/AWSResources/**/*+Generated.swift from the resource
+        // schemas and service data in the cfn-lint package (`make generate-resources`).
+        .executableTarget(name: "generate-resources", path: "Sources/ResourceGenerator"),
 
         // Test support: the same command over a catalog of deliberately broken
         // stacks, so the CLI tests can run a real executable that fails.
@@ -55,6 +62,8 @@ let package = Package(
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation"]),
+        .testTarget(name: "AWSResourcesTests", dependencies: ["AWSResources", "CloudFormation", "TemplateRendering", "YAML"]),
+        .testTarget(name: "ResourceGeneratorTests", dependencies: ["generate-resources"]),
         .testTarget(name: "TemplateRenderingTests", dependencies: ["TemplateRendering", "CloudFormation", "YAML"]),
         .testTarget(
             name: "SynthCommandTests",
