@@ -4,12 +4,15 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 BIN     = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: test build generate check lint python-tests bench clean
+.PHONY: test build generate generate-resources check lint bench clean
+CFN_LINT_DATA = $(shell $(PYTHON) -c 'import cfnlint, os; print(os.path.join(os.path.dirname(cfnlint.__file__), "data"))')
 
-## test: build, run the Swift tests, check generated/ is current, read our YAML
-##       with PyYAML and ruamel.yaml, and lint every generated template.
+## test: build, run the Swift tests, check that the generated Swift and
+##       generated/ are current, read our YAML with PyYAML and ruamel.yaml,
+##       and lint every generated template.
 test: build $(VENV)/.installed
 	$(SWIFT) test --disable-xctest
+	$(BIN)/generate-resources --check --cfn-lint-data $(CFN_LINT_DATA)
 	$(BIN)/synth --check
 	YAML_CORPUS_BIN=$(BIN)/yaml-corpus $(PYTHON) -m pytest -q Tests/python
 	$(MAKE) --no-print-directory lint
@@ -20,6 +23,11 @@ build:
 ## generate: rewrite generated/ from the stacks (the only way it is written).
 generate: build
 	$(BIN)/synth --output generated --prune
+
+## generate-resources: regenerate Sources/AWSResources from cfn-lint's schemas
+##       (after editing its resource-types.manifest or upgrading cfn-lint).
+generate-resources: build $(VENV)/.installed
+	$(BIN)/generate-resources --cfn-lint-data $(CFN_LINT_DATA)
 
 check: build
 	$(BIN)/synth --check

@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "CloudFormation"),
         .target(name: "TemplateRendering", dependencies: ["CloudFormation", "YAML"]),
-        .target(name: "AWSResources", dependencies: ["CloudFormation"]),
+        .target(name: "AWSResources", dependencies: ["CloudFormation"], exclude: ["resource-types.manifest"]),
         .target(name: "Stacks", dependencies: ["CloudFormation", "AWSResources"], path: "stacks"),
         .target(
             name: "SynthCommand",
@@ -43,13 +43,17 @@ let package = Package(
         .executableTarget(name: "synth", dependencies: ["SynthCommand", "Stacks"]),
         // Writes Sources/AWSResources/**/*+Generated.swift from the resource
         // schemas and service data in the cfn-lint package (`make generate-resources`).
-        .executableTarget(name: "generate-resources", path: "Sources/ResourceGenerator"),
+        .executableTarget(
+            name: "generate-resources",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/ResourceGenerator"
+        ),
 
         // Test support: the same command over a catalog of deliberately broken
         // stacks, so the CLI tests can run a real executable that fails.
         .executableTarget(
             name: "synth-fixtures",
-            dependencies: ["SynthCommand", "CloudFormation"],
+            dependencies: ["SynthCommand", "CloudFormation", "AWSResources"],
             path: "Tests/Fixtures/synth-fixtures"
         ),
         // Test support: writes a JSON list of strings as a YAML sequence, so a

@@ -87,12 +87,13 @@ extension Value {
     public static func getAtt(_ resource: String, _ attribute: String) -> Value {
         .intrinsic(.getAtt(resource: resource, attribute: attribute))
     }
-    public static func sub(_ template: String, _ variables: Object = [:]) -> Value {
-        .intrinsic(.sub(template, variables: variables))
-    }
-    /// `Fn::Sub` from an interpolated string: `.sub("arn:\(.partition):s3:::\(bucket)")`.
-    public static func sub(_ template: SubTemplate) -> Value {
-        .intrinsic(.sub(template.text, variables: template.variables))
+    /// `Fn::Sub`: `.sub("arn:${AWS::Partition}:s3:::${Bucket}/*")`, or with
+    /// interpolations, `.sub("arn:\(.partition):s3:::\(bucket.ref)/*")`. Explicit
+    /// `variables` join those that interpolation creates.
+    public static func sub(_ template: SubTemplate, _ variables: Object = [:]) -> Value {
+        var all = template.variables
+        for entry in variables.entries { all[entry.key] = entry.value }
+        return .intrinsic(.sub(template.text, variables: all))
     }
     public static func join(_ delimiter: String, _ values: [Value]) -> Value {
         .intrinsic(.join(delimiter: delimiter, values: .list(values)))

@@ -1,20 +1,25 @@
-/// The string of an `Fn::Sub`, written as a Swift interpolated string.
+/// The string of an `Fn::Sub`, written as a Swift string literal with
+/// interpolations.
 ///
-/// | interpolated                  | becomes                                   |
-/// |-------------------------------|-------------------------------------------|
-/// | `Ref` (`.region`, a parameter)| `${Name}`                                 |
-/// | `Fn::GetAtt`                  | `${Resource.Attribute}`                   |
-/// | a string or number literal    | its text, with `${` escaped as `${!`      |
-/// | any other intrinsic           | `${SubVarN}`, with `SubVarN` in the variable map |
+/// Literal text is `Fn::Sub` syntax, as in a template: `${AWS::Region}` and
+/// `${Bucket.Arn}` are placeholders (checked at synthesis), `${!Text}` is a
+/// literal `${Text}`. Interpolated values are turned into placeholders:
 ///
-/// Literal text is escaped the same way, so `"${NotAName}"` written in Swift
-/// stays that literal text in the deployed string.
+/// | interpolated                   | becomes                                   |
+/// |--------------------------------|-------------------------------------------|
+/// | `Ref` (`.region`, a parameter) | `${Name}`                                 |
+/// | `Fn::GetAtt`                   | `${Resource.Attribute}`                   |
+/// | a Swift `String` or `Int`      | its text, with `${` escaped as `${!` (data, never a placeholder) |
+/// | any other intrinsic            | `${SubVarN}`, with `SubVarN` in the variable map |
+///
+/// Only these can be interpolated: anything else fails to compile, so a value
+/// can never reach the template as its Swift description.
 public struct SubTemplate: ExpressibleByStringInterpolation, Hashable, Sendable {
     public private(set) var text: String
     public private(set) var variables: Object
 
     public init(stringLiteral value: String) {
-        text = Self.escape(value)
+        text = value
         variables = [:]
     }
 
@@ -32,7 +37,7 @@ public struct SubTemplate: ExpressibleByStringInterpolation, Hashable, Sendable 
         }
 
         public mutating func appendLiteral(_ literal: String) {
-            text += SubTemplate.escape(literal)
+            text += literal
         }
 
         public mutating func appendInterpolation(_ value: Value) {
@@ -42,7 +47,7 @@ public struct SubTemplate: ExpressibleByStringInterpolation, Hashable, Sendable 
             case .intrinsic(.getAtt(let resource, let attribute)):
                 text += "${\(resource).\(attribute)}"
             case .string(let literal):
-                text += SubTemplate.escape(literal)
+                appendInterpolation(literal)
             case .integer(let number):
                 text += String(number)
             default:
@@ -51,17 +56,19 @@ public struct SubTemplate: ExpressibleByStringInterpolation, Hashable, Sendable 
                 text += "${\(name)}"
             }
         }
+
+        /// Text from Swift is data: `${` in it is escaped, never a placeholder.
+        public mutating func appendInterpolation(_ literal: String) {
+            text += SubTemplate.escape(literal)
+        }
+
+        public mutating func appendInterpolation(_ number: Int) {
+            text += String(number)
+        }
     }
 
-    /// `${` in literal text must not be read as a placeholder.
     static func escape(_ literal: String) -> String {
-        literal.replacingOccurrences(of: "${", with: "${!")
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+        guard literal.contains("${") else { return literal }
+        return literal.split(separator: "${", omittingEmptySubsequences: false).joined(separator: "${!")
     }
 }

@@ -1,3 +1,4 @@
+import AWSResources
 import CloudFormation
 import TemplateRendering
 
@@ -21,7 +22,7 @@ func synthesizeAll(
     var problems: [Diagnostic] = []
     for definition in definitions {
         do {
-            let synthesis = try synthesize(definition)
+            let synthesis = try synthesize(definition, checks: AWSChecks.all)
             let text = try TemplateRenderer.render(synthesis.template, format: format, form: form)
             let sizeProblems = Quotas.checkBodySize(text.utf8.count, stack: definition.name)
             problems += sizeProblems.filter { $0.severity == .error }

@@ -3,13 +3,21 @@ import Testing
 
 @Suite("Fn::Sub from interpolated Swift strings")
 struct SubTemplateTests {
-    @Test("Ref and GetAtt become placeholders, literals are escaped, other intrinsics become variables")
+    @Test("Ref and GetAtt become placeholders, Swift strings are escaped, other intrinsics become variables; literal text is Sub syntax")
     func interpolation() {
         let bucket = Resource("Bucket", type: "AWS::S3::Bucket")
-        let value = Value.sub("arn:\(.partition):s3:::\(bucket.ref)/${literal}/\(bucket.getAtt("Arn"))/\(Value.select(0, .getAZs()))/\(3)/\("x${y}")")
+        let userText = "x${y}"
+        let value = Value.sub("arn:\(.partition):s3:::\(bucket.ref)/${AWS::Region}/${!Literal}/\(bucket.getAtt("Arn"))/\(Value.select(0, .getAZs()))/\(3)/\(userText)")
         #expect(value == .intrinsic(.sub(
-            "arn:${AWS::Partition}:s3:::${Bucket}/${!literal}/${Bucket.Arn}/${SubVar1}/3/x${!y}",
+            "arn:${AWS::Partition}:s3:::${Bucket}/${AWS::Region}/${!Literal}/${Bucket.Arn}/${SubVar1}/3/x${!y}",
             variables: ["SubVar1": .select(0, .getAZs())])))
+    }
+
+    @Test("typed expressions interpolate as placeholders, never as their Swift description")
+    func typedInterpolation() {
+        let arn = Expression<String>(unchecked: .getAtt("Bucket", "Arn"))
+        #expect(Value.sub("\(arn)/*") == .intrinsic(.sub("${Bucket.Arn}/*", variables: [:])))
+        #expect(Expression<String>.sub("\(arn)/*").templateValue == .intrinsic(.sub("${Bucket.Arn}/*", variables: [:])))
     }
 
     @Test("placeholders are parsed with attributes and literal escapes")

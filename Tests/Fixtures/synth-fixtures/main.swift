@@ -29,7 +29,7 @@ struct AlsoBrokenStack: StackDefinition {
 }
 
 enum FixtureStacks: StackCatalog {
-    static var stacks: [any StackDefinition] { [ValidStack(), BrokenStack(), AlsoBrokenStack()] }
+    static var stacks: [any StackDefinition] { [ValidStack(), BrokenStack(), AlsoBrokenStack(), EveryResourceTypeStack()] }
 }
 
 Synth<FixtureStacks>.runAsMain()

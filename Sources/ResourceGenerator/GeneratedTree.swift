@@ -1,0 +1,52 @@
+import Foundation
+
+/// Comparing and installing a freshly generated tree over the committed one.
+/// Only generated files (`*+Generated.swift` and the manifest) are touched.
+enum GeneratedTree {
+    static func isGenerated(_ relativePath: String) -> Bool {
+        relativePath.hasSuffix("+Generated.swift") || relativePath == "resource-types.manifest"
+    }
+
+    /// Paths (relative) of generated files under `root`, sorted.
+    static func generatedFiles(under root: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
+        var files: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if isGenerated(path) { files.append(path) }
+        }
+        return files.sorted()
+    }
+
+    /// What installing `generated` would change in `committed`.
+    static func compare(generated: URL, committed: URL) throws -> [String] {
+        let new = generatedFiles(under: generated)
+        let old = Set(generatedFiles(under: committed))
+        var changes: [String] = []
+        for path in new {
+            let fresh = try Data(contentsOf: generated.appendingPathComponent(path))
+            let existing = FileManager.default.contents(atPath: committed.appendingPathComponent(path).path)
+            if existing == nil {
+                changes.append("\(path) is missing")
+            } else if existing != fresh {
+                changes.append("\(path) is out of date")
+            }
+        }
+        for path in old.subtracting(new).sorted() {
+            changes.append("\(path) is no longer generated")
+        }
+        return changes
+    }
+
+    static func install(generated: URL, into committed: URL) throws {
+        let fileManager = FileManager.default
+        let new = generatedFiles(under: generated)
+        for path in Set(generatedFiles(under: committed)).subtracting(new) {
+            try fileManager.removeItem(at: committed.appendingPathComponent(path))
+        }
+        for path in new {
+            let target = committed.appendingPathComponent(path)
+            try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(contentsOf: generated.appendingPathComponent(path)).write(to: target, options: .atomic)
+        }
+    }
+}

@@ -1,0 +1,165 @@
+/// How a schema node is spelled in Swift, and which nested types a resource
+/// needs for it.
+indirect enum SwiftType: Equatable {
+    /// `Expression<Scalar>`: a literal or an intrinsic returning a scalar.
+    case expression(scalar: String)
+    /// `Expression<[Scalar]>`: a list literal, or `Fn::Split`, `Fn::GetAZs`, a list parameter.
+    case expressionList(scalar: String)
+    /// A generated struct or enum nested in the resource.
+    case named(String)
+    /// `[Element]` of generated types.
+    case list(SwiftType)
+    /// `[String: Element]`, written with sorted keys.
+    case map(SwiftType)
+    /// Free-form JSON (policy documents, event patterns): `Value`.
+    case json
+
+    var spelling: String {
+        switch self {
+        case .expression(let scalar): "Expression<\(scalar)>"
+        case .expressionList(let scalar): "Expression<[\(scalar)]>"
+        case .named(let name): name
+        case .list(let element): "[\(element.spelling)]"
+        case .map(let element): "[String: \(element.spelling)]"
+        case .json: "Value"
+        }
+    }
+}
+
+/// A nested type to generate.
+enum NestedType {
+    case structure(name: String, schema: [String: Any])
+    case enumeration(name: String, values: [String], description: String?)
+
+    var name: String {
+        switch self {
+        case .structure(let name, _), .enumeration(let name, _, _): name
+        }
+    }
+}
+
+/// Maps schema nodes to Swift types for one resource, naming nested types so
+/// that they do not collide with each other, with the resource, or with the
+/// module's own types that generated code uses.
+final class SwiftTypeResolver {
+    let document: [String: Any]
+    private(set) var nestedTypes: [NestedType] = []
+    private var namesInUse: Set<String>
+    private var definitionTypes: [String: SwiftType] = [:]
+
+    static let reservedNames: Set<String> = [
+        "Value", "Object", "Expression", "PropertyValue", "ResourceAttributes", "PropertyOverrides", "TypedResource",
+        "String", "Int", "Double", "Bool", "Array", "Dictionary", "Condition", "Mapping", "Parameter", "Output",
+        "Resource", "Stack", "Template",
+        // Members named so would clash with the metatype expressions `X.Type` and `X.Protocol`.
+        "Type", "Protocol", "Self",
+    ]
+
+    init(document: [String: Any], resourceName: String) {
+        self.document = document
+        namesInUse = Self.reservedNames.union([resourceName])
+    }
+
+    func resolve(_ schema: [String: Any], suggestedName: String) -> SwiftType {
+        if let reference = schema["$ref"] as? String {
+            return resolveDefinition(reference)
+        }
+        let types = Self.types(of: schema)
+        if types.isEmpty, schema["properties"] == nil, let branches = (schema["oneOf"] ?? schema["anyOf"]) as? [[String: Any]] {
+            // Alternative shapes (a typed list, or the same as raw JSON): the first
+            // branch Swift can type is the one the API offers; the escape hatch
+            // covers the rest.
+            for branch in branches {
+                let type = resolve(branch, suggestedName: suggestedName)
+                if type != .json { return type }
+            }
+            return .json
+        }
+        if types.count > 1 {
+            return .json
+        }
+        switch types.first {
+        case "string":
+            if let values = schema["enum"] as? [String], !values.isEmpty {
+                let name = claimName(suggestedName)
+                nestedTypes.append(.enumeration(name: name, values: values, description: nil))
+                return .named(name)
+            }
+            return .expression(scalar: "String")
+        case "integer":
+            return .expression(scalar: "Int")
+        case "number":
+            return .expression(scalar: "Double")
+        case "boolean":
+            return .expression(scalar: "Bool")
+        case "array":
+            let items = schema["items"] as? [String: Any] ?? [:]
+            let element = resolve(items, suggestedName: Self.singular(suggestedName))
+            if case .expression(let scalar) = element { return .expressionList(scalar: scalar) }
+            return .list(element)
+        case "object", nil:
+            if let properties = schema["properties"] as? [String: Any], !properties.isEmpty {
+                let name = claimName(suggestedName)
+                nestedTypes.append(.structure(name: name, schema: schema))
+                return .named(name)
+            }
+            if let valueSchema = Self.mapValueSchema(schema) {
+                let element = resolve(valueSchema, suggestedName: suggestedName + "Value")
+                if element == .json, Self.types(of: valueSchema).contains("string") {
+                    return .map(.expression(scalar: "String"))
+                }
+                return .map(element)
+            }
+            return .json
+        default:
+            return .json
+        }
+    }
+
+    /// `#/definitions/Name`: one nested type per definition, however often used.
+    private func resolveDefinition(_ reference: String) -> SwiftType {
+        if let known = definitionTypes[reference] { return known }
+        let name = String(reference.split(separator: "/").last ?? "Value")
+        let definitions = document["definitions"] as? [String: Any] ?? [:]
+        guard let schema = definitions[name] as? [String: Any] else { return .json }
+        let type = resolve(schema, suggestedName: SwiftNames.type(name))
+        definitionTypes[reference] = type
+        return type
+    }
+
+    private func claimName(_ suggested: String) -> String {
+        var name = SwiftNames.type(suggested)
+        if namesInUse.contains(name) { name += "Property" }
+        var candidate = name
+        var counter = 2
+        while namesInUse.contains(candidate) {
+            candidate = name + String(counter)
+            counter += 1
+        }
+        namesInUse.insert(candidate)
+        return candidate
+    }
+
+    static func types(of schema: [String: Any]) -> [String] {
+        if let single = schema["type"] as? String { return [single] }
+        if let many = schema["type"] as? [String] { return many }
+        return []
+    }
+
+    /// The schema of a map's values: one `patternProperties` entry, or an
+    /// `additionalProperties` schema.
+    static func mapValueSchema(_ schema: [String: Any]) -> [String: Any]? {
+        if let patterns = schema["patternProperties"] as? [String: Any], patterns.count == 1,
+            let value = patterns.values.first as? [String: Any]
+        {
+            return value
+        }
+        return schema["additionalProperties"] as? [String: Any]
+    }
+
+    static func singular(_ name: String) -> String {
+        if name.hasSuffix("ies") { return String(name.dropLast(3)) + "y" }
+        if name.hasSuffix("s") && !name.hasSuffix("ss") { return String(name.dropLast()) }
+        return name + "Item"
+    }
+}
