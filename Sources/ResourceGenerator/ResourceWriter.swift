@@ -45,6 +45,8 @@ struct ResourceWriter {
                 out.line("public static let typeName = \(typeName.swiftLiteral)")
                 let createOnly = pointers("createOnlyProperties").map { $0.joined(separator: ".").swiftLiteral }
                 out.line("public static let createOnlyProperties: [String] = [\(createOnly.joined(separator: ", "))]")
+                let attributes = attributeNames.map(\.swiftLiteral)
+                out.line("public static let attributeNames: [String] = [\(attributes.joined(separator: ", "))]")
                 out.line()
                 out.line("public var logicalID: String")
                 out.line("public var attributes: ResourceAttributes")
@@ -62,6 +64,29 @@ struct ResourceWriter {
         writeNestedTypes(resolver, to: &out)
         return out.text
     }
+
+    /// Names `Fn::GetAtt` accepts, as cfn-lint decides them: the read-only
+    /// properties; for the few types whose every property is also an
+    /// attribute, those properties' scalar leaves too.
+    var attributeNames: [String] {
+        var names = pointers("readOnlyProperties").map { $0.joined(separator: ".") }
+        if Self.typesWithPropertyAttributes.contains(typeName) {
+            // GetAtt reaches scalars and lists of scalars, not objects or lists of them.
+            func isScalar(_ schema: [String: Any]) -> Bool {
+                schema["$ref"] == nil && !SwiftTypeResolver.types(of: schema).contains("object")
+            }
+            names += settableProperties.filter { property in
+                guard isScalar(property.schema) else { return false }
+                if let items = property.schema["items"] as? [String: Any] { return isScalar(items) }
+                return true
+            }.map(\.name)
+        }
+        return Array(Set(names)).sorted()
+    }
+
+    /// Types whose properties are all readable with `Fn::GetAtt` (cfn-lint knows
+    /// these from outside the schemas).
+    static let typesWithPropertyAttributes: Set<String> = ["AWS::SNS::Topic", "AWS::SQS::Queue"]
 
     private var refDescription: String {
         let identifiers = pointers("primaryIdentifier").map { "`" + $0.joined(separator: ".") + "`" }

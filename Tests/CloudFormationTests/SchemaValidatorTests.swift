@@ -122,6 +122,11 @@ struct SchemaValidatorTests {
         #expect(try problems(ofA: "xx42yy", #"{"pattern": "[0-9]+"}"#) == [])
         #expect(try problems(ofA: 42, #"{"pattern": "^[0-9]+$"}"#) == [])
         #expect(try problems(ofA: 4.5, #"{"pattern": "^[0-9]+$"}"#) == ["Resources.R.Properties.A: 4.5 does not match the pattern ^[0-9]+$"])
+        // A long value is cut short in the message; the template has it whole.
+        let long = String(repeating: "a", count: 150)
+        #expect(try problems(ofA: .string(long), #"{"pattern": "^b"}"#) == [
+            "Resources.R.Properties.A: '\(String(repeating: "a", count: 99))…' does not match the pattern ^b",
+        ])
     }
 
     @Test("pattern: ECMA-262 meaning where ICU differs, and a pattern that cannot compile is ignored")
@@ -139,7 +144,7 @@ struct SchemaValidatorTests {
         #expect(try problems(ofA: "a1", #"{"pattern": "^\\p{L}+$"}"#) == ["Resources.R.Properties.A: 'a1' does not match the pattern ^\\p{L}+$"])
         #expect(try problems(ofA: "a b", #"{"pattern": "^([a-z]*)${1,256}"}"#) == ["Resources.R.Properties.A: 'a b' does not match the pattern ^([a-z]*)${1,256}"])
         // `$` is the end of the input, not the end before a final line break.
-        #expect(try problems(ofA: "abc\n", #"{"pattern": "^abc$"}"#) == ["Resources.R.Properties.A: 'abc\n' does not match the pattern ^abc$"])
+        #expect(try problems(ofA: "abc\n", #"{"pattern": "^abc$"}"#) == ["Resources.R.Properties.A: 'abc\\n' does not match the pattern ^abc$"])
         // A quantified lookahead compiles in neither ICU nor here: ignored, never a crash.
         #expect(try problems(ofA: "anything", #"{"pattern": "^(/(?!\\.)+x)$"}"#) == [])
         #expect(try problems(ofA: "anything", #"{"pattern": "(unclosed"}"#) == [])

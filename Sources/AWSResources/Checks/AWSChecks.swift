@@ -4,6 +4,7 @@ import CloudFormation
 public enum AWSChecks {
     public static let all: [any TemplateCheck] = [
         ResourceSchemaCheck(),
+        AttributeCheck(),
         IAMActionCheck(),
         LambdaRuntimeCheck(),
     ]

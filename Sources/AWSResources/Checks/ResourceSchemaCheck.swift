@@ -31,7 +31,7 @@ final class ResourceSchemas: @unchecked Sendable {
     private let lock = NSLock()
 
     private init() {
-        types = Dictionary(GeneratedResourceTypes.all.map { ($0.typeName, $0) }, uniquingKeysWith: { first, _ in first })
+        types = GeneratedResourceTypes.byName
     }
 
     func schema(for typeName: String) -> JSONSchema? {

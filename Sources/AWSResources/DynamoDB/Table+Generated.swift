@@ -15,6 +15,7 @@ extension DynamoDB {
     public struct Table: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::DynamoDB::Table"
         public static let createOnlyProperties: [String] = ["TableName", "ImportSourceSpecification"]
+        public static let attributeNames: [String] = ["Arn", "StreamArn"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

@@ -11,6 +11,7 @@ extension Events {
     public struct Rule: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::Events::Rule"
         public static let createOnlyProperties: [String] = ["Name"]
+        public static let attributeNames: [String] = ["Arn", "RuleName"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

@@ -14,6 +14,7 @@ extension IAM {
     public struct ManagedPolicy: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::IAM::ManagedPolicy"
         public static let createOnlyProperties: [String] = ["ManagedPolicyName", "Description", "Path"]
+        public static let attributeNames: [String] = ["AttachmentCount", "CreateDate", "DefaultVersionId", "IsAttachable", "PermissionsBoundaryUsageCount", "PolicyArn", "PolicyId", "UpdateDate"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

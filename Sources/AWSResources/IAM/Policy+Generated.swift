@@ -19,6 +19,7 @@ extension IAM {
     public struct Policy: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::IAM::Policy"
         public static let createOnlyProperties: [String] = []
+        public static let attributeNames: [String] = ["Id"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

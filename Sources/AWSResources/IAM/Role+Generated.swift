@@ -12,6 +12,7 @@ extension IAM {
     public struct Role: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::IAM::Role"
         public static let createOnlyProperties: [String] = ["Path", "RoleName"]
+        public static let attributeNames: [String] = ["Arn", "RoleId"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

@@ -21,6 +21,7 @@ extension KMS {
     public struct Alias: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::KMS::Alias"
         public static let createOnlyProperties: [String] = ["AliasName"]
+        public static let attributeNames: [String] = []
 
         public var logicalID: String
         public var attributes: ResourceAttributes

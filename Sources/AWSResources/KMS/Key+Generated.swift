@@ -20,6 +20,7 @@ extension KMS {
     public struct Key: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::KMS::Key"
         public static let createOnlyProperties: [String] = []
+        public static let attributeNames: [String] = ["Arn", "KeyId"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

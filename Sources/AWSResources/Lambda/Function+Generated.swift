@@ -17,6 +17,7 @@ extension Lambda {
     public struct Function: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::Lambda::Function"
         public static let createOnlyProperties: [String] = ["FunctionName", "PackageType", "TenancyConfig"]
+        public static let attributeNames: [String] = ["Arn", "SnapStartResponse", "SnapStartResponse.ApplyOn", "SnapStartResponse.OptimizationStatus"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

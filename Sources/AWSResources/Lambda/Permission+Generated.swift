@@ -14,6 +14,7 @@ extension Lambda {
     public struct Permission: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::Lambda::Permission"
         public static let createOnlyProperties: [String] = ["FunctionName", "FunctionUrlAuthType", "InvokedViaFunctionUrl", "SourceAccount", "SourceArn", "Principal", "PrincipalOrgID", "Action", "EventSourceToken"]
+        public static let attributeNames: [String] = ["Id"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

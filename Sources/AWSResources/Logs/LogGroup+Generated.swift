@@ -15,6 +15,7 @@ extension Logs {
     public struct LogGroup: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::Logs::LogGroup"
         public static let createOnlyProperties: [String] = ["LogGroupName"]
+        public static let attributeNames: [String] = ["Arn"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

@@ -11,6 +11,7 @@ extension Macie {
     public struct AllowList: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::Macie::AllowList"
         public static let createOnlyProperties: [String] = []
+        public static let attributeNames: [String] = ["Arn", "Id", "Status"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

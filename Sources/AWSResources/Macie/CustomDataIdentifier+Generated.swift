@@ -11,6 +11,7 @@ extension Macie {
     public struct CustomDataIdentifier: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::Macie::CustomDataIdentifier"
         public static let createOnlyProperties: [String] = ["Name", "Description", "Regex", "MaximumMatchDistance", "Keywords", "IgnoreWords"]
+        public static let attributeNames: [String] = ["Arn", "Id"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

@@ -11,6 +11,7 @@ extension Macie {
     public struct FindingsFilter: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::Macie::FindingsFilter"
         public static let createOnlyProperties: [String] = []
+        public static let attributeNames: [String] = ["Arn", "Id"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

@@ -11,6 +11,7 @@ extension Macie {
     public struct Session: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::Macie::Session"
         public static let createOnlyProperties: [String] = []
+        public static let attributeNames: [String] = ["AutomatedDiscoveryStatus", "AwsAccountId", "ServiceRole"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

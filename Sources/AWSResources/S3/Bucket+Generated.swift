@@ -13,6 +13,7 @@ extension S3 {
     public struct Bucket: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::S3::Bucket"
         public static let createOnlyProperties: [String] = ["BucketName", "BucketNamePrefix", "BucketNamespace"]
+        public static let attributeNames: [String] = ["Arn", "DomainName", "DualStackDomainName", "MetadataConfiguration.AnnotationTableConfiguration.TableArn", "MetadataConfiguration.AnnotationTableConfiguration.TableName", "MetadataConfiguration.Destination", "MetadataConfiguration.InventoryTableConfiguration.TableArn", "MetadataConfiguration.InventoryTableConfiguration.TableName", "MetadataConfiguration.JournalTableConfiguration.TableArn", "MetadataConfiguration.JournalTableConfiguration.TableName", "MetadataTableConfiguration.S3TablesDestination.TableArn", "MetadataTableConfiguration.S3TablesDestination.TableNamespace", "RegionalDomainName", "WebsiteURL"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

@@ -20,6 +20,7 @@ extension S3 {
     public struct BucketPolicy: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::S3::BucketPolicy"
         public static let createOnlyProperties: [String] = ["Bucket"]
+        public static let attributeNames: [String] = []
 
         public var logicalID: String
         public var attributes: ResourceAttributes

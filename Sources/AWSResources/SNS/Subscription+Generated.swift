@@ -11,6 +11,7 @@ extension SNS {
     public struct Subscription: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::SNS::Subscription"
         public static let createOnlyProperties: [String] = ["Endpoint", "Protocol", "TopicArn"]
+        public static let attributeNames: [String] = ["Arn"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

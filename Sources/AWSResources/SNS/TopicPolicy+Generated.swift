@@ -11,6 +11,7 @@ extension SNS {
     public struct TopicPolicy: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::SNS::TopicPolicy"
         public static let createOnlyProperties: [String] = []
+        public static let attributeNames: [String] = ["Id"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

@@ -11,6 +11,7 @@ extension SQS {
     public struct QueuePolicy: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::SQS::QueuePolicy"
         public static let createOnlyProperties: [String] = []
+        public static let attributeNames: [String] = ["Id"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

@@ -302,7 +302,7 @@ enum SchemaJSON {
         guard let json, let number = number(json) else { return nil }
         switch number {
         case .integer(let integer): return JSONSchema.NumericLimit(value: Double(integer), text: String(integer))
-        case .double(let double): return JSONSchema.NumericLimit(value: double, text: Value.canonicalText(of: double))
+        case .double(let double): return JSONSchema.NumericLimit(value: double, text: LenientScalars.canonicalText(of: double))
         default: return nil
         }
     }

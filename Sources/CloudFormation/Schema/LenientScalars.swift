@@ -6,9 +6,6 @@
 /// in strict mode; a synthesis-time check that was stricter would reject
 /// templates both of them accept.
 extension Value {
-    /// The strings cfn-lint (and CloudFormation) read as booleans.
-    static let schemaBooleanTexts: Set<String> = ["true", "false", "True", "False", "TRUE", "FALSE"]
-
     /// Whether the value passes `"type": type`, leniently:
     /// - string: a string, or a number or boolean (CloudFormation turns them into text);
     /// - integer: an integer, a double with no fractional part, or a string such as `"-5"`;
@@ -20,11 +17,11 @@ extension Value {
         case (.string, .string), (.string, .integer), (.string, .double), (.string, .bool): true
         case (.integer, .integer): true
         case (.integer, .double(let number)): number.isFinite && number.rounded(.towardZero) == number
-        case (.integer, .string(let text)): Self.isIntegerText(text)
+        case (.integer, .string(let text)): LenientScalars.isIntegerText(text)
         case (.number, .integer), (.number, .double): true
-        case (.number, .string(let text)): Self.number(fromText: text) != nil
+        case (.number, .string(let text)): LenientScalars.number(fromText: text) != nil
         case (.boolean, .bool): true
-        case (.boolean, .string(let text)): Self.schemaBooleanTexts.contains(text)
+        case (.boolean, .string(let text)): LenientScalars.booleanTexts.contains(text)
         case (.object, .object), (.array, .list), (.null, .null): true
         default: false
         }
@@ -36,7 +33,7 @@ extension Value {
         switch self {
         case .integer(let integer): Double(integer)
         case .double(let number): number
-        case .string(let text): Self.number(fromText: text)
+        case .string(let text): LenientScalars.number(fromText: text)
         default: nil
         }
     }
@@ -67,27 +64,31 @@ extension Value {
         case .string(let text):
             let lowered = text.lowercased()
             if lowered == "true" || lowered == "false" { return "b" + lowered }
-            return Self.lengthPrefixed(text)
-        case .integer(let integer): return Self.lengthPrefixed(String(integer))
-        case .double(let number): return Self.lengthPrefixed(Self.canonicalText(of: number))
+            return LenientScalars.lengthPrefixed(text)
+        case .integer(let integer): return LenientScalars.lengthPrefixed(String(integer))
+        case .double(let number): return LenientScalars.lengthPrefixed(LenientScalars.canonicalText(of: number))
         case .bool(let flag): return flag ? "btrue" : "bfalse"
         case .null: return "n"
         case .list(let items): return "[" + items.map(\.schemaComparisonKey).joined() + "]"
         case .object(let object):
             let entries = object.entries.sorted { $0.key < $1.key }
-            return "{" + entries.map { Self.lengthPrefixed($0.key) + $0.value.schemaComparisonKey }.joined() + "}"
-        case .intrinsic(let intrinsic): return "f" + Self.lengthPrefixed(String(describing: intrinsic))
+            return "{" + entries.map { LenientScalars.lengthPrefixed($0.key) + $0.value.schemaComparisonKey }.joined() + "}"
+        case .intrinsic(let intrinsic): return "f" + LenientScalars.lengthPrefixed(String(describing: intrinsic))
         }
     }
 
     /// Whether this is `Ref AWS::NoValue`, which removes the property (or
     /// list item) it is the value of.
-    var isNoValue: Bool {
-        if case .intrinsic(.ref("AWS::NoValue")) = self { return true }
+    var refersToNoValue: Bool {
+        if case .intrinsic(.ref(let name)) = self { return name == PseudoParameter.noValue.rawValue }
         return false
     }
+}
 
-    // MARK: Reading text as numbers
+/// Reading scalars' text the way CloudFormation does.
+enum LenientScalars {
+    /// The strings cfn-lint (and CloudFormation) read as booleans.
+    static let booleanTexts: Set<String> = ["true", "false", "True", "False", "TRUE", "FALSE"]
 
     /// An optional sign and one or more ASCII digits, of any size (a 20-digit
     /// account number is still an integer).
@@ -113,7 +114,8 @@ extension Value {
         return String(number)
     }
 
-    private static func lengthPrefixed(_ text: String) -> String {
+    /// Text that cannot run into the text after it in a comparison key.
+    static func lengthPrefixed(_ text: String) -> String {
         "s\(text.utf8.count):\(text)"
     }
 }

@@ -32,7 +32,8 @@ extension Value {
 
     private func schemaRendering(quotingStrings: Bool) -> String {
         switch self {
-        case .string(let text): quotingStrings ? "'\(text)'" : text
+        case .string(let text):
+            quotingStrings ? "'\(Self.escapingLineBreaks(text))'" : Self.escapingLineBreaks(text)
         case .integer(let integer): String(integer)
         case .double(let number): String(number)
         case .bool(let flag): flag ? "true" : "false"
@@ -42,6 +43,22 @@ extension Value {
             "{" + object.entries.map { "\($0.key): \($0.value.schemaRendering(quotingStrings: true))" }.joined(separator: ", ") + "}"
         case .intrinsic(let intrinsic): intrinsic.longName
         }
+    }
+
+    /// A diagnostic is one line: a line break or tab inside a quoted value
+    /// is shown as `\n`, `\r` or `\t`.
+    private static func escapingLineBreaks(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" }) else { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 
     private static func shortened(_ text: String) -> String {

@@ -16,7 +16,7 @@ extension SchemaValidation {
     /// whose values are other intrinsics are present, and their names are
     /// checked, but not their values.
     mutating func checkObject(_ object: Object, _ node: JSONSchema.Node, at path: TemplatePath, enclosing: [Int]) {
-        let entries = object.entries.filter { !$0.value.isNoValue }
+        let entries = object.entries.filter { !$0.value.refersToNoValue }
         let present = Set(entries.map(\.key))
 
         for name in node.required where !present.contains(name) {

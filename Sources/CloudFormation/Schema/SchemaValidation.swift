@@ -51,7 +51,7 @@ struct SchemaValidation {
 
         switch value {
         case .intrinsic(.if(_, let then, let otherwise)):
-            for (position, branch) in [(1, then), (2, otherwise)] where !branch.isNoValue {
+            for (position, branch) in [(1, then), (2, otherwise)] where !branch.refersToNoValue {
                 check(branch, nodeIndex, at: path.appending("Fn::If").appending(index: position), enclosing: enclosing)
             }
             return
@@ -173,7 +173,7 @@ struct SchemaValidation {
     /// neither counted nor compared nor checked; paths keep the template's
     /// indices all the same.
     private mutating func checkArray(_ items: [Value], _ node: JSONSchema.Node, at path: TemplatePath) {
-        let present = items.indices.filter { !items[$0].isNoValue }
+        let present = items.indices.filter { !items[$0].refersToNoValue }
         if let minimum = node.minItems, present.count < minimum {
             report(path, "\(SchemaMessageText.items(present.count)), fewer than the minimum \(minimum)")
         }

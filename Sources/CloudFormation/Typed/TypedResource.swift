@@ -6,6 +6,8 @@ public protocol TypedResource: ResourceDeclaration {
     /// Properties whose change replaces the resource (the schema's
     /// `createOnlyProperties`), as paths below `Properties`.
     static var createOnlyProperties: [String] { get }
+    /// The attribute names `Fn::GetAtt` accepts (`Arn`, `Endpoint.Address`).
+    static var attributeNames: [String] { get }
     /// The schema's validation rules for `Properties` as JSON, checked at synthesis.
     static var schemaJSON: String { get }
 
