@@ -32,10 +32,12 @@ generate-resources: build $(VENV)/.installed
 check: build
 	$(BIN)/synth --check
 
-## lint: cfn-lint, informational checks included, over every generated template.
-lint: $(VENV)/.installed
-	$(VENV)/bin/cfn-lint --include-checks I -- generated/*.yaml
-	@echo "cfn-lint: no findings in $$(ls generated/*.yaml | wc -l) template(s)"
+## lint: cfn-lint, informational checks included, over every generated template
+##       and over a template holding one instance of every generated resource type.
+lint: build $(VENV)/.installed
+	$(BIN)/synth-fixtures EveryResourceType > $(BIN)/EveryResourceType.yaml
+	$(VENV)/bin/cfn-lint --include-checks I -- generated/*.yaml $(BIN)/EveryResourceType.yaml
+	@echo "cfn-lint: no findings in $$(ls generated/*.yaml | wc -l) generated template(s) and the every-resource-type template"
 
 ## bench: release build, then wall time and peak memory of synth (median of 5).
 bench: $(VENV)/.installed

@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "TemplateRenderingTests", dependencies: ["TemplateRendering", "CloudFormation", "YAML"]),
         .testTarget(
             name: "SynthCommandTests",
-            dependencies: ["synth", "synth-fixtures", "Stacks", "CloudFormation", "TemplateRendering", "YAML"]
+            dependencies: ["synth", "synth-fixtures", "Stacks", "CloudFormation", "AWSResources", "TemplateRendering", "YAML"]
         ),
     ]
 )

@@ -57,6 +57,15 @@ public final class Stack {
         add(Output(logicalID, value: value, description: description, exportName: exportName, condition: condition))
     }
 
+    /// Adds an output whose value is a typed expression (`table.streamArn`).
+    @discardableResult
+    public func output(
+        _ logicalID: String, _ value: some PropertyValue, description: String? = nil,
+        exportName: Value? = nil, condition: String? = nil
+    ) -> Output {
+        output(logicalID, value.templateValue, description: description, exportName: exportName, condition: condition)
+    }
+
     /// The template as the stack stands now, before validation.
     public var template: Template {
         Template(

@@ -166,7 +166,7 @@ struct ResourceWriter {
         }
         out.documentation(node["description"] as? String)
         out.block("public struct \(name): PropertyValue, Hashable, Sendable") { out in
-            writeStoredProperties(properties, to: &out)
+            writeStoredProperties(properties, separatedFromAbove: false, to: &out)
             writeInitializer(properties, firstParameter: nil, trailing: nil, assignments: [], to: &out)
             out.line()
             out.block("public var templateValue: Value") { out in
@@ -198,12 +198,12 @@ struct ResourceWriter {
             out.line("case other(Expression<String>)")
             out.line()
             out.block("public var templateValue: Value") { out in
-                out.block("switch self") { out in
-                    for entry in cases {
-                        out.line("case .\(entry.name.replacingOccurrences(of: "`", with: "")): .string(\(entry.value.swiftLiteral))")
-                    }
-                    out.line("case .other(let expression): expression.templateValue")
+                out.line("switch self {")
+                for entry in cases {
+                    out.line("case .\(entry.name.replacingOccurrences(of: "`", with: "")): .string(\(entry.value.swiftLiteral))")
                 }
+                out.line("case .other(let expression): expression.templateValue")
+                out.line("}")
             }
         }
     }
@@ -219,9 +219,9 @@ struct ResourceWriter {
         var declaredType: String { isRequired ? type.spelling : type.spelling + "?" }
     }
 
-    private func writeStoredProperties(_ members: [Member], to out: inout SourceBuilder) {
-        for member in members {
-            out.line()
+    private func writeStoredProperties(_ members: [Member], separatedFromAbove: Bool = true, to out: inout SourceBuilder) {
+        for (index, member) in members.enumerated() {
+            if index > 0 || separatedFromAbove { out.line() }
             out.documentation(member.description)
             out.line("public var \(member.swiftName): \(member.declaredType)")
         }

@@ -503,6 +503,21 @@ struct SchemaValidatorTests {
         ])
     }
 
+    @Test("one parsed schema, compiled patterns included, serves many tasks at once")
+    func concurrentUse() async throws {
+        let shared = try schema(#"{"properties": {"A": {"pattern": "^[a-z]+$"}}}"#)
+        let results = await withTaskGroup(of: [SchemaViolation].self) { group in
+            for index in 0..<32 {
+                group.addTask { SchemaValidator.validate(["A": index.isMultiple(of: 2) ? "ok" : "NO"], against: shared, at: []) }
+            }
+            var all: [[SchemaViolation]] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.filter(\.isEmpty).count == 16)
+        #expect(Set(results.joined().map(\.description)) == ["A: 'NO' does not match the pattern ^[a-z]+$"])
+    }
+
     // MARK: the schemas shipped with cfn-lint
 
     @Test("the real AWS::Lambda::Function schema: a minimal function passes; a zero timeout, too much memory and a misspelling do not")

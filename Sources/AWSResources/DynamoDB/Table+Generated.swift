@@ -192,7 +192,6 @@ extension DynamoDB {
 extension DynamoDB.Table {
     /// Represents an attribute for describing the schema for the table and indexes.
     public struct AttributeDefinition: PropertyValue, Hashable, Sendable {
-
         /// A name for the attribute.
         public var attributeName: Expression<String>
 
@@ -228,16 +227,15 @@ extension DynamoDB.Table {
 
         public var templateValue: Value {
             switch self {
-                case .payPerRequest: .string("PAY_PER_REQUEST")
-                case .provisioned: .string("PROVISIONED")
-                case .other(let expression): expression.templateValue
+            case .payPerRequest: .string("PAY_PER_REQUEST")
+            case .provisioned: .string("PROVISIONED")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// Configures contributor insights settings for a table or one of its indexes.
     public struct ContributorInsightsSpecification: PropertyValue, Hashable, Sendable {
-
         /// Indicates whether CloudWatch Contributor Insights are to be enabled (true) or disabled (false).
         public var enabled: Expression<Bool>
 
@@ -262,7 +260,6 @@ extension DynamoDB.Table {
 
     /// Represents the properties of a global secondary index.
     public struct GlobalSecondaryIndex: PropertyValue, Hashable, Sendable {
-
         /// The settings used to specify whether to enable CloudWatch Contributor Insights for the global table and define which events to monitor.
         public var contributorInsightsSpecification: ContributorInsightsSpecification?
 
@@ -317,7 +314,6 @@ extension DynamoDB.Table {
 
     /// Specifies the properties of data being imported from the S3 bucket source to the table.
     public struct ImportSourceSpecification: PropertyValue, Hashable, Sendable {
-
         /// Type of compression to be used on the input coming from the imported table.
         public var inputCompressionType: Expression<String>?
 
@@ -353,7 +349,6 @@ extension DynamoDB.Table {
     }
 
     public struct KeySchemaItem: PropertyValue, Hashable, Sendable {
-
         public var attributeName: Expression<String>
 
         public var keyType: Expression<String>
@@ -376,7 +371,6 @@ extension DynamoDB.Table {
 
     /// The Kinesis Data Streams configuration for the specified table.
     public struct KinesisStreamSpecification: PropertyValue, Hashable, Sendable {
-
         /// The precision for the time and date that the stream was created.
         public var approximateCreationDateTimePrecision: ApproximateCreationDateTimePrecision?
 
@@ -402,7 +396,6 @@ extension DynamoDB.Table {
 
     /// Represents the properties of a local secondary index. A local secondary index can only be created when its parent table is created.
     public struct LocalSecondaryIndex: PropertyValue, Hashable, Sendable {
-
         /// The name of the local secondary index. The name must be unique among all other indexes on this table.
         public var indexName: Expression<String>
 
@@ -432,7 +425,6 @@ extension DynamoDB.Table {
 
     /// Sets the maximum number of read and write units for the specified on-demand table. If you use this property, you must specify ``MaxReadRequestUnits``, ``MaxWriteRequestUnits``, or both.
     public struct OnDemandThroughput: PropertyValue, Hashable, Sendable {
-
         /// Maximum number of read request units for the specified table.
         ///  To specify a maximum ``OnDemandThroughput`` on your table, set the value of ``MaxReadRequestUnits`` as greater than or equal to 1. To remove the maximum ``OnDemandThroughput`` that is currently set on your table, set the value of ``MaxReadRequestUnits`` to -1.
         public var maxReadRequestUnits: Expression<Int>?
@@ -459,7 +451,6 @@ extension DynamoDB.Table {
 
     /// The settings used to enable point in time recovery.
     public struct PointInTimeRecoverySpecification: PropertyValue, Hashable, Sendable {
-
         /// Indicates whether point in time recovery is enabled (true) or disabled (false) on the table.
         public var pointInTimeRecoveryEnabled: Expression<Bool>?
 
@@ -484,7 +475,6 @@ extension DynamoDB.Table {
 
     /// Throughput for the specified table, which consists of values for ``ReadCapacityUnits`` and ``WriteCapacityUnits``. For more information about the contents of a provisioned throughput structure, see [Table ProvisionedThroughput](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ProvisionedThroughput.html).
     public struct ProvisionedThroughput: PropertyValue, Hashable, Sendable {
-
         /// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a ``ThrottlingException``. For more information, see [Specifying Read and Write Requirements](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ProvisionedThroughput.html) in the *Amazon DynamoDB Developer Guide*.
         ///  If read/write capacity mode is ``PAY_PER_REQUEST`` the value is set to 0.
         public var readCapacityUnits: Expression<Int>
@@ -520,7 +510,6 @@ extension DynamoDB.Table {
     ///
     ///  For a full list of all considerations, see [Resource-based policy considerations](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-considerations.html).
     public struct ResourcePolicy: PropertyValue, Hashable, Sendable {
-
         public var policyDocument: Value
 
         public init(
@@ -538,7 +527,6 @@ extension DynamoDB.Table {
 
     /// Represents the settings used to enable server-side encryption.
     public struct SSESpecification: PropertyValue, Hashable, Sendable {
-
         /// The KMS key that should be used for the KMS encryption. To specify a key, use its key ID, Amazon Resource Name (ARN), alias name, or alias ARN. Note that you should only provide this parameter if the key is different from the default DynamoDB key ``alias/aws/dynamodb``.
         public var kmsMasterKeyId: Expression<String>?
 
@@ -570,7 +558,6 @@ extension DynamoDB.Table {
 
     /// Represents the DynamoDB Streams configuration for a table in DynamoDB.
     public struct StreamSpecification: PropertyValue, Hashable, Sendable {
-
         /// Creates or updates a resource-based policy document that contains the permissions for DDB resources, such as a table's streams. Resource-based policies let you define access permissions by specifying who has access to each resource, and the actions they are allowed to perform on each resource.
         ///   When you remove the ``StreamSpecification`` property from the template, DynamoDB disables the stream but retains any attached resource policy until the stream is deleted after 24 hours. When you modify the ``StreamViewType`` property, DynamoDB creates a new stream and retains the old stream's resource policy. The old stream and its resource policy are deleted after the 24-hour retention period.
         ///   In a CFNshort template, you can provide the policy in JSON or YAML format because CFNshort converts YAML to JSON before submitting it to DDB. For more information about resource-based policies, see [Using resource-based policies for](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/access-control-resource-based.html) and [Resource-based policy examples](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-examples.html).
@@ -616,9 +603,9 @@ extension DynamoDB.Table {
 
         public var templateValue: Value {
             switch self {
-                case .standard: .string("STANDARD")
-                case .standardInfrequentAccess: .string("STANDARD_INFREQUENT_ACCESS")
-                case .other(let expression): expression.templateValue
+            case .standard: .string("STANDARD")
+            case .standardInfrequentAccess: .string("STANDARD_INFREQUENT_ACCESS")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -627,7 +614,6 @@ extension DynamoDB.Table {
     ///  AWS-assigned tag names and values are automatically assigned the ``aws:`` prefix, which the user cannot assign. AWS-assigned tag names do not count towards the tag limit of 50. User-assigned tag names have the prefix ``user:`` in the Cost Allocation Report. You cannot backdate the application of a tag.
     ///  For an overview on tagging DynamoDB resources, see [Tagging for DynamoDB](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html) in the *Amazon DynamoDB Developer Guide*.
     public struct Tag: PropertyValue, Hashable, Sendable {
-
         /// The key of the tag. Tag keys are case sensitive. Each DynamoDB table can only have up to one tag with the same key. If you try to add an existing tag (same key), the existing tag value will be updated to the new value.
         public var key: Expression<String>
 
@@ -652,7 +638,6 @@ extension DynamoDB.Table {
 
     /// Represents the settings used to enable or disable Time to Live (TTL) for the specified table.
     public struct TimeToLiveSpecification: PropertyValue, Hashable, Sendable {
-
         /// The name of the TTL attribute used to store the expiration time for items in the table.
         ///    +  The ``AttributeName`` property is required when enabling the TTL, or when TTL is already enabled.
         ///   +  To update this property, you must first disable TTL and then enable TTL with the new attribute name.
@@ -678,7 +663,6 @@ extension DynamoDB.Table {
     }
 
     public struct VectorIndex: PropertyValue, Hashable, Sendable {
-
         public var dimensions: Expression<Int>
 
         public var distanceFunction: DistanceFunction
@@ -721,7 +705,6 @@ extension DynamoDB.Table {
 
     /// Provides visibility into the number of read and write operations your table or secondary index can instantaneously support. The settings can be modified using the ``UpdateTable`` operation to meet the throughput requirements of an upcoming peak event.
     public struct WarmThroughput: PropertyValue, Hashable, Sendable {
-
         /// Represents the number of read operations your base table can instantaneously support.
         public var readUnitsPerSecond: Expression<Int>?
 
@@ -756,10 +739,10 @@ extension DynamoDB.Table {
 
         public var templateValue: Value {
             switch self {
-                case .b: .string("B")
-                case .n: .string("N")
-                case .s: .string("S")
-                case .other(let expression): expression.templateValue
+            case .b: .string("B")
+            case .n: .string("N")
+            case .s: .string("S")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -774,15 +757,14 @@ extension DynamoDB.Table {
 
         public var templateValue: Value {
             switch self {
-                case .accessedAndThrottledKeys: .string("ACCESSED_AND_THROTTLED_KEYS")
-                case .throttledKeys: .string("THROTTLED_KEYS")
-                case .other(let expression): expression.templateValue
+            case .accessedAndThrottledKeys: .string("ACCESSED_AND_THROTTLED_KEYS")
+            case .throttledKeys: .string("THROTTLED_KEYS")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     public struct KeySchemaItemProperty: PropertyValue, Hashable, Sendable {
-
         public var attributeName: Expression<String>
 
         public var keyType: Expression<String>
@@ -805,7 +787,6 @@ extension DynamoDB.Table {
 
     /// Represents attributes that are copied (projected) from the table into an index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
     public struct Projection: PropertyValue, Hashable, Sendable {
-
         /// Represents the non-key attribute names which will be projected into the index.
         ///  For global and local secondary indexes, the total count of ``NonKeyAttributes`` summed across all of the secondary indexes, must not exceed 100. If you project the same attribute into two different indexes, this counts as two distinct attributes when determining the total. This limit only applies when you specify the ProjectionType of ``INCLUDE``. You still can specify the ProjectionType of ``ALL`` to project all attributes from the source table, even if the table has more than 100 attributes.
         public var nonKeyAttributes: Expression<[String]>?
@@ -837,7 +818,6 @@ extension DynamoDB.Table {
 
     /// The format options for the data that was imported into the target table. There is one value, CsvOption.
     public struct InputFormatOptions: PropertyValue, Hashable, Sendable {
-
         /// The options for imported source files in CSV format. The values are Delimiter and HeaderList.
         public var csv: Csv?
 
@@ -856,7 +836,6 @@ extension DynamoDB.Table {
 
     /// The S3 bucket that is being imported from.
     public struct S3BucketSource: PropertyValue, Hashable, Sendable {
-
         /// The S3 bucket that is being imported from.
         public var s3Bucket: Expression<String>
 
@@ -895,9 +874,9 @@ extension DynamoDB.Table {
 
         public var templateValue: Value {
             switch self {
-                case .microsecond: .string("MICROSECOND")
-                case .millisecond: .string("MILLISECOND")
-                case .other(let expression): expression.templateValue
+            case .microsecond: .string("MICROSECOND")
+            case .millisecond: .string("MILLISECOND")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -910,8 +889,8 @@ extension DynamoDB.Table {
 
         public var templateValue: Value {
             switch self {
-                case .kms: .string("KMS")
-                case .other(let expression): expression.templateValue
+            case .kms: .string("KMS")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -930,11 +909,11 @@ extension DynamoDB.Table {
 
         public var templateValue: Value {
             switch self {
-                case .keysOnly: .string("KEYS_ONLY")
-                case .newAndOldImages: .string("NEW_AND_OLD_IMAGES")
-                case .newImage: .string("NEW_IMAGE")
-                case .oldImage: .string("OLD_IMAGE")
-                case .other(let expression): expression.templateValue
+            case .keysOnly: .string("KEYS_ONLY")
+            case .newAndOldImages: .string("NEW_AND_OLD_IMAGES")
+            case .newImage: .string("NEW_IMAGE")
+            case .oldImage: .string("OLD_IMAGE")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -951,16 +930,15 @@ extension DynamoDB.Table {
 
         public var templateValue: Value {
             switch self {
-                case .cosine: .string("COSINE")
-                case .dotProduct: .string("DOT_PRODUCT")
-                case .euclidean: .string("EUCLIDEAN")
-                case .other(let expression): expression.templateValue
+            case .cosine: .string("COSINE")
+            case .dotProduct: .string("DOT_PRODUCT")
+            case .euclidean: .string("EUCLIDEAN")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     public struct SearchSchemaElement: PropertyValue, Hashable, Sendable {
-
         public var attributeName: Expression<String>
 
         public var searchSchemaElementType: SearchSchemaElementType
@@ -982,7 +960,6 @@ extension DynamoDB.Table {
     }
 
     public struct VectorAttribute: PropertyValue, Hashable, Sendable {
-
         public var attributeName: Expression<String>
 
         public init(
@@ -1010,17 +987,16 @@ extension DynamoDB.Table {
 
         public var templateValue: Value {
             switch self {
-                case .all: .string("ALL")
-                case .include: .string("INCLUDE")
-                case .keysOnly: .string("KEYS_ONLY")
-                case .other(let expression): expression.templateValue
+            case .all: .string("ALL")
+            case .include: .string("INCLUDE")
+            case .keysOnly: .string("KEYS_ONLY")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// The options for imported source files in CSV format. The values are Delimiter and HeaderList.
     public struct Csv: PropertyValue, Hashable, Sendable {
-
         /// The delimiter used for separating items in the CSV file being imported.
         public var delimiter: Expression<String>?
 
@@ -1053,9 +1029,9 @@ extension DynamoDB.Table {
 
         public var templateValue: Value {
             switch self {
-                case .hash: .string("HASH")
-                case .inlineFilter: .string("INLINE_FILTER")
-                case .other(let expression): expression.templateValue
+            case .hash: .string("HASH")
+            case .inlineFilter: .string("INLINE_FILTER")
+            case .other(let expression): expression.templateValue
             }
         }
     }

@@ -110,16 +110,15 @@ extension Events.Rule {
 
         public var templateValue: Value {
             switch self {
-                case .disabled: .string("DISABLED")
-                case .enabled: .string("ENABLED")
-                case .enabledWithAllCloudtrailManagementEvents: .string("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS")
-                case .other(let expression): expression.templateValue
+            case .disabled: .string("DISABLED")
+            case .enabled: .string("ENABLED")
+            case .enabledWithAllCloudtrailManagementEvents: .string("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     public struct Tag: PropertyValue, Hashable, Sendable {
-
         public var key: Expression<String>?
 
         public var value: Expression<String>?
@@ -141,7 +140,6 @@ extension Events.Rule {
     }
 
     public struct Target: PropertyValue, Hashable, Sendable {
-
         public var appSyncParameters: AppSyncParameters?
 
         public var arn: Expression<String>
@@ -238,7 +236,6 @@ extension Events.Rule {
     }
 
     public struct AppSyncParameters: PropertyValue, Hashable, Sendable {
-
         public var graphQLOperation: Expression<String>
 
         public init(
@@ -255,7 +252,6 @@ extension Events.Rule {
     }
 
     public struct BatchParameters: PropertyValue, Hashable, Sendable {
-
         public var arrayProperties: BatchArrayProperties?
 
         public var jobDefinition: Expression<String>
@@ -287,7 +283,6 @@ extension Events.Rule {
     }
 
     public struct DeadLetterConfig: PropertyValue, Hashable, Sendable {
-
         public var arn: Expression<String>?
 
         public init(
@@ -304,7 +299,6 @@ extension Events.Rule {
     }
 
     public struct EcsParameters: PropertyValue, Hashable, Sendable {
-
         public var capacityProviderStrategy: [CapacityProviderStrategyItem]?
 
         public var enableECSManagedTags: Expression<Bool>?
@@ -386,7 +380,6 @@ extension Events.Rule {
     }
 
     public struct HttpParameters: PropertyValue, Hashable, Sendable {
-
         public var headerParameters: [String: Expression<String>]?
 
         public var pathParameterValues: Expression<[String]>?
@@ -413,7 +406,6 @@ extension Events.Rule {
     }
 
     public struct InputTransformer: PropertyValue, Hashable, Sendable {
-
         public var inputPathsMap: [String: Expression<String>]?
 
         public var inputTemplate: Expression<String>
@@ -435,7 +427,6 @@ extension Events.Rule {
     }
 
     public struct KinesisParameters: PropertyValue, Hashable, Sendable {
-
         public var partitionKeyPath: Expression<String>
 
         public init(
@@ -452,7 +443,6 @@ extension Events.Rule {
     }
 
     public struct RedshiftDataParameters: PropertyValue, Hashable, Sendable {
-
         public var database: Expression<String>
 
         public var dbUser: Expression<String>?
@@ -499,7 +489,6 @@ extension Events.Rule {
     }
 
     public struct RetryPolicy: PropertyValue, Hashable, Sendable {
-
         public var maximumEventAgeInSeconds: Expression<Int>?
 
         public var maximumRetryAttempts: Expression<Int>?
@@ -521,7 +510,6 @@ extension Events.Rule {
     }
 
     public struct RunCommandParameters: PropertyValue, Hashable, Sendable {
-
         public var runCommandTargets: [RunCommandTarget]
 
         public init(
@@ -538,7 +526,6 @@ extension Events.Rule {
     }
 
     public struct SageMakerPipelineParameters: PropertyValue, Hashable, Sendable {
-
         public var pipelineParameterList: [SageMakerPipelineParameter]?
 
         public init(
@@ -555,7 +542,6 @@ extension Events.Rule {
     }
 
     public struct SqsParameters: PropertyValue, Hashable, Sendable {
-
         public var messageGroupId: Expression<String>
 
         public init(
@@ -572,7 +558,6 @@ extension Events.Rule {
     }
 
     public struct BatchArrayProperties: PropertyValue, Hashable, Sendable {
-
         public var size: Expression<Int>?
 
         public init(
@@ -589,7 +574,6 @@ extension Events.Rule {
     }
 
     public struct BatchRetryStrategy: PropertyValue, Hashable, Sendable {
-
         public var attempts: Expression<Int>?
 
         public init(
@@ -606,7 +590,6 @@ extension Events.Rule {
     }
 
     public struct CapacityProviderStrategyItem: PropertyValue, Hashable, Sendable {
-
         public var base: Expression<Int>?
 
         public var capacityProvider: Expression<String>
@@ -644,16 +627,15 @@ extension Events.Rule {
 
         public var templateValue: Value {
             switch self {
-                case .ec2: .string("EC2")
-                case .external: .string("EXTERNAL")
-                case .fargate: .string("FARGATE")
-                case .other(let expression): expression.templateValue
+            case .ec2: .string("EC2")
+            case .external: .string("EXTERNAL")
+            case .fargate: .string("FARGATE")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     public struct NetworkConfiguration: PropertyValue, Hashable, Sendable {
-
         public var awsVpcConfiguration: AwsVpcConfiguration?
 
         public init(
@@ -670,7 +652,6 @@ extension Events.Rule {
     }
 
     public struct PlacementConstraint: PropertyValue, Hashable, Sendable {
-
         public var expression: Expression<String>?
 
         public var type: TypeProperty?
@@ -692,7 +673,6 @@ extension Events.Rule {
     }
 
     public struct PlacementStrategy: PropertyValue, Hashable, Sendable {
-
         public var field: Expression<String>?
 
         public var type: Expression<String>?
@@ -721,14 +701,13 @@ extension Events.Rule {
 
         public var templateValue: Value {
             switch self {
-                case .taskDefinition: .string("TASK_DEFINITION")
-                case .other(let expression): expression.templateValue
+            case .taskDefinition: .string("TASK_DEFINITION")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     public struct RunCommandTarget: PropertyValue, Hashable, Sendable {
-
         public var key: Expression<String>
 
         public var values: Expression<[String]>
@@ -750,7 +729,6 @@ extension Events.Rule {
     }
 
     public struct SageMakerPipelineParameter: PropertyValue, Hashable, Sendable {
-
         public var name: Expression<String>
 
         public var value: Expression<String>
@@ -772,7 +750,6 @@ extension Events.Rule {
     }
 
     public struct AwsVpcConfiguration: PropertyValue, Hashable, Sendable {
-
         public var assignPublicIp: AssignPublicIp?
 
         public var securityGroups: Expression<[String]>?
@@ -808,9 +785,9 @@ extension Events.Rule {
 
         public var templateValue: Value {
             switch self {
-                case .distinctInstance: .string("distinctInstance")
-                case .memberOf: .string("memberOf")
-                case .other(let expression): expression.templateValue
+            case .distinctInstance: .string("distinctInstance")
+            case .memberOf: .string("memberOf")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -825,9 +802,9 @@ extension Events.Rule {
 
         public var templateValue: Value {
             switch self {
-                case .disabled: .string("DISABLED")
-                case .enabled: .string("ENABLED")
-                case .other(let expression): expression.templateValue
+            case .disabled: .string("DISABLED")
+            case .enabled: .string("ENABLED")
+            case .other(let expression): expression.templateValue
             }
         }
     }

@@ -247,24 +247,24 @@ extension KMS.Key {
 
         public var templateValue: Value {
             switch self {
-                case .symmetricDefault: .string("SYMMETRIC_DEFAULT")
-                case .rsa2048: .string("RSA_2048")
-                case .rsa3072: .string("RSA_3072")
-                case .rsa4096: .string("RSA_4096")
-                case .eccNistP256: .string("ECC_NIST_P256")
-                case .eccNistP384: .string("ECC_NIST_P384")
-                case .eccNistP521: .string("ECC_NIST_P521")
-                case .eccSecgP256k1: .string("ECC_SECG_P256K1")
-                case .hmac224: .string("HMAC_224")
-                case .hmac256: .string("HMAC_256")
-                case .hmac384: .string("HMAC_384")
-                case .hmac512: .string("HMAC_512")
-                case .sm2: .string("SM2")
-                case .mlDsa44: .string("ML_DSA_44")
-                case .mlDsa65: .string("ML_DSA_65")
-                case .mlDsa87: .string("ML_DSA_87")
-                case .eccNistEdwards25519: .string("ECC_NIST_EDWARDS25519")
-                case .other(let expression): expression.templateValue
+            case .symmetricDefault: .string("SYMMETRIC_DEFAULT")
+            case .rsa2048: .string("RSA_2048")
+            case .rsa3072: .string("RSA_3072")
+            case .rsa4096: .string("RSA_4096")
+            case .eccNistP256: .string("ECC_NIST_P256")
+            case .eccNistP384: .string("ECC_NIST_P384")
+            case .eccNistP521: .string("ECC_NIST_P521")
+            case .eccSecgP256k1: .string("ECC_SECG_P256K1")
+            case .hmac224: .string("HMAC_224")
+            case .hmac256: .string("HMAC_256")
+            case .hmac384: .string("HMAC_384")
+            case .hmac512: .string("HMAC_512")
+            case .sm2: .string("SM2")
+            case .mlDsa44: .string("ML_DSA_44")
+            case .mlDsa65: .string("ML_DSA_65")
+            case .mlDsa87: .string("ML_DSA_87")
+            case .eccNistEdwards25519: .string("ECC_NIST_EDWARDS25519")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -283,11 +283,11 @@ extension KMS.Key {
 
         public var templateValue: Value {
             switch self {
-                case .encryptDecrypt: .string("ENCRYPT_DECRYPT")
-                case .signVerify: .string("SIGN_VERIFY")
-                case .generateVerifyMac: .string("GENERATE_VERIFY_MAC")
-                case .keyAgreement: .string("KEY_AGREEMENT")
-                case .other(let expression): expression.templateValue
+            case .encryptDecrypt: .string("ENCRYPT_DECRYPT")
+            case .signVerify: .string("SIGN_VERIFY")
+            case .generateVerifyMac: .string("GENERATE_VERIFY_MAC")
+            case .keyAgreement: .string("KEY_AGREEMENT")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -302,9 +302,9 @@ extension KMS.Key {
 
         public var templateValue: Value {
             switch self {
-                case .awsKms: .string("AWS_KMS")
-                case .external: .string("EXTERNAL")
-                case .other(let expression): expression.templateValue
+            case .awsKms: .string("AWS_KMS")
+            case .external: .string("EXTERNAL")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -313,7 +313,6 @@ extension KMS.Key {
     ///   Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
     ///   For information about the rules that apply to tag keys and tag values, see [User-Defined Tag Restrictions](https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/allocation-tag-restrictions.html) in the *Billing and Cost Management User Guide*.
     public struct Tag: PropertyValue, Hashable, Sendable {
-
         /// The key name of the tag. You can specify a value that's 1 to 128 Unicode characters in length and can't be prefixed with ``aws:``. digits, whitespace, ``_``, ``.``, ``:``, ``/``, ``=``, ``+``, ``@``, ``-``, and ``"``.
         ///  For more information, see [Tag](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html).
         public var key: Expression<String>

@@ -263,16 +263,15 @@ extension Lambda.Function {
 
         public var templateValue: Value {
             switch self {
-                case .x86_64: .string("x86_64")
-                case .arm64: .string("arm64")
-                case .other(let expression): expression.templateValue
+            case .x86_64: .string("x86_64")
+            case .arm64: .string("arm64")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// Configuration for the capacity provider that manages compute resources for Lambda functions.
     public struct CapacityProviderConfig: PropertyValue, Hashable, Sendable {
-
         /// Configuration for Lambda-managed instances used by the capacity provider.
         public var lambdaManagedInstancesCapacityProviderConfig: LambdaManagedInstancesCapacityProviderConfig
 
@@ -293,7 +292,6 @@ extension Lambda.Function {
     ///   When you specify source code inline for a Node.js function, the ``index`` file that CFN creates uses the extension ``.js``. This means that Node.js treats the file as a CommonJS module.
     ///   Changes to a deployment package in Amazon S3 or a container image in ECR are not detected automatically during stack updates. To update the function code, change the object key or version in the template.
     public struct Code: PropertyValue, Hashable, Sendable {
-
         /// URI of a [container image](https://docs.aws.amazon.com/lambda/latest/dg/lambda-images.html) in the Amazon ECR registry.
         public var imageUri: Expression<String>?
 
@@ -352,7 +350,6 @@ extension Lambda.Function {
 
     /// The [dead-letter queue](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-dlq) for failed asynchronous invocations.
     public struct DeadLetterConfig: PropertyValue, Hashable, Sendable {
-
         /// The Amazon Resource Name (ARN) of an Amazon SQS queue or Amazon SNS topic.
         public var targetArn: Expression<String>?
 
@@ -371,7 +368,6 @@ extension Lambda.Function {
 
     /// Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the KMSlong (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
     public struct DurableConfig: PropertyValue, Hashable, Sendable {
-
         /// The maximum time (in seconds) that a durable execution can run before timing out. This timeout applies to the entire durable execution, not individual function invocations.
         public var executionTimeout: Expression<Int>
 
@@ -402,7 +398,6 @@ extension Lambda.Function {
 
     /// A function's environment variable settings. You can use environment variables to adjust your function's behavior without updating code. An environment variable is a pair of strings that are stored in a function's version-specific configuration.
     public struct Environment: PropertyValue, Hashable, Sendable {
-
         /// Environment variable key-value pairs. For more information, see [Using Lambda environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html).
         ///  If the value of the environment variable is a time or a duration, enclose the value in quotes.
         public var variables: [String: Expression<String>]?
@@ -422,7 +417,6 @@ extension Lambda.Function {
 
     /// The size of the function's ``/tmp`` directory in MB. The default value is 512, but it can be any whole number between 512 and 10,240 MB.
     public struct EphemeralStorage: PropertyValue, Hashable, Sendable {
-
         /// The size of the function's ``/tmp`` directory.
         public var size: Expression<Int>
 
@@ -441,7 +435,6 @@ extension Lambda.Function {
 
     /// Details about the connection between a Lambda function and an [Amazon EFS file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html) or an [Amazon S3 file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html).
     public struct FileSystemConfig: PropertyValue, Hashable, Sendable {
-
         /// The Amazon Resource Name (ARN) of the Amazon EFS or Amazon S3 Files access point that provides access to the file system.
         public var arn: Expression<String>
 
@@ -472,7 +465,6 @@ extension Lambda.Function {
 
     /// Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned.
     public struct FunctionScalingConfig: PropertyValue, Hashable, Sendable {
-
         /// The maximum number of execution environments that can be provisioned for the function.
         public var maxExecutionEnvironments: Expression<Int>?
 
@@ -497,7 +489,6 @@ extension Lambda.Function {
 
     /// Configuration values that override the container image Dockerfile settings. For more information, see [Container image settings](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms).
     public struct ImageConfig: PropertyValue, Hashable, Sendable {
-
         /// Specifies parameters that you want to pass in with ENTRYPOINT. You can specify a maximum of 1,500 parameters in the list.
         public var command: Expression<[String]>?
 
@@ -528,7 +519,6 @@ extension Lambda.Function {
 
     /// The function's Amazon CloudWatch Logs configuration settings.
     public struct LoggingConfig: PropertyValue, Hashable, Sendable {
-
         /// Set this property to filter the application logs for your function that Lambda sends to CloudWatch. Lambda only sends application logs at the selected level of detail and lower, where ``TRACE`` is the highest level and ``FATAL`` is the lowest.
         public var applicationLogLevel: ApplicationLogLevel?
 
@@ -573,9 +563,9 @@ extension Lambda.Function {
 
         public var templateValue: Value {
             switch self {
-                case .image: .string("Image")
-                case .zip: .string("Zip")
-                case .other(let expression): expression.templateValue
+            case .image: .string("Image")
+            case .zip: .string("Zip")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -590,9 +580,9 @@ extension Lambda.Function {
 
         public var templateValue: Value {
             switch self {
-                case .allow: .string("Allow")
-                case .terminate: .string("Terminate")
-                case .other(let expression): expression.templateValue
+            case .allow: .string("Allow")
+            case .terminate: .string("Terminate")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -705,65 +695,64 @@ extension Lambda.Function {
 
         public var templateValue: Value {
             switch self {
-                case .dotnet10: .string("dotnet10")
-                case .dotnet6: .string("dotnet6")
-                case .dotnet8: .string("dotnet8")
-                case .dotnetcore1_0: .string("dotnetcore1.0")
-                case .dotnetcore2_0: .string("dotnetcore2.0")
-                case .dotnetcore2_1: .string("dotnetcore2.1")
-                case .dotnetcore3_1: .string("dotnetcore3.1")
-                case .go1X: .string("go1.x")
-                case .java11: .string("java11")
-                case .java11Al2023: .string("java11.al2023")
-                case .java17: .string("java17")
-                case .java17Al2023: .string("java17.al2023")
-                case .java21: .string("java21")
-                case .java25: .string("java25")
-                case .java8: .string("java8")
-                case .java8Al2: .string("java8.al2")
-                case .java8Al2023: .string("java8.al2023")
-                case .nodejs: .string("nodejs")
-                case .nodejs10X: .string("nodejs10.x")
-                case .nodejs12X: .string("nodejs12.x")
-                case .nodejs14X: .string("nodejs14.x")
-                case .nodejs16X: .string("nodejs16.x")
-                case .nodejs18X: .string("nodejs18.x")
-                case .nodejs20X: .string("nodejs20.x")
-                case .nodejs22X: .string("nodejs22.x")
-                case .nodejs24X: .string("nodejs24.x")
-                case .nodejs26X: .string("nodejs26.x")
-                case .nodejs4_3: .string("nodejs4.3")
-                case .nodejs4_3Edge: .string("nodejs4.3-edge")
-                case .nodejs6_10: .string("nodejs6.10")
-                case .nodejs8_10: .string("nodejs8.10")
-                case .provided: .string("provided")
-                case .providedAl2: .string("provided.al2")
-                case .providedAl2023: .string("provided.al2023")
-                case .python2_7: .string("python2.7")
-                case .python3_10: .string("python3.10")
-                case .python3_11: .string("python3.11")
-                case .python3_12: .string("python3.12")
-                case .python3_13: .string("python3.13")
-                case .python3_14: .string("python3.14")
-                case .python3_15: .string("python3.15")
-                case .python3_6: .string("python3.6")
-                case .python3_7: .string("python3.7")
-                case .python3_8: .string("python3.8")
-                case .python3_9: .string("python3.9")
-                case .ruby2_5: .string("ruby2.5")
-                case .ruby2_7: .string("ruby2.7")
-                case .ruby3_2: .string("ruby3.2")
-                case .ruby3_3: .string("ruby3.3")
-                case .ruby3_4: .string("ruby3.4")
-                case .ruby4_0: .string("ruby4.0")
-                case .other(let expression): expression.templateValue
+            case .dotnet10: .string("dotnet10")
+            case .dotnet6: .string("dotnet6")
+            case .dotnet8: .string("dotnet8")
+            case .dotnetcore1_0: .string("dotnetcore1.0")
+            case .dotnetcore2_0: .string("dotnetcore2.0")
+            case .dotnetcore2_1: .string("dotnetcore2.1")
+            case .dotnetcore3_1: .string("dotnetcore3.1")
+            case .go1X: .string("go1.x")
+            case .java11: .string("java11")
+            case .java11Al2023: .string("java11.al2023")
+            case .java17: .string("java17")
+            case .java17Al2023: .string("java17.al2023")
+            case .java21: .string("java21")
+            case .java25: .string("java25")
+            case .java8: .string("java8")
+            case .java8Al2: .string("java8.al2")
+            case .java8Al2023: .string("java8.al2023")
+            case .nodejs: .string("nodejs")
+            case .nodejs10X: .string("nodejs10.x")
+            case .nodejs12X: .string("nodejs12.x")
+            case .nodejs14X: .string("nodejs14.x")
+            case .nodejs16X: .string("nodejs16.x")
+            case .nodejs18X: .string("nodejs18.x")
+            case .nodejs20X: .string("nodejs20.x")
+            case .nodejs22X: .string("nodejs22.x")
+            case .nodejs24X: .string("nodejs24.x")
+            case .nodejs26X: .string("nodejs26.x")
+            case .nodejs4_3: .string("nodejs4.3")
+            case .nodejs4_3Edge: .string("nodejs4.3-edge")
+            case .nodejs6_10: .string("nodejs6.10")
+            case .nodejs8_10: .string("nodejs8.10")
+            case .provided: .string("provided")
+            case .providedAl2: .string("provided.al2")
+            case .providedAl2023: .string("provided.al2023")
+            case .python2_7: .string("python2.7")
+            case .python3_10: .string("python3.10")
+            case .python3_11: .string("python3.11")
+            case .python3_12: .string("python3.12")
+            case .python3_13: .string("python3.13")
+            case .python3_14: .string("python3.14")
+            case .python3_15: .string("python3.15")
+            case .python3_6: .string("python3.6")
+            case .python3_7: .string("python3.7")
+            case .python3_8: .string("python3.8")
+            case .python3_9: .string("python3.9")
+            case .ruby2_5: .string("ruby2.5")
+            case .ruby2_7: .string("ruby2.7")
+            case .ruby3_2: .string("ruby3.2")
+            case .ruby3_3: .string("ruby3.3")
+            case .ruby3_4: .string("ruby3.4")
+            case .ruby4_0: .string("ruby4.0")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// Sets the runtime management configuration for a function's version. For more information, see [Runtime updates](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html).
     public struct RuntimeManagementConfig: PropertyValue, Hashable, Sendable {
-
         /// The ARN of the runtime version you want the function to use.
         ///   This is only required if you're using the *Manual* runtime update mode.
         public var runtimeVersionArn: Expression<String>?
@@ -794,7 +783,6 @@ extension Lambda.Function {
 
     /// The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
     public struct SnapStart: PropertyValue, Hashable, Sendable {
-
         /// Set ``ApplyOn`` to ``PublishedVersions`` to create a snapshot of the initialized execution environment when you publish a function version.
         public var applyOn: ApplyOn
 
@@ -813,7 +801,6 @@ extension Lambda.Function {
 
     /// A [tag](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function.
     public struct Tag: PropertyValue, Hashable, Sendable {
-
         /// The key for this tag.
         public var key: Expression<String>
 
@@ -838,7 +825,6 @@ extension Lambda.Function {
 
     /// Specifies the tenant isolation mode configuration for a Lambda function. This allows you to configure specific tenant isolation strategies for your function invocations. Tenant isolation configuration cannot be modified after function creation.
     public struct TenancyConfig: PropertyValue, Hashable, Sendable {
-
         /// Tenant isolation mode allows for invocation to be sent to a corresponding execution environment dedicated to a specific tenant ID.
         public var tenantIsolationMode: TenantIsolationMode
 
@@ -857,7 +843,6 @@ extension Lambda.Function {
 
     /// The function's [](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html) tracing configuration. To sample and record incoming requests, set ``Mode`` to ``Active``.
     public struct TracingConfig: PropertyValue, Hashable, Sendable {
-
         /// The tracing mode.
         public var mode: Mode?
 
@@ -878,7 +863,6 @@ extension Lambda.Function {
     ///   When you delete a function, CFN monitors the state of its network interfaces and waits for Lambda to delete them before proceeding. If the VPC is defined in the same stack, the network interfaces need to be deleted by Lambda before CFN can delete the VPC's resources.
     ///  To monitor network interfaces, CFN needs the ``ec2:DescribeNetworkInterfaces`` permission. It obtains this from the user or role that modifies the stack. If you don't provide this permission, CFN does not wait for network interfaces to be deleted.
     public struct VpcConfig: PropertyValue, Hashable, Sendable {
-
         /// Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets.
         public var ipv6AllowedForDualStack: Expression<Bool>?
 
@@ -909,7 +893,6 @@ extension Lambda.Function {
 
     /// Configuration for Lambda-managed instances used by the capacity provider.
     public struct LambdaManagedInstancesCapacityProviderConfig: PropertyValue, Hashable, Sendable {
-
         /// The Amazon Resource Name (ARN) of the capacity provider.
         public var capacityProviderArn: Expression<String>
 
@@ -948,16 +931,15 @@ extension Lambda.Function {
 
         public var templateValue: Value {
             switch self {
-                case .copy: .string("COPY")
-                case .reference: .string("REFERENCE")
-                case .other(let expression): expression.templateValue
+            case .copy: .string("COPY")
+            case .reference: .string("REFERENCE")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// Setting controls how your function accesses data from an Amazon S3 file system.
     public struct S3FilesConfig: PropertyValue, Hashable, Sendable {
-
         /// Specifies if a function reads from the file system for the lowest latency, or through Amazon S3 Files feature "direct Amazon S3 bucket reads" for the highest throughput. Valid values:
         ///   +  ``AUTO`` (default) – Direct reads are active for functions you configure with 512 MB or more of memory.
         ///   +  ``ENABLED`` – Enforces all reads are directly from the Amazon S3 bucket, regardless of available memory (less than 512 MB).
@@ -997,13 +979,13 @@ extension Lambda.Function {
 
         public var templateValue: Value {
             switch self {
-                case .trace: .string("TRACE")
-                case .debug: .string("DEBUG")
-                case .info: .string("INFO")
-                case .warn: .string("WARN")
-                case .error: .string("ERROR")
-                case .fatal: .string("FATAL")
-                case .other(let expression): expression.templateValue
+            case .trace: .string("TRACE")
+            case .debug: .string("DEBUG")
+            case .info: .string("INFO")
+            case .warn: .string("WARN")
+            case .error: .string("ERROR")
+            case .fatal: .string("FATAL")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -1018,9 +1000,9 @@ extension Lambda.Function {
 
         public var templateValue: Value {
             switch self {
-                case .text: .string("Text")
-                case .json: .string("JSON")
-                case .other(let expression): expression.templateValue
+            case .text: .string("Text")
+            case .json: .string("JSON")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -1037,10 +1019,10 @@ extension Lambda.Function {
 
         public var templateValue: Value {
             switch self {
-                case .debug: .string("DEBUG")
-                case .info: .string("INFO")
-                case .warn: .string("WARN")
-                case .other(let expression): expression.templateValue
+            case .debug: .string("DEBUG")
+            case .info: .string("INFO")
+            case .warn: .string("WARN")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -1057,10 +1039,10 @@ extension Lambda.Function {
 
         public var templateValue: Value {
             switch self {
-                case .auto: .string("Auto")
-                case .functionUpdate: .string("FunctionUpdate")
-                case .manual: .string("Manual")
-                case .other(let expression): expression.templateValue
+            case .auto: .string("Auto")
+            case .functionUpdate: .string("FunctionUpdate")
+            case .manual: .string("Manual")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -1075,9 +1057,9 @@ extension Lambda.Function {
 
         public var templateValue: Value {
             switch self {
-                case .publishedVersions: .string("PublishedVersions")
-                case .none: .string("None")
-                case .other(let expression): expression.templateValue
+            case .publishedVersions: .string("PublishedVersions")
+            case .none: .string("None")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -1090,8 +1072,8 @@ extension Lambda.Function {
 
         public var templateValue: Value {
             switch self {
-                case .perTenant: .string("PER_TENANT")
-                case .other(let expression): expression.templateValue
+            case .perTenant: .string("PER_TENANT")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -1106,9 +1088,9 @@ extension Lambda.Function {
 
         public var templateValue: Value {
             switch self {
-                case .active: .string("Active")
-                case .passThrough: .string("PassThrough")
-                case .other(let expression): expression.templateValue
+            case .active: .string("Active")
+            case .passThrough: .string("PassThrough")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -1125,10 +1107,10 @@ extension Lambda.Function {
 
         public var templateValue: Value {
             switch self {
-                case .enabled: .string("ENABLED")
-                case .disabled: .string("DISABLED")
-                case .auto: .string("AUTO")
-                case .other(let expression): expression.templateValue
+            case .enabled: .string("ENABLED")
+            case .disabled: .string("DISABLED")
+            case .auto: .string("AUTO")
+            case .other(let expression): expression.templateValue
             }
         }
     }

@@ -112,9 +112,9 @@ extension Lambda.Permission {
 
         public var templateValue: Value {
             switch self {
-                case .awsIam: .string("AWS_IAM")
-                case .none: .string("NONE")
-                case .other(let expression): expression.templateValue
+            case .awsIam: .string("AWS_IAM")
+            case .none: .string("NONE")
+            case .other(let expression): expression.templateValue
             }
         }
     }

@@ -124,17 +124,16 @@ extension Logs.LogGroup {
 
         public var templateValue: Value {
             switch self {
-                case .standard: .string("STANDARD")
-                case .infrequentAccess: .string("INFREQUENT_ACCESS")
-                case .delivery: .string("DELIVERY")
-                case .other(let expression): expression.templateValue
+            case .standard: .string("STANDARD")
+            case .infrequentAccess: .string("INFREQUENT_ACCESS")
+            case .delivery: .string("DELIVERY")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// The value of this key-value pair.
     public struct Tag: PropertyValue, Hashable, Sendable {
-
         public var key: Expression<String>
 
         /// The value of this key-value pair.

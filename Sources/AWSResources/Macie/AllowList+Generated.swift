@@ -73,7 +73,6 @@ extension Macie {
 extension Macie.AllowList {
     /// A key-value pair to associate with a resource.
     public struct Tag: PropertyValue, Hashable, Sendable {
-
         /// The tag's key.
         public var key: Expression<String>
 

@@ -87,7 +87,6 @@ extension Macie {
 extension Macie.CustomDataIdentifier {
     /// A key-value pair to associate with a resource.
     public struct Tag: PropertyValue, Hashable, Sendable {
-
         /// The tag's key.
         public var key: Expression<String>
 

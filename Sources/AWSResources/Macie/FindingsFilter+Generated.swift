@@ -89,15 +89,14 @@ extension Macie.FindingsFilter {
 
         public var templateValue: Value {
             switch self {
-                case .archive: .string("ARCHIVE")
-                case .noop: .string("NOOP")
-                case .other(let expression): expression.templateValue
+            case .archive: .string("ARCHIVE")
+            case .noop: .string("NOOP")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     public struct FindingCriteria: PropertyValue, Hashable, Sendable {
-
         public var criterion: [String: CriterionAdditionalProperties]?
 
         public init(
@@ -115,7 +114,6 @@ extension Macie.FindingsFilter {
 
     /// A key-value pair to associate with a resource.
     public struct Tag: PropertyValue, Hashable, Sendable {
-
         /// The tag's key.
         public var key: Expression<String>
 
@@ -139,7 +137,6 @@ extension Macie.FindingsFilter {
     }
 
     public struct CriterionAdditionalProperties: PropertyValue, Hashable, Sendable {
-
         public var eq: Expression<[String]>?
 
         public var gt: Expression<Int>?

@@ -71,10 +71,10 @@ extension Macie.Session {
 
         public var templateValue: Value {
             switch self {
-                case .fifteenMinutes: .string("FIFTEEN_MINUTES")
-                case .oneHour: .string("ONE_HOUR")
-                case .sixHours: .string("SIX_HOURS")
-                case .other(let expression): expression.templateValue
+            case .fifteenMinutes: .string("FIFTEEN_MINUTES")
+            case .oneHour: .string("ONE_HOUR")
+            case .sixHours: .string("SIX_HOURS")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -89,9 +89,9 @@ extension Macie.Session {
 
         public var templateValue: Value {
             switch self {
-                case .enabled: .string("ENABLED")
-                case .paused: .string("PAUSED")
-                case .other(let expression): expression.templateValue
+            case .enabled: .string("ENABLED")
+            case .paused: .string("PAUSED")
+            case .other(let expression): expression.templateValue
             }
         }
     }

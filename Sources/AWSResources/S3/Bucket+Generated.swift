@@ -255,16 +255,15 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .enabled: .string("Enabled")
-                case .disabled: .string("Disabled")
-                case .other(let expression): expression.templateValue
+            case .enabled: .string("Enabled")
+            case .disabled: .string("Disabled")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// Configures the transfer acceleration state for an Amazon S3 bucket. For more information, see [Amazon S3 Transfer Acceleration](https://docs.aws.amazon.com/AmazonS3/latest/dev/transfer-acceleration.html) in the *Amazon S3 User Guide*.
     public struct AccelerateConfiguration: PropertyValue, Hashable, Sendable {
-
         /// Specifies the transfer acceleration status of the bucket.
         public var accelerationStatus: AccelerationStatus
 
@@ -303,22 +302,21 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .authenticatedRead: .string("AuthenticatedRead")
-                case .awsExecRead: .string("AwsExecRead")
-                case .bucketOwnerFullControl: .string("BucketOwnerFullControl")
-                case .bucketOwnerRead: .string("BucketOwnerRead")
-                case .logDeliveryWrite: .string("LogDeliveryWrite")
-                case .private: .string("Private")
-                case .publicRead: .string("PublicRead")
-                case .publicReadWrite: .string("PublicReadWrite")
-                case .other(let expression): expression.templateValue
+            case .authenticatedRead: .string("AuthenticatedRead")
+            case .awsExecRead: .string("AwsExecRead")
+            case .bucketOwnerFullControl: .string("BucketOwnerFullControl")
+            case .bucketOwnerRead: .string("BucketOwnerRead")
+            case .logDeliveryWrite: .string("LogDeliveryWrite")
+            case .private: .string("Private")
+            case .publicRead: .string("PublicRead")
+            case .publicReadWrite: .string("PublicReadWrite")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// Specifies the configuration and any analyses for the analytics filter of an Amazon S3 bucket.
     public struct AnalyticsConfiguration: PropertyValue, Hashable, Sendable {
-
         /// The ID that identifies the analytics configuration.
         public var id: Expression<String>
 
@@ -356,7 +354,6 @@ extension S3.Bucket {
 
     /// Specifies default encryption for a bucket using server-side encryption with Amazon S3-managed keys (SSE-S3), AWS KMS-managed keys (SSE-KMS), or dual-layer server-side encryption with KMS-managed keys (DSSE-KMS). For information about the Amazon S3 default encryption feature, see [Amazon S3 Default Encryption for S3 Buckets](https://docs.aws.amazon.com/AmazonS3/latest/dev/bucket-encryption.html) in the *Amazon S3 User Guide*.
     public struct BucketEncryption: PropertyValue, Hashable, Sendable {
-
         /// Specifies the default server-side-encryption configuration.
         public var serverSideEncryptionConfiguration: [ServerSideEncryptionRule]
 
@@ -383,16 +380,15 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .global: .string("global")
-                case .accountRegional: .string("account-regional")
-                case .other(let expression): expression.templateValue
+            case .global: .string("global")
+            case .accountRegional: .string("account-regional")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// Describes the cross-origin access configuration for objects in an Amazon S3 bucket. For more information, see [Enabling Cross-Origin Resource Sharing](https://docs.aws.amazon.com/AmazonS3/latest/dev/cors.html) in the *Amazon S3 User Guide*.
     public struct CorsConfiguration: PropertyValue, Hashable, Sendable {
-
         /// A set of origins and methods (cross-origin access that you want to allow). You can add up to 100 rules to the configuration.
         public var corsRules: [CorsRule]
 
@@ -412,7 +408,6 @@ extension S3.Bucket {
     /// Specifies the S3 Intelligent-Tiering configuration for an Amazon S3 bucket.
     ///  For information about the S3 Intelligent-Tiering storage class, see [Storage class for automatically optimizing frequently and infrequently accessed objects](https://docs.aws.amazon.com/AmazonS3/latest/dev/storage-class-intro.html#sc-dynamic-data-access).
     public struct IntelligentTieringConfiguration: PropertyValue, Hashable, Sendable {
-
         /// The ID used to identify the S3 Intelligent-Tiering configuration.
         public var id: Expression<String>
 
@@ -456,7 +451,6 @@ extension S3.Bucket {
 
     /// Specifies the S3 Inventory configuration for an Amazon S3 bucket. For more information, see [GET Bucket inventory](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketGETInventoryConfig.html) in the *Amazon S3 API Reference*.
     public struct InventoryConfiguration: PropertyValue, Hashable, Sendable {
-
         /// Contains information about where to publish the inventory results.
         public var destination: Destination
 
@@ -511,7 +505,6 @@ extension S3.Bucket {
 
     /// Specifies the lifecycle configuration for objects in an Amazon S3 bucket. For more information, see [Object Lifecycle Management](https://docs.aws.amazon.com/AmazonS3/latest/dev/object-lifecycle-mgmt.html) in the *Amazon S3 User Guide*.
     public struct LifecycleConfiguration: PropertyValue, Hashable, Sendable {
-
         /// A lifecycle rule for individual objects in an Amazon S3 bucket.
         public var rules: [Rule]
 
@@ -542,7 +535,6 @@ extension S3.Bucket {
     /// Describes where logs are stored and the prefix that Amazon S3 assigns to all log object keys for a bucket. For examples and more information, see [PUT Bucket logging](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketPUTlogging.html) in the *Amazon S3 API Reference*.
     ///   To successfully complete the ``AWS::S3::Bucket LoggingConfiguration`` request, you must have ``s3:PutObject`` and ``s3:PutObjectAcl`` in your IAM permissions.
     public struct LoggingConfiguration: PropertyValue, Hashable, Sendable {
-
         /// The name of the bucket where Amazon S3 should store server access log files. You can store log files in any bucket that you own. By default, logs are stored in the bucket where the ``LoggingConfiguration`` property is defined.
         public var destinationBucketName: Expression<String>?
 
@@ -573,7 +565,6 @@ extension S3.Bucket {
 
     /// Creates a V2 S3 Metadata configuration of a general purpose bucket. For more information, see [Accelerating data discovery with S3 Metadata](https://docs.aws.amazon.com/AmazonS3/latest/userguide/metadata-tables-overview.html) in the *Amazon S3 User Guide*.
     public struct MetadataConfiguration: PropertyValue, Hashable, Sendable {
-
         /// The annotation table configuration for a metadata configuration.
         public var annotationTableConfiguration: AnnotationTableConfiguration?
 
@@ -612,7 +603,6 @@ extension S3.Bucket {
     ///  If you created your S3 Metadata configuration before July 15, 2025, we recommend that you delete and re-create your configuration by using the [MetadataConfiguration](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-s3-bucket-metadataconfiguration.html) resource type so that you can expire journal table records and create a live inventory table.
     ///   Creates a V1 S3 Metadata configuration for a general purpose bucket. For more information, see [Accelerating data discovery with S3 Metadata](https://docs.aws.amazon.com/AmazonS3/latest/userguide/metadata-tables-overview.html) in the *Amazon S3 User Guide*.
     public struct MetadataTableConfiguration: PropertyValue, Hashable, Sendable {
-
         /// The destination information for the metadata table configuration. The destination table bucket must be in the same Region and AWS-account as the general purpose bucket. The specified metadata table name must be unique within the ``aws_s3_metadata`` namespace in the destination table bucket.
         public var s3TablesDestination: S3TablesDestination
 
@@ -631,7 +621,6 @@ extension S3.Bucket {
 
     /// Specifies a metrics configuration for the CloudWatch request metrics (specified by the metrics configuration ID) from an Amazon S3 bucket. If you're updating an existing metrics configuration, note that this is a full replacement of the existing metrics configuration. If you don't include the elements you want to keep, they are erased. For examples, see [AWS::S3::Bucket](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket.html#aws-properties-s3-bucket--examples). For more information, see [PUT Bucket metrics](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketPUTMetricConfiguration.html) in the *Amazon S3 API Reference*.
     public struct MetricsConfiguration: PropertyValue, Hashable, Sendable {
-
         /// The access point that was used while performing operations on the object. The metrics configuration only includes objects that meet the filter's criteria.
         public var accessPointArn: Expression<String>?
 
@@ -672,7 +661,6 @@ extension S3.Bucket {
     ///  To avoid this dependency, you can create all resources without specifying the notification configuration. Then, update the stack with a notification configuration.
     ///  For more information on permissions, see [AWS::Lambda::Permission](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html) and [Granting Permissions to Publish Event Notification Messages to a Destination](https://docs.aws.amazon.com/AmazonS3/latest/dev/NotificationHowTo.html#grant-destinations-permissions-to-s3).
     public struct NotificationConfiguration: PropertyValue, Hashable, Sendable {
-
         /// Enables delivery of events to Amazon EventBridge.
         public var eventBridgeConfiguration: EventBridgeConfiguration?
 
@@ -709,7 +697,6 @@ extension S3.Bucket {
 
     /// Places an Object Lock configuration on the specified bucket. The rule specified in the Object Lock configuration will be applied by default to every new object placed in the specified bucket. For more information, see [Locking Objects](https://docs.aws.amazon.com/AmazonS3/latest/dev/object-lock.html).
     public struct ObjectLockConfiguration: PropertyValue, Hashable, Sendable {
-
         /// Indicates whether this bucket has an Object Lock configuration enabled. Enable ``ObjectLockEnabled`` when you apply ``ObjectLockConfiguration`` to a bucket.
         public var objectLockEnabled: ObjectLockEnabled?
 
@@ -735,7 +722,6 @@ extension S3.Bucket {
     /// Specifies the container element for Object Ownership rules.
     ///  S3 Object Ownership is an Amazon S3 bucket-level setting that you can use to disable access control lists (ACLs) and take ownership of every object in your bucket, simplifying access management for data stored in Amazon S3. For more information, see [Controlling ownership of objects and disabling ACLs](https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html) in the *Amazon S3 User Guide*.
     public struct OwnershipControls: PropertyValue, Hashable, Sendable {
-
         /// Specifies the container element for Object Ownership rules.
         public var rules: [OwnershipControlsRule]
 
@@ -754,7 +740,6 @@ extension S3.Bucket {
 
     /// The PublicAccessBlock configuration that you want to apply to this Amazon S3 bucket. You can enable the configuration options in any combination. Bucket-level settings work alongside account-level settings (which may inherit from organization-level policies). For more information about when Amazon S3 considers a bucket or object public, see [The Meaning of "Public"](https://docs.aws.amazon.com/AmazonS3/latest/dev/access-control-block-public-access.html#access-control-block-public-access-policy-status) in the *Amazon S3 User Guide*.
     public struct PublicAccessBlockConfiguration: PropertyValue, Hashable, Sendable {
-
         /// Specifies whether Amazon S3 should block public access control lists (ACLs) for this bucket and objects in this bucket. Setting this element to ``TRUE`` causes the following behavior:
         ///   +  PUT Bucket ACL and PUT Object ACL calls fail if the specified ACL is public.
         ///   +  PUT Object calls fail if the request includes a public ACL.
@@ -799,7 +784,6 @@ extension S3.Bucket {
 
     /// A container for replication rules. You can add up to 1,000 rules. The maximum size of a replication configuration is 2 MB. The latest version of the replication configuration XML is V2. For more information about XML V2 replication configurations, see [Replication configuration](https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-add-config.html) in the *Amazon S3 User Guide*.
     public struct ReplicationConfiguration: PropertyValue, Hashable, Sendable {
-
         /// The Amazon Resource Name (ARN) of the IAMlong (IAM) role that Amazon S3 assumes when replicating objects. For more information, see [How to Set Up Replication](https://docs.aws.amazon.com/AmazonS3/latest/dev/replication-how-setup.html) in the *Amazon S3 User Guide*.
         public var role: Expression<String>
 
@@ -824,7 +808,6 @@ extension S3.Bucket {
 
     /// A container of a key value name pair.
     public struct Tag: PropertyValue, Hashable, Sendable {
-
         /// Name of the object key.
         public var key: Expression<String>
 
@@ -853,7 +836,6 @@ extension S3.Bucket {
     ///   +  *Suspending versioning* - Takes effect immediately with no propagation delay.
     ///   +  *Transitioning between states* - Any change from Suspended to Enabled has a 15-minute delay.
     public struct VersioningConfiguration: PropertyValue, Hashable, Sendable {
-
         /// The versioning state of the bucket.
         public var status: StatusProperty
 
@@ -872,7 +854,6 @@ extension S3.Bucket {
 
     /// Specifies website configuration parameters for an Amazon S3 bucket.
     public struct WebsiteConfiguration: PropertyValue, Hashable, Sendable {
-
         /// The name of the error document for the website.
         public var errorDocument: Expression<String>?
 
@@ -918,16 +899,15 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .enabled: .string("Enabled")
-                case .suspended: .string("Suspended")
-                case .other(let expression): expression.templateValue
+            case .enabled: .string("Enabled")
+            case .suspended: .string("Suspended")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// Specifies data related to access patterns to be collected and made available to analyze the tradeoffs between different storage classes for an Amazon S3 bucket.
     public struct StorageClassAnalysis: PropertyValue, Hashable, Sendable {
-
         /// Specifies how data related to the storage class analysis for an Amazon S3 bucket should be exported.
         public var dataExport: DataExport?
 
@@ -946,7 +926,6 @@ extension S3.Bucket {
 
     /// Specifies tags to use to identify a subset of objects for an Amazon S3 bucket. For more information, see [Categorizing your storage using tags](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-tagging.html) in the *Amazon Simple Storage Service User Guide*.
     public struct TagFilter: PropertyValue, Hashable, Sendable {
-
         /// The tag key.
         public var key: Expression<String>
 
@@ -973,7 +952,6 @@ extension S3.Bucket {
     ///    +  *General purpose buckets* - If you're specifying a customer managed KMS key, we recommend using a fully qualified KMS key ARN. If you use a KMS key alias instead, then KMS resolves the key within the requester’s account. This behavior can result in data that's encrypted with a KMS key that belongs to the requester, and not the bucket owner.
     ///   +  *Directory buckets* - When you specify an [customer managed key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-cmk) for encryption in your directory bucket, only use the key ID or key ARN. The key alias format of the KMS key isn't supported.
     public struct ServerSideEncryptionRule: PropertyValue, Hashable, Sendable {
-
         /// A bucket-level setting for Amazon S3 general purpose buckets used to prevent the upload of new objects encrypted with the specified server-side encryption type. For example, blocking an encryption type will block ``PutObject``, ``CopyObject``, ``PostObject``, multipart upload, and replication requests to the bucket for objects with the specified encryption type. However, you can continue to read and list any pre-existing objects already encrypted with the specified encryption type. For more information, see [Blocking or unblocking SSE-C for a general purpose bucket](https://docs.aws.amazon.com/AmazonS3/latest/userguide/blocking-unblocking-s3-c-encryption-gpb.html).
         ///   Currently, this parameter only supports blocking or unblocking server-side encryption with customer-provided keys (SSE-C). For more information about SSE-C, see [Using server-side encryption with customer-provided keys (SSE-C)](https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html).
         public var blockedEncryptionTypes: BlockedEncryptionTypes?
@@ -1006,7 +984,6 @@ extension S3.Bucket {
 
     /// Specifies a cross-origin access rule for an Amazon S3 bucket.
     public struct CorsRule: PropertyValue, Hashable, Sendable {
-
         /// Headers that are specified in the ``Access-Control-Request-Headers`` header. These headers are allowed in a preflight OPTIONS request. In response to any preflight OPTIONS request, Amazon S3 returns any requested headers that are allowed.
         public var allowedHeaders: Expression<[String]>?
 
@@ -1064,16 +1041,15 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .disabled: .string("Disabled")
-                case .enabled: .string("Enabled")
-                case .other(let expression): expression.templateValue
+            case .disabled: .string("Disabled")
+            case .enabled: .string("Enabled")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// The S3 Intelligent-Tiering storage class is designed to optimize storage costs by automatically moving data to the most cost-effective storage access tier, without additional operational overhead.
     public struct Tiering: PropertyValue, Hashable, Sendable {
-
         /// S3 Intelligent-Tiering access tier. See [Storage class for automatically optimizing frequently and infrequently accessed objects](https://docs.aws.amazon.com/AmazonS3/latest/dev/storage-class-intro.html#sc-dynamic-data-access) for a list of access tiers in the S3 Intelligent-Tiering storage class.
         public var accessTier: AccessTier
 
@@ -1098,7 +1074,6 @@ extension S3.Bucket {
 
     /// Specifies information about where to publish analysis or configuration results for an Amazon S3 bucket.
     public struct Destination: PropertyValue, Hashable, Sendable {
-
         /// The account ID that owns the destination S3 bucket. If no account ID is provided, the owner is not validated before exporting data.
         ///    Although this value is optional, we strongly recommend that you set it to help prevent problems if the destination bucket ownership changes.
         public var bucketAccountId: Expression<String>?
@@ -1145,9 +1120,9 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .all: .string("All")
-                case .current: .string("Current")
-                case .other(let expression): expression.templateValue
+            case .all: .string("All")
+            case .current: .string("Current")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -1196,26 +1171,26 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .size: .string("Size")
-                case .lastModifiedDate: .string("LastModifiedDate")
-                case .storageClass: .string("StorageClass")
-                case .eTag: .string("ETag")
-                case .isMultipartUploaded: .string("IsMultipartUploaded")
-                case .replicationStatus: .string("ReplicationStatus")
-                case .encryptionStatus: .string("EncryptionStatus")
-                case .objectLockRetainUntilDate: .string("ObjectLockRetainUntilDate")
-                case .objectLockMode: .string("ObjectLockMode")
-                case .objectLockLegalHoldStatus: .string("ObjectLockLegalHoldStatus")
-                case .objectLockEventHoldStatus: .string("ObjectLockEventHoldStatus")
-                case .objectLockEventHoldDuration: .string("ObjectLockEventHoldDuration")
-                case .intelligentTieringAccessTier: .string("IntelligentTieringAccessTier")
-                case .bucketKeyStatus: .string("BucketKeyStatus")
-                case .checksumAlgorithm: .string("ChecksumAlgorithm")
-                case .objectAccessControlList: .string("ObjectAccessControlList")
-                case .objectOwner: .string("ObjectOwner")
-                case .lifecycleExpirationDate: .string("LifecycleExpirationDate")
-                case .intelligentTieringReferenceDate: .string("IntelligentTieringReferenceDate")
-                case .other(let expression): expression.templateValue
+            case .size: .string("Size")
+            case .lastModifiedDate: .string("LastModifiedDate")
+            case .storageClass: .string("StorageClass")
+            case .eTag: .string("ETag")
+            case .isMultipartUploaded: .string("IsMultipartUploaded")
+            case .replicationStatus: .string("ReplicationStatus")
+            case .encryptionStatus: .string("EncryptionStatus")
+            case .objectLockRetainUntilDate: .string("ObjectLockRetainUntilDate")
+            case .objectLockMode: .string("ObjectLockMode")
+            case .objectLockLegalHoldStatus: .string("ObjectLockLegalHoldStatus")
+            case .objectLockEventHoldStatus: .string("ObjectLockEventHoldStatus")
+            case .objectLockEventHoldDuration: .string("ObjectLockEventHoldDuration")
+            case .intelligentTieringAccessTier: .string("IntelligentTieringAccessTier")
+            case .bucketKeyStatus: .string("BucketKeyStatus")
+            case .checksumAlgorithm: .string("ChecksumAlgorithm")
+            case .objectAccessControlList: .string("ObjectAccessControlList")
+            case .objectOwner: .string("ObjectOwner")
+            case .lifecycleExpirationDate: .string("LifecycleExpirationDate")
+            case .intelligentTieringReferenceDate: .string("IntelligentTieringReferenceDate")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -1230,9 +1205,9 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .daily: .string("Daily")
-                case .weekly: .string("Weekly")
-                case .other(let expression): expression.templateValue
+            case .daily: .string("Daily")
+            case .weekly: .string("Weekly")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -1240,7 +1215,6 @@ extension S3.Bucket {
     /// Specifies lifecycle rules for an Amazon S3 bucket. For more information, see [Put Bucket Lifecycle Configuration](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketPUTlifecycle.html) in the *Amazon S3 API Reference*.
     ///  You must specify at least one of the following properties: ``AbortIncompleteMultipartUpload``, ``ExpirationDate``, ``ExpirationInDays``, ``NoncurrentVersionExpirationInDays``, ``NoncurrentVersionTransition``, ``NoncurrentVersionTransitions``, ``Transition``, or ``Transitions``.
     public struct Rule: PropertyValue, Hashable, Sendable {
-
         /// Specifies a lifecycle rule that stops incomplete multipart uploads to an Amazon S3 bucket.
         public var abortIncompleteMultipartUpload: AbortIncompleteMultipartUpload?
 
@@ -1358,9 +1332,9 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .variesByStorageClass: .string("varies_by_storage_class")
-                case .allStorageClasses128k: .string("all_storage_classes_128K")
-                case .other(let expression): expression.templateValue
+            case .variesByStorageClass: .string("varies_by_storage_class")
+            case .allStorageClasses128k: .string("all_storage_classes_128K")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -1368,7 +1342,6 @@ extension S3.Bucket {
     /// The annotation table configuration for an S3 Metadata configuration. The annotation table tracks all annotations on objects in your bucket so that you can query annotation data at scale.
     ///   If you've disabled your annotation table configuration and now want to re-enable it, you must first manually delete the old annotation table from your AWS managed table bucket. Otherwise, the newly re-enabled annotation table configuration will enter a failed state because the annotation table already exists in the table bucket.
     public struct AnnotationTableConfiguration: PropertyValue, Hashable, Sendable {
-
         /// Specifies whether the annotation table configuration is enabled or disabled.
         public var configurationState: ConfigurationState
 
@@ -1411,7 +1384,6 @@ extension S3.Bucket {
 
     /// The destination information for the S3 Metadata configuration.
     public struct MetadataDestination: PropertyValue, Hashable, Sendable {
-
         /// The Amazon Resource Name (ARN) of the table bucket where the metadata configuration is stored.
         public var tableBucketArn: Expression<String>?
 
@@ -1443,7 +1415,6 @@ extension S3.Bucket {
     /// The inventory table configuration for an S3 Metadata configuration.
     ///   If you've disabled your inventory table configuration and now want to re-enable it, you must first manually delete the old inventory table from your AWS managed table bucket. Otherwise, the newly re-enabled inventory table configuration will enter a failed state because the inventory table already exists in the table bucket.
     public struct InventoryTableConfiguration: PropertyValue, Hashable, Sendable {
-
         /// The configuration state of the inventory table, indicating whether the inventory table is enabled or disabled.
         public var configurationState: ConfigurationStateProperty
 
@@ -1481,7 +1452,6 @@ extension S3.Bucket {
     /// The journal table configuration for an S3 Metadata configuration. The journal table is required for each metadata table configuration and cannot be disabled.
     ///   The journal configuration will enter a failed state if a journal table already exists in the table bucket. The journal table of a previous configuration must be deleted before a new journal table can be created successfully.
     public struct JournalTableConfiguration: PropertyValue, Hashable, Sendable {
-
         /// The encryption configuration for the journal table.
         public var encryptionConfiguration: MetadataTableEncryptionConfiguration?
 
@@ -1518,7 +1488,6 @@ extension S3.Bucket {
 
     /// The destination information for a V1 S3 Metadata configuration. The destination table bucket must be in the same Region and AWS-account as the general purpose bucket. The specified metadata table name must be unique within the ``aws_s3_metadata`` namespace in the destination table bucket.
     public struct S3TablesDestination: PropertyValue, Hashable, Sendable {
-
         /// The Amazon Resource Name (ARN) for the metadata table in the metadata table configuration. The specified metadata table name must be unique within the ``aws_s3_metadata`` namespace in the destination table bucket.
         public var tableArn: Expression<String>?
 
@@ -1556,7 +1525,6 @@ extension S3.Bucket {
     /// Amazon S3 can send events to Amazon EventBridge whenever certain events happen in your bucket, see [Using EventBridge](https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventBridge.html) in the *Amazon S3 User Guide*.
     ///  Unlike other destinations, delivery of events to EventBridge can be either enabled or disabled for a bucket. If enabled, all events will be sent to EventBridge and you can use EventBridge rules to route events to additional targets. For more information, see [What Is Amazon EventBridge](https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-what-is.html) in the *Amazon EventBridge User Guide*
     public struct EventBridgeConfiguration: PropertyValue, Hashable, Sendable {
-
         /// Enables delivery of events to Amazon EventBridge.
         public var eventBridgeEnabled: Expression<Bool>
 
@@ -1575,7 +1543,6 @@ extension S3.Bucket {
 
     /// Describes the LAMlong functions to invoke and the events for which to invoke them.
     public struct LambdaConfiguration: PropertyValue, Hashable, Sendable {
-
         /// The Amazon S3 bucket event for which to invoke the LAMlong function. For more information, see [Supported Event Types](https://docs.aws.amazon.com/AmazonS3/latest/dev/NotificationHowTo.html) in the *Amazon S3 User Guide*.
         public var event: Expression<String>
 
@@ -1606,7 +1573,6 @@ extension S3.Bucket {
 
     /// Specifies the configuration for publishing messages to an Amazon Simple Queue Service (Amazon SQS) queue when Amazon S3 detects specified events.
     public struct QueueConfiguration: PropertyValue, Hashable, Sendable {
-
         /// The Amazon S3 bucket event about which you want to publish messages to Amazon SQS. For more information, see [Supported Event Types](https://docs.aws.amazon.com/AmazonS3/latest/dev/NotificationHowTo.html) in the *Amazon S3 User Guide*.
         public var event: Expression<String>
 
@@ -1637,7 +1603,6 @@ extension S3.Bucket {
 
     /// A container for specifying the configuration for publication of messages to an Amazon Simple Notification Service (Amazon SNS) topic when Amazon S3 detects specified events.
     public struct TopicConfiguration: PropertyValue, Hashable, Sendable {
-
         /// The Amazon S3 bucket event about which to send notifications. For more information, see [Supported Event Types](https://docs.aws.amazon.com/AmazonS3/latest/dev/NotificationHowTo.html) in the *Amazon S3 User Guide*.
         public var event: Expression<String>
 
@@ -1674,15 +1639,14 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .enabled: .string("Enabled")
-                case .other(let expression): expression.templateValue
+            case .enabled: .string("Enabled")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// Specifies the Object Lock rule for the specified object. Enable the this rule when you apply ``ObjectLockConfiguration`` to a bucket.
     public struct ObjectLockRule: PropertyValue, Hashable, Sendable {
-
         /// The default Object Lock retention mode and period that you want to apply to new objects placed in the specified bucket. If Object Lock is turned on, bucket settings require both ``Mode`` and a period of either ``Days`` or ``Years``. You cannot specify ``Days`` and ``Years`` at the same time. For more information about allowable values for mode and period, see [DefaultRetention](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-defaultretention.html).
         public var defaultRetention: DefaultRetention?
 
@@ -1702,7 +1666,6 @@ extension S3.Bucket {
     /// Specifies an Object Ownership rule.
     ///  S3 Object Ownership is an Amazon S3 bucket-level setting that you can use to disable access control lists (ACLs) and take ownership of every object in your bucket, simplifying access management for data stored in Amazon S3. For more information, see [Controlling ownership of objects and disabling ACLs](https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html) in the *Amazon S3 User Guide*.
     public struct OwnershipControlsRule: PropertyValue, Hashable, Sendable {
-
         /// Specifies an object ownership rule.
         public var objectOwnership: ObjectOwnership?
 
@@ -1721,7 +1684,6 @@ extension S3.Bucket {
 
     /// Specifies which Amazon S3 objects to replicate and where to store the replicas.
     public struct ReplicationRule: PropertyValue, Hashable, Sendable {
-
         /// Specifies whether Amazon S3 replicates delete markers. If you specify a ``Filter`` in your replication configuration, you must also include a ``DeleteMarkerReplication`` element. If your ``Filter`` includes a ``Tag`` element, the ``DeleteMarkerReplication````Status`` must be set to Disabled, because Amazon S3 does not support replicating delete markers for tag-based rules. For an example configuration, see [Basic Rule Configuration](https://docs.aws.amazon.com/AmazonS3/latest/dev/replication-add-config.html#replication-config-min-rule-config).
         ///  For more information about delete marker replication, see [Basic Rule Configuration](https://docs.aws.amazon.com/AmazonS3/latest/dev/delete-marker-replication.html).
         ///   If you are using an earlier version of the replication configuration, Amazon S3 handles replication of delete markers differently. For more information, see [Backward Compatibility](https://docs.aws.amazon.com/AmazonS3/latest/dev/replication-add-config.html#replication-backward-compat-considerations).
@@ -1795,16 +1757,15 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .enabled: .string("Enabled")
-                case .suspended: .string("Suspended")
-                case .other(let expression): expression.templateValue
+            case .enabled: .string("Enabled")
+            case .suspended: .string("Suspended")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// Specifies the redirect behavior of all requests to a website endpoint of an Amazon S3 bucket.
     public struct RedirectAllRequestsTo: PropertyValue, Hashable, Sendable {
-
         /// Name of the host where requests are redirected.
         public var hostName: Expression<String>
 
@@ -1829,7 +1790,6 @@ extension S3.Bucket {
 
     /// Specifies the redirect behavior and when a redirect is applied. For more information about routing rules, see [Configuring advanced conditional redirects](https://docs.aws.amazon.com/AmazonS3/latest/dev/how-to-page-redirect.html#advanced-conditional-redirects) in the *Amazon S3 User Guide*.
     public struct RoutingRule: PropertyValue, Hashable, Sendable {
-
         /// Container for redirect information. You can redirect requests to another host, to another page, or with another protocol. In the event of an error, you can specify a different error code to return.
         public var redirectRule: RedirectRule
 
@@ -1854,7 +1814,6 @@ extension S3.Bucket {
 
     /// Specifies how data related to the storage class analysis for an Amazon S3 bucket should be exported.
     public struct DataExport: PropertyValue, Hashable, Sendable {
-
         /// The place to store the data for an analysis.
         public var destination: Destination
 
@@ -1885,7 +1844,6 @@ extension S3.Bucket {
     ///
     ///   + Permissions You must have the s3:PutEncryptionConfiguration permission to block or unblock an encryption type for a bucket. You must have the s3:GetEncryptionConfiguration permission to view a bucket's encryption type.
     public struct BlockedEncryptionTypes: PropertyValue, Hashable, Sendable {
-
         /// The object encryption type that you want to block or unblock for an Amazon S3 general purpose bucket.
         ///   Currently, this parameter only supports blocking or unblocking server side encryption with customer-provided keys (SSE-C). For more information about SSE-C, see [Using server-side encryption with customer-provided keys (SSE-C)](https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html).
         public var encryptionType: [BlockedEncryptionTypeListItem]?
@@ -1908,7 +1866,6 @@ extension S3.Bucket {
     ///   +  *Directory buckets* - Your SSE-KMS configuration can only support 1 [customer managed key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-cmk) per directory bucket's lifetime. The [managed key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk) (``aws/s3``) isn't supported.
     ///   +  *Directory buckets* - For directory buckets, there are only two supported options for server-side encryption: SSE-S3 and SSE-KMS.
     public struct ServerSideEncryptionByDefault: PropertyValue, Hashable, Sendable {
-
         /// AWS Key Management Service (KMS) customer managed key ID to use for the default encryption.
         ///    +  *General purpose buckets* - This parameter is allowed if and only if ``SSEAlgorithm`` is set to ``aws:kms`` or ``aws:kms:dsse``.
         ///   +  *Directory buckets* - This parameter is allowed if and only if ``SSEAlgorithm`` is set to ``aws:kms``.
@@ -1961,12 +1918,12 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .get: .string("GET")
-                case .put: .string("PUT")
-                case .head: .string("HEAD")
-                case .post: .string("POST")
-                case .delete: .string("DELETE")
-                case .other(let expression): expression.templateValue
+            case .get: .string("GET")
+            case .put: .string("PUT")
+            case .head: .string("HEAD")
+            case .post: .string("POST")
+            case .delete: .string("DELETE")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -1981,9 +1938,9 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .archiveAccess: .string("ARCHIVE_ACCESS")
-                case .deepArchiveAccess: .string("DEEP_ARCHIVE_ACCESS")
-                case .other(let expression): expression.templateValue
+            case .archiveAccess: .string("ARCHIVE_ACCESS")
+            case .deepArchiveAccess: .string("DEEP_ARCHIVE_ACCESS")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -2000,17 +1957,16 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .csv: .string("CSV")
-                case .orc: .string("ORC")
-                case .parquet: .string("Parquet")
-                case .other(let expression): expression.templateValue
+            case .csv: .string("CSV")
+            case .orc: .string("ORC")
+            case .parquet: .string("Parquet")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// Specifies the days since the initiation of an incomplete multipart upload that Amazon S3 will wait before permanently removing all parts of the upload. For more information, see [Stopping Incomplete Multipart Uploads Using a Bucket Lifecycle Policy](https://docs.aws.amazon.com/AmazonS3/latest/dev/mpuoverview.html#mpu-abort-incomplete-mpu-lifecycle-config) in the *Amazon S3 User Guide*.
     public struct AbortIncompleteMultipartUpload: PropertyValue, Hashable, Sendable {
-
         /// Specifies the number of days after which Amazon S3 stops an incomplete multipart upload.
         public var daysAfterInitiation: Expression<Int>
 
@@ -2029,7 +1985,6 @@ extension S3.Bucket {
 
     /// Specifies when noncurrent object versions expire. Upon expiration, S3 permanently deletes the noncurrent object versions. You set this lifecycle configuration action on a bucket that has versioning enabled (or suspended) to request that S3 delete noncurrent object versions at a specific period in the object's lifetime. For more information about setting a lifecycle rule configuration, see [AWS::S3::Bucket Rule](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-lifecycleconfig-rule.html).
     public struct NoncurrentVersionExpiration: PropertyValue, Hashable, Sendable {
-
         /// Specifies how many noncurrent versions S3 will retain. If there are this many more recent noncurrent versions, S3 will take the associated action. For more information about noncurrent versions, see [Lifecycle configuration elements](https://docs.aws.amazon.com/AmazonS3/latest/userguide/intro-lifecycle-rules.html) in the *Amazon S3 User Guide*.
         public var newerNoncurrentVersions: Expression<Int>?
 
@@ -2054,7 +2009,6 @@ extension S3.Bucket {
 
     /// Container for the transition rule that describes when noncurrent objects transition to the ``STANDARD_IA``, ``ONEZONE_IA``, ``INTELLIGENT_TIERING``, ``GLACIER_IR``, ``GLACIER``, or ``DEEP_ARCHIVE`` storage class. If your bucket is versioning-enabled (or versioning is suspended), you can set this action to request that Amazon S3 transition noncurrent object versions to the ``STANDARD_IA``, ``ONEZONE_IA``, ``INTELLIGENT_TIERING``, ``GLACIER_IR``, ``GLACIER``, or ``DEEP_ARCHIVE`` storage class at a specific period in the object's lifetime. If you specify this property, don't specify the ``NoncurrentVersionTransitions`` property.
     public struct NoncurrentVersionTransition: PropertyValue, Hashable, Sendable {
-
         /// Specifies how many noncurrent versions S3 will retain. If there are this many more recent noncurrent versions, S3 will take the associated action. For more information about noncurrent versions, see [Lifecycle configuration elements](https://docs.aws.amazon.com/AmazonS3/latest/userguide/intro-lifecycle-rules.html) in the *Amazon S3 User Guide*.
         public var newerNoncurrentVersions: Expression<Int>?
 
@@ -2093,16 +2047,15 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .enabled: .string("Enabled")
-                case .disabled: .string("Disabled")
-                case .other(let expression): expression.templateValue
+            case .enabled: .string("Enabled")
+            case .disabled: .string("Disabled")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// Specifies when an object transitions to a specified storage class. For more information about Amazon S3 lifecycle configuration rules, see [Transitioning Objects Using Amazon S3 Lifecycle](https://docs.aws.amazon.com/AmazonS3/latest/dev/lifecycle-transition-general-considerations.html) in the *Amazon S3 User Guide*.
     public struct Transition: PropertyValue, Hashable, Sendable {
-
         /// The storage class to which you want the object to transition.
         public var storageClass: StorageClassProperty
 
@@ -2141,16 +2094,15 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .enabled: .string("ENABLED")
-                case .disabled: .string("DISABLED")
-                case .other(let expression): expression.templateValue
+            case .enabled: .string("ENABLED")
+            case .disabled: .string("DISABLED")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// The encryption settings for an S3 Metadata journal table or inventory table configuration.
     public struct MetadataTableEncryptionConfiguration: PropertyValue, Hashable, Sendable {
-
         /// If server-side encryption with KMSlong (KMS) keys (SSE-KMS) is specified, you must also specify the KMS key Amazon Resource Name (ARN). You must specify a customer-managed KMS key that's located in the same Region as the general purpose bucket that corresponds to the metadata table configuration.
         public var kmsKeyArn: Expression<String>?
 
@@ -2183,9 +2135,9 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .aws: .string("aws")
-                case .customer: .string("customer")
-                case .other(let expression): expression.templateValue
+            case .aws: .string("aws")
+            case .customer: .string("customer")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -2200,16 +2152,15 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .enabled: .string("ENABLED")
-                case .disabled: .string("DISABLED")
-                case .other(let expression): expression.templateValue
+            case .enabled: .string("ENABLED")
+            case .disabled: .string("DISABLED")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// The journal table record expiration settings for a journal table in an S3 Metadata configuration.
     public struct RecordExpiration: PropertyValue, Hashable, Sendable {
-
         /// If you enable journal table record expiration, you can set the number of days to retain your journal table records. Journal table records must be retained for a minimum of 7 days. To set this value, specify any whole number from ``7`` to ``2147483647``. For example, to retain your journal table records for one year, set this value to ``365``.
         public var days: Expression<Int>?
 
@@ -2234,7 +2185,6 @@ extension S3.Bucket {
 
     /// Specifies object key name filtering rules. For information about key name filtering, see [Configuring event notifications using object key name filtering](https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-filtering.html) in the *Amazon S3 User Guide*.
     public struct NotificationFilter: PropertyValue, Hashable, Sendable {
-
         /// A container for object key name prefix and suffix filtering rules.
         public var s3Key: S3KeyFilter
 
@@ -2255,7 +2205,6 @@ extension S3.Bucket {
     ///    +  The ``DefaultRetention`` settings require both a mode and a period.
     ///   +  The ``DefaultRetention`` period can be either ``Days`` or ``Years`` but you must select one. You cannot specify ``Days`` and ``Years`` at the same time.
     public struct DefaultRetention: PropertyValue, Hashable, Sendable {
-
         /// The number of days that you want to specify for the default retention period. If Object Lock is turned on, you must specify ``Mode`` and specify either ``Days`` or ``Years``.
         public var days: Expression<Int>?
 
@@ -2303,10 +2252,10 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .objectWriter: .string("ObjectWriter")
-                case .bucketOwnerPreferred: .string("BucketOwnerPreferred")
-                case .bucketOwnerEnforced: .string("BucketOwnerEnforced")
-                case .other(let expression): expression.templateValue
+            case .objectWriter: .string("ObjectWriter")
+            case .bucketOwnerPreferred: .string("BucketOwnerPreferred")
+            case .bucketOwnerEnforced: .string("BucketOwnerEnforced")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -2315,7 +2264,6 @@ extension S3.Bucket {
     ///  For more information about delete marker replication, see [Basic Rule Configuration](https://docs.aws.amazon.com/AmazonS3/latest/dev/delete-marker-replication.html).
     ///   If you are using an earlier version of the replication configuration, Amazon S3 handles replication of delete markers differently. For more information, see [Backward Compatibility](https://docs.aws.amazon.com/AmazonS3/latest/dev/replication-add-config.html#replication-backward-compat-considerations).
     public struct DeleteMarkerReplication: PropertyValue, Hashable, Sendable {
-
         /// Indicates whether to replicate delete markers.
         public var status: StatusProperty4?
 
@@ -2334,7 +2282,6 @@ extension S3.Bucket {
 
     /// A container for information about the replication destination and its configurations including enabling the S3 Replication Time Control (S3 RTC).
     public struct ReplicationDestination: PropertyValue, Hashable, Sendable {
-
         /// Specify this only in a cross-account scenario (where source and destination bucket owners are not the same), and you want to change replica ownership to the AWS-account that owns the destination bucket. If this is not specified in the replication configuration, the replicas are owned by same AWS-account that owns the source object.
         public var accessControlTranslation: AccessControlTranslation?
 
@@ -2392,7 +2339,6 @@ extension S3.Bucket {
 
     /// A filter that identifies the subset of objects to which the replication rule applies. A ``Filter`` must specify exactly one ``Prefix``, ``TagFilter``, or an ``And`` child element.
     public struct ReplicationRuleFilter: PropertyValue, Hashable, Sendable {
-
         /// A container for specifying rule filters. The filters determine the subset of objects to which the rule applies. This element is required only if you specify more than one filter. For example:
         ///   +  If you specify both a ``Prefix`` and a ``TagFilter``, wrap these filters in an ``And`` tag.
         ///   +  If you specify a filter based on multiple tags, wrap the ``TagFilter`` elements in an ``And`` tag.
@@ -2427,7 +2373,6 @@ extension S3.Bucket {
 
     /// A container that describes additional filters for identifying the source objects that you want to replicate. You can choose to enable or disable the replication of these objects.
     public struct SourceSelectionCriteria: PropertyValue, Hashable, Sendable {
-
         /// A filter that you can specify for selection for modifications on replicas.
         public var replicaModifications: ReplicaModifications?
 
@@ -2460,9 +2405,9 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .disabled: .string("Disabled")
-                case .enabled: .string("Enabled")
-                case .other(let expression): expression.templateValue
+            case .disabled: .string("Disabled")
+            case .enabled: .string("Enabled")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -2477,16 +2422,15 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .http: .string("http")
-                case .https: .string("https")
-                case .other(let expression): expression.templateValue
+            case .http: .string("http")
+            case .https: .string("https")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// Specifies how requests are redirected. In the event of an error, you can specify a different error code to return.
     public struct RedirectRule: PropertyValue, Hashable, Sendable {
-
         /// The host name to use in the redirect request.
         public var hostName: Expression<String>?
 
@@ -2531,7 +2475,6 @@ extension S3.Bucket {
 
     /// A container for describing a condition that must be met for the specified redirect to apply. For example, 1. If request is for pages in the ``/docs`` folder, redirect to the ``/documents`` folder. 2. If request results in HTTP error 4xx, redirect request to another host where you might process the error.
     public struct RoutingRuleCondition: PropertyValue, Hashable, Sendable {
-
         /// The HTTP error code when the redirect is applied. In the event of an error, if the error code equals this value, then the specified redirect is applied.
         ///  Required when parent element ``Condition`` is specified and sibling ``KeyPrefixEquals`` is not specified. If both are specified, then both must be true for the redirect to be applied.
         public var httpErrorCodeReturnedEquals: Expression<String>?
@@ -2566,9 +2509,9 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .none: .string("NONE")
-                case .sseC: .string("SSE-C")
-                case .other(let expression): expression.templateValue
+            case .none: .string("NONE")
+            case .sseC: .string("SSE-C")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -2585,10 +2528,10 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .awsKms: .string("aws:kms")
-                case .aes256: .string("AES256")
-                case .awsKmsDsse: .string("aws:kms:dsse")
-                case .other(let expression): expression.templateValue
+            case .awsKms: .string("aws:kms")
+            case .aes256: .string("AES256")
+            case .awsKmsDsse: .string("aws:kms:dsse")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -2613,14 +2556,14 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .deepArchive: .string("DEEP_ARCHIVE")
-                case .glacier: .string("GLACIER")
-                case .glacier2: .string("Glacier")
-                case .glacierIr: .string("GLACIER_IR")
-                case .intelligentTiering: .string("INTELLIGENT_TIERING")
-                case .onezoneIa: .string("ONEZONE_IA")
-                case .standardIa: .string("STANDARD_IA")
-                case .other(let expression): expression.templateValue
+            case .deepArchive: .string("DEEP_ARCHIVE")
+            case .glacier: .string("GLACIER")
+            case .glacier2: .string("Glacier")
+            case .glacierIr: .string("GLACIER_IR")
+            case .intelligentTiering: .string("INTELLIGENT_TIERING")
+            case .onezoneIa: .string("ONEZONE_IA")
+            case .standardIa: .string("STANDARD_IA")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -2645,14 +2588,14 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .deepArchive: .string("DEEP_ARCHIVE")
-                case .glacier: .string("GLACIER")
-                case .glacier2: .string("Glacier")
-                case .glacierIr: .string("GLACIER_IR")
-                case .intelligentTiering: .string("INTELLIGENT_TIERING")
-                case .onezoneIa: .string("ONEZONE_IA")
-                case .standardIa: .string("STANDARD_IA")
-                case .other(let expression): expression.templateValue
+            case .deepArchive: .string("DEEP_ARCHIVE")
+            case .glacier: .string("GLACIER")
+            case .glacier2: .string("Glacier")
+            case .glacierIr: .string("GLACIER_IR")
+            case .intelligentTiering: .string("INTELLIGENT_TIERING")
+            case .onezoneIa: .string("ONEZONE_IA")
+            case .standardIa: .string("STANDARD_IA")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -2667,9 +2610,9 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .awsKms: .string("aws:kms")
-                case .aes256: .string("AES256")
-                case .other(let expression): expression.templateValue
+            case .awsKms: .string("aws:kms")
+            case .aes256: .string("AES256")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -2684,9 +2627,9 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .enabled: .string("ENABLED")
-                case .disabled: .string("DISABLED")
-                case .other(let expression): expression.templateValue
+            case .enabled: .string("ENABLED")
+            case .disabled: .string("DISABLED")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -2694,7 +2637,6 @@ extension S3.Bucket {
     /// A container for object key name prefix and suffix filtering rules. For more information about object key name filtering, see [Configuring event notifications using object key name filtering](https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-filtering.html) in the *Amazon S3 User Guide*.
     ///   The same type of filter rule cannot be used more than once. For example, you cannot specify two prefix rules.
     public struct S3KeyFilter: PropertyValue, Hashable, Sendable {
-
         /// A list of containers for the key-value pair that defines the criteria for the filter rule.
         public var rules: [FilterRule]
 
@@ -2714,7 +2656,6 @@ extension S3.Bucket {
     /// The default Object Lock event hold duration that you want to apply to new objects placed in the specified bucket, unless an object's upload request specifies its own Object Lock settings. New object versions are placed under an event hold and remain protected while the hold is active. When the event hold is released, Amazon S3 retains the object version for this duration, measured from the time the hold is released.
     ///   The ``DefaultEventHold`` duration can be specified in either ``Days`` or ``Years``, but you must select one. You can't specify ``Days`` and ``Years`` at the same time.
     public struct DefaultEventHold: PropertyValue, Hashable, Sendable {
-
         /// The number of days that you want to specify for the default event hold duration. Valid values are ``1`` to ``36500`` days. You must specify either ``Days`` or ``Years``, but not both.
         public var days: Expression<Int>?
 
@@ -2747,9 +2688,9 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .compliance: .string("COMPLIANCE")
-                case .governance: .string("GOVERNANCE")
-                case .other(let expression): expression.templateValue
+            case .compliance: .string("COMPLIANCE")
+            case .governance: .string("GOVERNANCE")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -2764,16 +2705,15 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .disabled: .string("Disabled")
-                case .enabled: .string("Enabled")
-                case .other(let expression): expression.templateValue
+            case .disabled: .string("Disabled")
+            case .enabled: .string("Enabled")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// Specify this only in a cross-account scenario (where source and destination bucket owners are not the same), and you want to change replica ownership to the AWS-account that owns the destination bucket. If this is not specified in the replication configuration, the replicas are owned by same AWS-account that owns the source object.
     public struct AccessControlTranslation: PropertyValue, Hashable, Sendable {
-
         /// Specifies the replica ownership. For default and valid values, see [PUT bucket replication](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketPUTreplication.html) in the *Amazon S3 API Reference*.
         public var owner: Owner
 
@@ -2793,7 +2733,6 @@ extension S3.Bucket {
     /// Specifies encryption-related information for an Amazon S3 bucket that is a destination for replicated objects.
     ///   If you're specifying a customer managed KMS key, we recommend using a fully qualified KMS key ARN. If you use a KMS key alias instead, then KMS resolves the key within the requester’s account. This behavior can result in data that's encrypted with a KMS key that belongs to the requester, and not the bucket owner.
     public struct EncryptionConfiguration: PropertyValue, Hashable, Sendable {
-
         /// Specifies the ID (Key ARN or Alias ARN) of the customer managed AWS KMS key stored in AWS Key Management Service (KMS) for the destination bucket. Amazon S3 uses this key to encrypt replica objects. Amazon S3 only supports symmetric encryption KMS keys. For more information, see [Asymmetric keys in KMS](https://docs.aws.amazon.com//kms/latest/developerguide/symmetric-asymmetric.html) in the *Key Management Service Developer Guide*.
         public var replicaKmsKeyID: Expression<String>
 
@@ -2812,7 +2751,6 @@ extension S3.Bucket {
 
     /// A container specifying replication metrics-related settings enabling replication metrics and events.
     public struct Metrics: PropertyValue, Hashable, Sendable {
-
         /// A container specifying the time threshold for emitting the ``s3:Replication:OperationMissedThreshold`` event.
         public var eventThreshold: ReplicationTimeValue?
 
@@ -2837,7 +2775,6 @@ extension S3.Bucket {
 
     /// A container specifying S3 Replication Time Control (S3 RTC) related information, including whether S3 RTC is enabled and the time when all objects and operations on objects must be replicated. Must be specified together with a ``Metrics`` block.
     public struct ReplicationTime: PropertyValue, Hashable, Sendable {
-
         /// Specifies whether the replication time is enabled.
         public var status: StatusProperty6
 
@@ -2882,15 +2819,15 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .deepArchive: .string("DEEP_ARCHIVE")
-                case .glacier: .string("GLACIER")
-                case .glacierIr: .string("GLACIER_IR")
-                case .intelligentTiering: .string("INTELLIGENT_TIERING")
-                case .onezoneIa: .string("ONEZONE_IA")
-                case .reducedRedundancy: .string("REDUCED_REDUNDANCY")
-                case .standard: .string("STANDARD")
-                case .standardIa: .string("STANDARD_IA")
-                case .other(let expression): expression.templateValue
+            case .deepArchive: .string("DEEP_ARCHIVE")
+            case .glacier: .string("GLACIER")
+            case .glacierIr: .string("GLACIER_IR")
+            case .intelligentTiering: .string("INTELLIGENT_TIERING")
+            case .onezoneIa: .string("ONEZONE_IA")
+            case .reducedRedundancy: .string("REDUCED_REDUNDANCY")
+            case .standard: .string("STANDARD")
+            case .standardIa: .string("STANDARD_IA")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -2900,7 +2837,6 @@ extension S3.Bucket {
     ///   +  If you specify both a ``Prefix`` and a ``TagFilter``, wrap these filters in an ``And`` tag.
     ///   +  If you specify a filter based on multiple tags, wrap the ``TagFilter`` elements in an ``And`` tag
     public struct ReplicationRuleAndOperator: PropertyValue, Hashable, Sendable {
-
         /// An object key name prefix that identifies the subset of objects to which the rule applies.
         public var prefix: Expression<String>?
 
@@ -2925,7 +2861,6 @@ extension S3.Bucket {
 
     /// A filter that you can specify for selection for modifications on replicas.
     public struct ReplicaModifications: PropertyValue, Hashable, Sendable {
-
         /// Specifies whether Amazon S3 replicates modifications on replicas.
         ///  *Allowed values*: ``Enabled`` | ``Disabled``
         public var status: StatusProperty7
@@ -2945,7 +2880,6 @@ extension S3.Bucket {
 
     /// A container for filter information for the selection of S3 objects encrypted with AWS KMS.
     public struct SseKmsEncryptedObjects: PropertyValue, Hashable, Sendable {
-
         /// Specifies whether Amazon S3 replicates objects created with server-side encryption using an AWS KMS key stored in AWS Key Management Service.
         public var status: StatusProperty8
 
@@ -2972,16 +2906,15 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .http: .string("http")
-                case .https: .string("https")
-                case .other(let expression): expression.templateValue
+            case .http: .string("http")
+            case .https: .string("https")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// Specifies the Amazon S3 object key name to filter on. An object key name is the name assigned to an object in your Amazon S3 bucket. You specify whether to filter on the suffix or prefix of the object key name. A prefix is a specific string of characters at the beginning of an object key name, which you can use to organize objects. For example, you can start the key names of related objects with a prefix, such as ``2023-`` or ``engineering/``. Then, you can use ``FilterRule`` to find objects in a bucket with key names that have the same prefix. A suffix is similar to a prefix, but it is at the end of the object key name instead of at the beginning.
     public struct FilterRule: PropertyValue, Hashable, Sendable {
-
         /// The object key name prefix or suffix identifying one or more objects to which the filtering rule applies. The maximum length is 1,024 characters. Overlapping prefixes and suffixes are not supported. For more information, see [Configuring Event Notifications](https://docs.aws.amazon.com/AmazonS3/latest/dev/NotificationHowTo.html) in the *Amazon S3 User Guide*.
         public var name: Expression<String>
 
@@ -3012,15 +2945,14 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .destination: .string("Destination")
-                case .other(let expression): expression.templateValue
+            case .destination: .string("Destination")
+            case .other(let expression): expression.templateValue
             }
         }
     }
 
     /// A container specifying the time value for S3 Replication Time Control (S3 RTC) and replication metrics ``EventThreshold``.
     public struct ReplicationTimeValue: PropertyValue, Hashable, Sendable {
-
         /// Contains an integer specifying time in minutes.
         ///   Valid value: 15
         public var minutes: Expression<Int>
@@ -3048,9 +2980,9 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .disabled: .string("Disabled")
-                case .enabled: .string("Enabled")
-                case .other(let expression): expression.templateValue
+            case .disabled: .string("Disabled")
+            case .enabled: .string("Enabled")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -3065,9 +2997,9 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .disabled: .string("Disabled")
-                case .enabled: .string("Enabled")
-                case .other(let expression): expression.templateValue
+            case .disabled: .string("Disabled")
+            case .enabled: .string("Enabled")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -3082,9 +3014,9 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .enabled: .string("Enabled")
-                case .disabled: .string("Disabled")
-                case .other(let expression): expression.templateValue
+            case .enabled: .string("Enabled")
+            case .disabled: .string("Disabled")
+            case .other(let expression): expression.templateValue
             }
         }
     }
@@ -3099,9 +3031,9 @@ extension S3.Bucket {
 
         public var templateValue: Value {
             switch self {
-                case .disabled: .string("Disabled")
-                case .enabled: .string("Enabled")
-                case .other(let expression): expression.templateValue
+            case .disabled: .string("Disabled")
+            case .enabled: .string("Enabled")
+            case .other(let expression): expression.templateValue
             }
         }
     }

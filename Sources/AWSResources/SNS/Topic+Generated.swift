@@ -135,7 +135,6 @@ extension SNS {
 extension SNS.Topic {
     /// The ``LoggingConfig`` property type specifies the ``Delivery`` status logging configuration for an [AWS::SNS::Topic](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topic.html).
     public struct LoggingConfig: PropertyValue, Hashable, Sendable {
-
         /// The IAM role ARN to be used when logging failed message deliveries in Amazon CloudWatch.
         public var failureFeedbackRoleArn: Expression<String>?
 
@@ -174,7 +173,6 @@ extension SNS.Topic {
     /// ``Subscription`` is an embedded property that describes the subscription endpoints of an SNS topic.
     ///   For full control over subscription behavior (for example, delivery policy, filtering, raw message delivery, and cross-region subscriptions), use the [AWS::SNS::Subscription](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-subscription.html) resource.
     public struct Subscription: PropertyValue, Hashable, Sendable {
-
         /// The endpoint that receives notifications from the SNS topic. The endpoint value depends on the protocol that you specify. For more information, see the ``Endpoint`` parameter of the ``Subscribe`` action in the *API Reference*.
         public var endpoint: Expression<String>
 
@@ -199,7 +197,6 @@ extension SNS.Topic {
 
     /// The list of tags to be added to the specified topic.
     public struct Tag: PropertyValue, Hashable, Sendable {
-
         /// The required key portion of the tag.
         public var key: Expression<String>
 
@@ -238,12 +235,12 @@ extension SNS.Topic {
 
         public var templateValue: Value {
             switch self {
-                case .httpS: .string("http/s")
-                case .sqs: .string("sqs")
-                case .lambda: .string("lambda")
-                case .firehose: .string("firehose")
-                case .application: .string("application")
-                case .other(let expression): expression.templateValue
+            case .httpS: .string("http/s")
+            case .sqs: .string("sqs")
+            case .lambda: .string("lambda")
+            case .firehose: .string("firehose")
+            case .application: .string("application")
+            case .other(let expression): expression.templateValue
             }
         }
     }

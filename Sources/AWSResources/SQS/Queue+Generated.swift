@@ -172,7 +172,6 @@ extension SQS {
 
 extension SQS.Queue {
     public struct Tag: PropertyValue, Hashable, Sendable {
-
         public var key: Expression<String>
 
         public var value: Expression<String>

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+@testable import generate_resources
+
+@Suite("Resource generator")
+struct GeneratorTests {
+    @Test("SHA-256 of the standard test vectors")
+    func sha256() {
+        #expect(SHA256.hex(of: []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
+    @Test("Swift names for properties, types and enum cases", arguments: [
+        ("BucketName", "bucketName"), ("SSESpecification", "sseSpecification"), ("KMSMasterKeyId", "kmsMasterKeyId"),
+        ("TTL", "ttl"), ("Protocol", "`protocol`"), ("deadLetterTargetArn", "deadLetterTargetArn"),
+    ])
+    func memberNames(json: String, swift: String) {
+        #expect(SwiftNames.member(json) == swift)
+    }
+
+    @Test("enum cases from values", arguments: [
+        ("PAY_PER_REQUEST", "payPerRequest"), ("python3.12", "python3_12"), ("nodejs20.x", "nodejs20X"),
+        ("aws:kms", "awsKms"), ("x86_64", "x86_64"), ("java8.al2", "java8Al2"), ("1", "_1"), ("default", "`default`"),
+    ])
+    func enumCases(value: String, swift: String) {
+        #expect(SwiftNames.enumCase(value) == swift)
+    }
+
+    @Test("the manifest reads, fills in, and writes back sorted")
+    func manifest() throws {
+        let manifest = try Manifest(parsing: """
+            # header
+            cfn-lint 1.0.0
+            AWS::SQS::Queue
+            AWS::S3::Bucket sha256:abc
+            """)
+        #expect(manifest.comments == ["# header"])
+        #expect(manifest.entries == [.init(typeName: "AWS::SQS::Queue", sha256: nil), .init(typeName: "AWS::S3::Bucket", sha256: "abc")])
+        #expect(manifest.text == "# header\ncfn-lint 1.0.0\nAWS::S3::Bucket sha256:abc\nAWS::SQS::Queue\n")
+    }
+
+    @Test("a malformed manifest names the line", arguments: [
+        ("S3::Bucket", "resource-types.manifest:1: expected 'AWS::Service::Type [sha256:HEX]', found 'S3::Bucket'"),
+        ("AWS::S3::Bucket md5:x", "resource-types.manifest:1: expected 'sha256:HEX' after the type name"),
+        ("AWS::S3::Bucket\nAWS::S3::Bucket", "resource-types.manifest:2: AWS::S3::Bucket is listed twice"),
+    ])
+    func malformedManifest(text: String, message: String) {
+        #expect(throws: Manifest.ParseError.self) { try Manifest(parsing: text) }
+        do {
+            _ = try Manifest(parsing: text)
+        } catch {
+            #expect("\(error)" == message)
+        }
+    }
+
+    /// A tiny schema exercising every kind of Swift type the generator writes.
+    static var schema: [String: Any] { [
+        "typeName": "AWS::Demo::Widget",
+        "description": "A widget.",
+        "primaryIdentifier": ["/properties/Name"],
+        "readOnlyProperties": ["/properties/Arn"],
+        "createOnlyProperties": ["/properties/Name"],
+        "required": ["Size"],
+        "additionalProperties": false,
+        "definitions": [
+            "Tag": [
+                "type": "object", "additionalProperties": false, "required": ["Key"],
+                "properties": ["Key": ["type": "string"], "Value": ["type": "string"]],
+            ] as [String: Any],
+        ],
+        "properties": [
+            "Name": ["type": "string", "description": "The name.", "maxLength": 10] as [String: Any],
+            "Arn": ["type": "string"],
+            "Size": ["type": "integer", "minimum": 1],
+            "Mode": ["type": "string", "enum": ["FAST", "slow.v2"]],
+            "Zones": ["type": "array", "items": ["type": "string"]],
+            "Tags": ["type": "array", "items": ["$ref": "#/definitions/Tag"]],
+            "Labels": ["type": "object", "patternProperties": ["^.+$": ["type": "string"]]],
+            "Document": ["type": ["object", "string"]],
+        ] as [String: Any],
+    ] }
+
+    @Test("a resource's Swift source, line by line (the golden file is reviewed like code)")
+    func resourceSource() throws {
+        let source = ResourceWriter(typeName: "AWS::Demo::Widget", schema: Self.schema, cfnLintVersion: "1.0.0").source()
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Widget+Generated.swift.golden")
+        guard let expected = FileManager.default.contents(atPath: golden.path) else {
+            try Data(source.utf8).write(to: golden)
+            Issue.record("recorded \(golden.path); review it and run the tests again")
+            return
+        }
+        #expect(source == String(decoding: expected, as: UTF8.self))
+    }
+
+    @Test("the validation schema drops documentation and read-only properties and forbids unknown properties")
+    func validationSchema() throws {
+        let json = try ValidationSchema.json(for: Self.schema)
+        #expect(!json.contains("description"))
+        #expect(!json.contains("\"Arn\""))
+        #expect(json.contains("\"additionalProperties\":false"))
+        #expect(json.contains("\"maxLength\":10"))
+    }
+
+    @Test("regenerating from the installed cfn-lint changes nothing, twice in a row")
+    func deterministic() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let data = try installedCfnLintData(root: root)
+        try #require(data != nil, "cfn-lint is not installed in .venv; `make test` installs it")
+        let sources = root.appendingPathComponent("Sources/AWSResources")
+        let manifest = try Manifest(parsing: String(contentsOf: sources.appendingPathComponent("resource-types.manifest"), encoding: .utf8))
+        let first = FileManager.default.temporaryDirectory.appendingPathComponent("gen-\(UUID().uuidString)")
+        let second = FileManager.default.temporaryDirectory.appendingPathComponent("gen-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second)
+        }
+        try Generation(cfnLintData: data!, manifest: manifest).write(to: first)
+        try Generation(cfnLintData: data!, manifest: manifest).write(to: second)
+        #expect(try GeneratedTree.compare(generated: first, committed: second).isEmpty)
+        #expect(try GeneratedTree.compare(generated: first, committed: sources).isEmpty, "run `make generate-resources`")
+
+        // A stale file is noticed.
+        let table = second.appendingPathComponent("DynamoDB/Table+Generated.swift")
+        try Data("// edited\n".utf8).write(to: table)
+        #expect(try GeneratedTree.compare(generated: first, committed: second) == ["DynamoDB/Table+Generated.swift is out of date"])
+    }
+
+    private func installedCfnLintData(root: URL) throws -> URL? {
+        let lib = root.appendingPathComponent(".venv/lib")
+        guard let pythons = try? FileManager.default.contentsOfDirectory(atPath: lib.path) else { return nil }
+        for python in pythons.sorted() {
+            let data = lib.appendingPathComponent("\(python)/site-packages/cfnlint/data")
+            if FileManager.default.fileExists(atPath: data.path) { return data }
+        }
+        return nil
+    }
+}
