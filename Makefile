@@ -14,7 +14,7 @@ test: build $(VENV)/.installed
 	$(SWIFT) test --disable-xctest
 	$(BIN)/generate-resources --check --cfn-lint-data $(CFN_LINT_DATA)
 	$(BIN)/synth --check
-	YAML_CORPUS_BIN=$(BIN)/yaml-corpus $(PYTHON) -m pytest -q Tests/python
+	YAML_CORPUS_BIN=$(BIN)/yaml-corpus SWIFT_BIN_PATH=$(BIN) $(PYTHON) -m pytest -q Tests/python
 	$(MAKE) --no-print-directory lint
 
 build:

@@ -197,3 +197,35 @@ struct TypedResourceTests {
         #expect(GeneratedResourceTypes.all.count == 21)
     }
 }
+
+/// The typed example in README.md, kept here so it cannot drift from code that compiles.
+@Test("the README's typed-resource example synthesizes with every check")
+func readmeTypedExample() throws {
+    let source: Expression<String> = "def handler(event, context):\n    return event\n"
+    let template = try synthesized { stack in
+        let role = stack.add(IAM.Role("Role", assumeRolePolicyDocument: [
+            "Version": "2012-10-17",
+            "Statement": [["Effect": "Allow", "Principal": ["Service": "lambda.amazonaws.com"], "Action": "sts:AssumeRole"]],
+        ]))
+        let key = stack.add(KMS.Key("Key", enableKeyRotation: true))
+        let table = stack.add(DynamoDB.Table(
+            "PeopleTable",
+            attributeDefinitions: [.init(attributeName: "id", attributeType: .s)],
+            billingMode: .payPerRequest,
+            keySchema: [.init(attributeName: "id", keyType: "HASH")],
+            sseSpecification: .init(kmsMasterKeyId: key.arn, sseEnabled: true, sseType: .kms),
+            tableName: "people-macie"))
+        let memory = stack.add(TypedParameter.integer("Memory", default: 256))
+        stack.add(Lambda.Function(
+            "Export", code: .init(zipFile: source), environment: .init(variables: ["TABLE": table.ref]),
+            handler: "index.handler", memorySize: memory.ref, role: role.arn, runtime: .python3_13, timeout: 120))
+        stack.output("StreamArn", table.streamArn)
+        var bucket = S3.Bucket("Bucket")
+        bucket.addPropertyOverride("NewFeatureConfiguration.Enabled", true)
+        bucket.removeProperty("NewFeatureConfiguration")
+        stack.add(bucket)
+    }
+    #expect(template.resource("PeopleTable")?.properties["SSESpecification"] == [
+        "KMSMasterKeyId": .getAtt("Key", "Arn"), "SSEEnabled": true, "SSEType": "KMS",
+    ])
+}
