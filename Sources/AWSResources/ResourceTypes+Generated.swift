@@ -2,6 +2,9 @@
 
 import CloudFormation
 
+/// Resource types of AWS::CloudWatch.
+public enum CloudWatch {}
+
 /// Resource types of AWS::DynamoDB.
 public enum DynamoDB {}
 
@@ -35,6 +38,7 @@ public enum SQS {}
 /// Every generated resource type, for checks that look a type up by name.
 public enum GeneratedResourceTypes {
     public static let all: [any TypedResource.Type] = [
+        CloudWatch.Alarm.self,
         DynamoDB.Table.self,
         Events.Rule.self,
         IAM.ManagedPolicy.self,

@@ -123,6 +123,10 @@ extension Value {
     public static func length(_ list: Value) -> Value { .intrinsic(.length(list)) }
     public static func toJsonString(_ value: Value) -> Value { .intrinsic(.toJsonString(value)) }
     public static func equals(_ lhs: Value, _ rhs: Value) -> Value { .intrinsic(.equals(lhs, rhs)) }
+    /// `Fn::Equals` on a typed expression (`.equals(environment.ref, "prod")`).
+    public static func equals(_ lhs: some PropertyValue, _ rhs: Value) -> Value {
+        .intrinsic(.equals(lhs.templateValue, rhs))
+    }
     public static func not(_ condition: Value) -> Value { .intrinsic(.not(condition)) }
     public static func and(_ conditions: [Value]) -> Value { .intrinsic(.and(conditions)) }
     public static func or(_ conditions: [Value]) -> Value { .intrinsic(.or(conditions)) }

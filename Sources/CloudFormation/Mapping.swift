@@ -32,4 +32,9 @@ public struct Mapping: Hashable, Sendable {
     public func find(_ topLevelKey: Value, _ secondLevelKey: Value) -> Value {
         .findInMap(name, topLevelKey, secondLevelKey)
     }
+
+    /// `Fn::FindInMap` with a typed key (`settings.find(environment.ref, "Size")`).
+    public func find(_ topLevelKey: some PropertyValue, _ secondLevelKey: Value) -> Value {
+        .findInMap(name, topLevelKey.templateValue, secondLevelKey)
+    }
 }

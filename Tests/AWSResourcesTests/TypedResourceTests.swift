@@ -194,7 +194,7 @@ struct TypedResourceTests {
         #expect(DynamoDB.Table.createOnlyProperties.contains("TableName"))
         #expect(S3.Bucket.createOnlyProperties == ["BucketName", "BucketNamePrefix", "BucketNamespace"])
         #expect(KMS.Key.attributeNames == ["Arn", "KeyId"])
-        #expect(GeneratedResourceTypes.all.count == 21)
+        #expect(GeneratedResourceTypes.all.count == 22)
     }
 }
 

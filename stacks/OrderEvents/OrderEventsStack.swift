@@ -1,3 +1,4 @@
+import AWSResources
 import CloudFormation
 
 /// Order events fanned out from an SNS topic to an SQS queue, with a
@@ -15,7 +16,7 @@ public struct OrderEventsStack: StackDefinition {
         stack.description = "Order events: an SNS topic delivering to an SQS queue with a dead-letter queue."
         stack.transforms = ["AWS::LanguageExtensions"]
 
-        let environment = stack.add(Parameter(
+        let environment = stack.add(TypedParameter.string(
             "Environment",
             description: "Deployment environment; production keeps messages longer and alarms on dead letters.",
             default: "dev",
@@ -31,91 +32,80 @@ public struct OrderEventsStack: StackDefinition {
         ]))
         let isProduction = stack.add(Condition("IsProduction", .equals(environment.ref, "prod")))
 
-        let deadLetters = stack.add(Resource(
-            "DeadLetterQueue", type: "AWS::SQS::Queue",
-            properties: [
-                "MessageRetentionPeriod": 1_209_600,
-                "SqsManagedSseEnabled": true,
+        // Queues hold messages, not records: replacing or deleting one loses
+        // only messages in flight, so the stack may delete them.
+        let disposable = ResourceAttributes(deletionPolicy: .delete, updateReplacePolicy: .delete)
+
+        let deadLetters = stack.add(SQS.Queue(
+            "DeadLetterQueue", messageRetentionPeriod: 1_209_600, sqsManagedSseEnabled: true, attributes: disposable))
+
+        let queue = stack.add(SQS.Queue(
+            "OrdersQueue",
+            messageRetentionPeriod: .findInMap(settings, environment.ref, "RetentionSeconds"),
+            redrivePolicy: [
+                "deadLetterTargetArn": deadLetters.arn.templateValue,
+                "maxReceiveCount": settings.find(environment.ref, "MaxReceiveCount"),
             ],
-            deletionPolicy: .delete, updateReplacePolicy: .delete))
+            sqsManagedSseEnabled: true,
+            tags: [.init(key: "Name", value: .sub("\(.stackName)-orders"))],
+            attributes: disposable))
 
-        let queue = stack.add(Resource(
-            "OrdersQueue", type: "AWS::SQS::Queue",
-            properties: [
-                "MessageRetentionPeriod": settings.find(environment.ref, "RetentionSeconds"),
-                "RedrivePolicy": [
-                    "deadLetterTargetArn": deadLetters.getAtt("Arn"),
-                    "maxReceiveCount": settings.find(environment.ref, "MaxReceiveCount"),
-                ],
-                "SqsManagedSseEnabled": true,
-                "Tags": [["Key": "Name", "Value": .sub("\(.stackName)-orders")]],
-            ],
-            deletionPolicy: .delete, updateReplacePolicy: .delete))
+        let topic = stack.add(SNS.Topic("OrdersTopic", kmsMasterKeyId: "alias/aws/sns"))
 
-        let topic = stack.add(Resource(
-            "OrdersTopic", type: "AWS::SNS::Topic",
-            properties: ["KmsMasterKeyId": "alias/aws/sns"]))
-
-        let queuePolicy = stack.add(Resource(
-            "OrdersQueuePolicy", type: "AWS::SQS::QueuePolicy",
-            properties: [
-                "Queues": [queue.ref],
-                "PolicyDocument": [
-                    "Version": "2012-10-17",
-                    "Statement": [
-                        [
-                            "Sid": "TopicMaySend",
-                            "Effect": "Allow",
-                            "Principal": ["Service": "sns.amazonaws.com"],
-                            "Action": "sqs:SendMessage",
-                            "Resource": queue.getAtt("Arn"),
-                            "Condition": ["ArnEquals": ["aws:SourceArn": topic.ref]],
-                        ],
-                        [
-                            "Sid": "DenyWithoutTLS",
-                            "Effect": "Deny",
-                            "Principal": "*",
-                            "Action": "sqs:*",
-                            "Resource": queue.getAtt("Arn"),
-                            "Condition": ["Bool": ["aws:SecureTransport": false]],
-                        ],
+        let queuePolicy = stack.add(SQS.QueuePolicy(
+            "OrdersQueuePolicy",
+            policyDocument: [
+                "Version": "2012-10-17",
+                "Statement": [
+                    [
+                        "Sid": "TopicMaySend",
+                        "Effect": "Allow",
+                        "Principal": ["Service": "sns.amazonaws.com"],
+                        "Action": "sqs:SendMessage",
+                        "Resource": queue.arn.templateValue,
+                        "Condition": ["ArnEquals": ["aws:SourceArn": topic.ref.templateValue]],
+                    ],
+                    [
+                        "Sid": "DenyWithoutTLS",
+                        "Effect": "Deny",
+                        "Principal": "*",
+                        "Action": "sqs:*",
+                        "Resource": queue.arn.templateValue,
+                        "Condition": ["Bool": ["aws:SecureTransport": false]],
                     ],
                 ],
-            ]))
+            ],
+            queues: [queue.ref]))
 
         // Messages published before the queue policy exists would be dropped;
         // nothing in the subscription's properties implies that order.
-        stack.add(Resource(
-            "OrdersSubscription", type: "AWS::SNS::Subscription",
-            properties: [
-                "Protocol": "sqs",
-                "TopicArn": topic.ref,
-                "Endpoint": queue.getAtt("Arn"),
-                "RawMessageDelivery": isProduction.choose(true, else: false),
-            ],
-            dependsOn: [queuePolicy.logicalID]))
+        stack.add(SNS.Subscription(
+            "OrdersSubscription",
+            endpoint: queue.arn,
+            protocol: "sqs",
+            rawMessageDelivery: .if(isProduction, true, else: false),
+            topicArn: topic.ref,
+            attributes: ResourceAttributes(dependsOn: [queuePolicy.logicalID])))
 
-        let alarm = stack.add(Resource(
-            "DeadLetterAlarm", type: "AWS::CloudWatch::Alarm",
-            properties: [
-                "AlarmDescription": "Orders are failing: messages reached the dead-letter queue.",
-                "Namespace": "AWS/SQS",
-                "MetricName": "ApproximateNumberOfMessagesVisible",
-                "Dimensions": [["Name": "QueueName", "Value": deadLetters.getAtt("QueueName")]],
-                "Statistic": "Maximum",
-                "Period": 300,
-                "EvaluationPeriods": 1,
-                "Threshold": 0,
-                "ComparisonOperator": "GreaterThanThreshold",
-                "TreatMissingData": "notBreaching",
-            ],
-            condition: isProduction.name))
+        let alarm = stack.add(CloudWatch.Alarm(
+            "DeadLetterAlarm",
+            alarmDescription: "Orders are failing: messages reached the dead-letter queue.",
+            comparisonOperator: .greaterThanThreshold,
+            dimensions: [.init(name: "QueueName", value: deadLetters.getAtt("QueueName"))],
+            evaluationPeriods: 1,
+            metricName: "ApproximateNumberOfMessagesVisible",
+            namespace: "AWS/SQS",
+            period: 300,
+            statistic: .maximum,
+            threshold: 0,
+            treatMissingData: .notBreaching,
+            attributes: ResourceAttributes(condition: isProduction.name)))
 
         stack.output(
             "OrdersTopicArn", topic.ref, description: "Publish order events here.",
             exportName: .sub("\(.stackName)-OrdersTopicArn"))
         stack.output("OrdersQueueURL", queue.ref, description: "Consumers read order events from this queue.")
-        stack.output("DeadLetterQueueARN", deadLetters.getAtt("Arn"), description: "Where undeliverable orders go.")
+        stack.output("DeadLetterQueueARN", deadLetters.arn, description: "Where undeliverable orders go.")
         stack.output(
             "DeadLetterAlarmName", alarm.ref, description: "Alarm on dead letters (production only).",
             condition: isProduction.name)

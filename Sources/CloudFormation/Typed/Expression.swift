@@ -29,7 +29,13 @@ extension Expression where Type == String {
     public static func literal(_ text: String) -> Self { Self(unchecked: .string(text)) }
 }
 
-extension Expression: ExpressibleByIntegerLiteral where Type == Int {
+/// Number types an integer literal can stand for: `timeout: 30` and
+/// `threshold: 0` both read as written.
+public protocol NumericExpressionType {}
+extension Int: NumericExpressionType {}
+extension Double: NumericExpressionType {}
+
+extension Expression: ExpressibleByIntegerLiteral where Type: NumericExpressionType {
     public init(integerLiteral value: Int) { self.init(unchecked: .integer(value)) }
 }
 

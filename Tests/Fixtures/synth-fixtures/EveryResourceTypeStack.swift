@@ -108,6 +108,11 @@ struct EveryResourceTypeStack: StackDefinition {
                 ]],
             ],
             topics: [topic.ref]))
+        stack.add(CloudWatch.Alarm(
+            "Alarm", comparisonOperator: .greaterThanThreshold,
+            dimensions: [.init(name: "QueueName", value: queue.getAtt("QueueName"))], evaluationPeriods: 1,
+            metricName: "ApproximateNumberOfMessagesVisible", namespace: "AWS/SQS", period: 300,
+            statistic: .maximum, threshold: 0))
         stack.add(SQS.QueuePolicy(
             "QueuePolicy",
             policyDocument: [
