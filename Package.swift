@@ -18,6 +18,10 @@ let package = Package(
         .executable(name: "synth", targets: ["synth"]),
         .library(name: "CloudFormation", targets: ["CloudFormation"]),
         .library(name: "YAML", targets: ["YAML"]),
+        .library(name: "AWSResources", targets: ["AWSResources"]),
+        /// For users' test targets: template assertions, the resource graph,
+        /// IAM policy evaluation and snapshots.
+        .library(name: "CloudFormationTesting", targets: ["CloudFormationTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,6 +36,10 @@ let package = Package(
         .target(name: "CloudFormation"),
         .target(name: "TemplateRendering", dependencies: ["CloudFormation", "YAML"]),
         .target(name: "AWSResources", dependencies: ["CloudFormation"], exclude: ["resource-types.manifest"]),
+        .target(
+            name: "CloudFormationTesting",
+            dependencies: ["CloudFormation", "AWSResources", "TemplateRendering", "YAML"]
+        ),
         .target(name: "Stacks", dependencies: ["CloudFormation", "AWSResources"], path: "stacks"),
         .target(
             name: "SynthCommand",
@@ -66,6 +74,10 @@ let package = Package(
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation"]),
+        .testTarget(
+            name: "CloudFormationTestingTests",
+            dependencies: ["CloudFormationTesting", "CloudFormation", "AWSResources", "Stacks"]
+        ),
         .testTarget(name: "AWSResourcesTests", dependencies: ["AWSResources", "CloudFormation", "TemplateRendering", "YAML"]),
         .testTarget(name: "ResourceGeneratorTests", dependencies: ["generate-resources"]),
         .testTarget(name: "TemplateRenderingTests", dependencies: ["TemplateRendering", "CloudFormation", "YAML"]),
