@@ -35,16 +35,17 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "CloudFormation"),
         .target(name: "TemplateRendering", dependencies: ["CloudFormation", "YAML"]),
+        .target(name: "TextDiff"),
         .target(name: "AWSResources", dependencies: ["CloudFormation"], exclude: ["resource-types.manifest"]),
         .target(
             name: "CloudFormationTesting",
-            dependencies: ["CloudFormation", "AWSResources", "TemplateRendering", "YAML"]
+            dependencies: ["CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
         ),
         .target(name: "Stacks", dependencies: ["CloudFormation", "AWSResources"], path: "stacks"),
         .target(
             name: "SynthCommand",
             dependencies: [
-                "CloudFormation", "TemplateRendering", "AWSResources",
+                "CloudFormation", "TemplateRendering", "AWSResources", "TextDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,7 +84,7 @@ let package = Package(
         .testTarget(name: "TemplateRenderingTests", dependencies: ["TemplateRendering", "CloudFormation", "YAML"]),
         .testTarget(
             name: "SynthCommandTests",
-            dependencies: ["synth", "synth-fixtures", "Stacks", "CloudFormation", "AWSResources", "TemplateRendering", "YAML"]
+            dependencies: ["synth", "synth-fixtures", "Stacks", "CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
         ),
     ]
 )

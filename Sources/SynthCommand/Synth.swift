@@ -1,4 +1,5 @@
 import ArgumentParser
+import TextDiff
 import CloudFormation
 import Foundation
 import TemplateRendering

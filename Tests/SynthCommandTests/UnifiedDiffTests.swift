@@ -1,4 +1,4 @@
-@testable import SynthCommand
+import TextDiff
 import Testing
 
 @Suite("Unified diff")

@@ -24,11 +24,11 @@ public enum UnifiedDiff {
         return output
     }
 
-    struct Edit {
-        enum Kind { case same, delete, insert }
-        var kind: Kind
-        var oldIndex: Int?
-        var newIndex: Int?
+    public struct Edit {
+        public enum Kind: Sendable { case same, delete, insert }
+        public var kind: Kind
+        public var oldIndex: Int?
+        public var newIndex: Int?
     }
 
     struct Hunk {
@@ -49,7 +49,7 @@ public enum UnifiedDiff {
     }
 
     /// The shortest edit script from `a` to `b`.
-    static func editScript(_ a: [String], _ b: [String]) -> [Edit] {
+    public static func editScript(_ a: [String], _ b: [String]) -> [Edit] {
         let n = a.count, m = b.count
         let maxSteps = n + m
         let offset = maxSteps + 1
