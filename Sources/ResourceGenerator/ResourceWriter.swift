@@ -25,7 +25,7 @@ struct ResourceWriter {
         let properties = settableProperties.map { property in
             Member(
                 jsonName: property.name,
-                type: resolver.resolve(property.schema, suggestedName: property.name),
+                type: resolver.resolve(property.schema, suggestedName: property.name, parent: resourceName),
                 isRequired: required.contains(property.name),
                 description: property.schema["description"] as? String)
         }
@@ -106,7 +106,7 @@ struct ResourceWriter {
             guard var node = node(at: pointer) else { continue }
             // An attribute's value is read, never written: an enum's cases add nothing.
             node["enum"] = nil
-            let type = attributeResolver.resolve(node, suggestedName: "Attribute")
+            let type = attributeResolver.resolve(node, suggestedName: "Attribute", parent: resourceName)
             let swiftType: String
             switch type {
             case .expression, .expressionList: swiftType = type.spelling
@@ -160,7 +160,7 @@ struct ResourceWriter {
             guard let propertySchema = (node["properties"] as? [String: Any])?[key] as? [String: Any] else { return nil }
             return Member(
                 jsonName: key,
-                type: resolver.resolve(propertySchema, suggestedName: key),
+                type: resolver.resolve(propertySchema, suggestedName: key, parent: name),
                 isRequired: required.contains(key),
                 description: propertySchema["description"] as? String)
         }

@@ -55,12 +55,17 @@ final class SwiftTypeResolver {
         "Type", "Protocol", "Self",
     ]
 
+    let resourceName: String
+
     init(document: [String: Any], resourceName: String) {
         self.document = document
+        self.resourceName = resourceName
         namesInUse = Self.reservedNames.union([resourceName])
     }
 
-    func resolve(_ schema: [String: Any], suggestedName: String) -> SwiftType {
+    /// `parent` is the Swift name of the type holding the property: a name
+    /// already taken is qualified with it (`VersioningConfigurationStatus`).
+    func resolve(_ schema: [String: Any], suggestedName: String, parent: String) -> SwiftType {
         if let reference = schema["$ref"] as? String {
             return resolveDefinition(reference)
         }
@@ -70,7 +75,7 @@ final class SwiftTypeResolver {
             // branch Swift can type is the one the API offers; the escape hatch
             // covers the rest.
             for branch in branches {
-                let type = resolve(branch, suggestedName: suggestedName)
+                let type = resolve(branch, suggestedName: suggestedName, parent: parent)
                 if type != .json { return type }
             }
             return .json
@@ -81,7 +86,7 @@ final class SwiftTypeResolver {
         switch types.first {
         case "string":
             if let values = schema["enum"] as? [String], !values.isEmpty {
-                let name = claimName(suggestedName)
+                let name = claimName(suggestedName, parent: parent)
                 nestedTypes.append(.enumeration(name: name, values: values, description: nil))
                 return .named(name)
             }
@@ -94,17 +99,17 @@ final class SwiftTypeResolver {
             return .expression(scalar: "Bool")
         case "array":
             let items = schema["items"] as? [String: Any] ?? [:]
-            let element = resolve(items, suggestedName: Self.singular(suggestedName))
+            let element = resolve(items, suggestedName: Self.singular(suggestedName), parent: parent)
             if case .expression(let scalar) = element { return .expressionList(scalar: scalar) }
             return .list(element)
         case "object", nil:
             if let properties = schema["properties"] as? [String: Any], !properties.isEmpty {
-                let name = claimName(suggestedName)
+                let name = claimName(suggestedName, parent: parent)
                 nestedTypes.append(.structure(name: name, schema: schema))
                 return .named(name)
             }
             if let valueSchema = Self.mapValueSchema(schema) {
-                let element = resolve(valueSchema, suggestedName: suggestedName + "Value")
+                let element = resolve(valueSchema, suggestedName: suggestedName + "Value", parent: parent)
                 if element == .json, Self.types(of: valueSchema).contains("string") {
                     return .map(.expression(scalar: "String"))
                 }
@@ -122,13 +127,14 @@ final class SwiftTypeResolver {
         let name = String(reference.split(separator: "/").last ?? "Value")
         let definitions = document["definitions"] as? [String: Any] ?? [:]
         guard let schema = definitions[name] as? [String: Any] else { return .json }
-        let type = resolve(schema, suggestedName: SwiftNames.type(name))
+        let type = resolve(schema, suggestedName: SwiftNames.type(name), parent: resourceName)
         definitionTypes[reference] = type
         return type
     }
 
-    private func claimName(_ suggested: String) -> String {
+    private func claimName(_ suggested: String, parent: String) -> String {
         var name = SwiftNames.type(suggested)
+        if namesInUse.contains(name) { name = parent + name }
         if namesInUse.contains(name) { name += "Property" }
         var candidate = name
         var counter = 2

@@ -680,13 +680,13 @@ extension CloudWatch.Alarm {
 
         /// The unit to use for the returned data points.
         ///  Valid values are: Seconds, Microseconds, Milliseconds, Bytes, Kilobytes, Megabytes, Gigabytes, Terabytes, Bits, Kilobits, Megabits, Gigabits, Terabits, Percent, Count, Bytes/Second, Kilobytes/Second, Megabytes/Second, Gigabytes/Second, Terabytes/Second, Bits/Second, Kilobits/Second, Megabits/Second, Gigabits/Second, Terabits/Second, Count/Second, or None.
-        public var unit: UnitProperty?
+        public var unit: MetricStatUnit?
 
         public init(
             metric: Metric,
             period: Expression<Int>,
             stat: Expression<String>,
-            unit: UnitProperty? = nil
+            unit: MetricStatUnit? = nil
         ) {
             self.metric = metric
             self.period = period
@@ -734,7 +734,7 @@ extension CloudWatch.Alarm {
         }
     }
 
-    public enum UnitProperty: PropertyValue, Hashable, Sendable {
+    public enum MetricStatUnit: PropertyValue, Hashable, Sendable {
         /// "Bits"
         case bits
         /// "Bits/Second"

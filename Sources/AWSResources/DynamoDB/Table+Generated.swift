@@ -266,7 +266,7 @@ extension DynamoDB.Table {
         /// The name of the global secondary index. The name must be unique among all other indexes on this table.
         public var indexName: Expression<String>
 
-        public var keySchema: [KeySchemaItemProperty]
+        public var keySchema: [GlobalSecondaryIndexKeySchemaItem]
 
         /// The maximum number of read and write units for the specified global secondary index. If you use this parameter, you must specify ``MaxReadRequestUnits``, ``MaxWriteRequestUnits``, or both. You must use either ``OnDemandThroughput`` or ``ProvisionedThroughput`` based on your table's capacity mode.
         public var onDemandThroughput: OnDemandThroughput?
@@ -284,7 +284,7 @@ extension DynamoDB.Table {
         public init(
             contributorInsightsSpecification: ContributorInsightsSpecification? = nil,
             indexName: Expression<String>,
-            keySchema: [KeySchemaItemProperty],
+            keySchema: [GlobalSecondaryIndexKeySchemaItem],
             onDemandThroughput: OnDemandThroughput? = nil,
             projection: Projection,
             provisionedThroughput: ProvisionedThroughput? = nil,
@@ -764,7 +764,7 @@ extension DynamoDB.Table {
         }
     }
 
-    public struct KeySchemaItemProperty: PropertyValue, Hashable, Sendable {
+    public struct GlobalSecondaryIndexKeySchemaItem: PropertyValue, Hashable, Sendable {
         public var attributeName: Expression<String>
 
         public var keyType: Expression<String>

@@ -654,11 +654,11 @@ extension Events.Rule {
     public struct PlacementConstraint: PropertyValue, Hashable, Sendable {
         public var expression: Expression<String>?
 
-        public var type: TypeProperty?
+        public var type: PlacementConstraintType?
 
         public init(
             expression: Expression<String>? = nil,
-            type: TypeProperty? = nil
+            type: PlacementConstraintType? = nil
         ) {
             self.expression = expression
             self.type = type
@@ -775,7 +775,7 @@ extension Events.Rule {
         }
     }
 
-    public enum TypeProperty: PropertyValue, Hashable, Sendable {
+    public enum PlacementConstraintType: PropertyValue, Hashable, Sendable {
         /// "distinctInstance"
         case distinctInstance
         /// "memberOf"

@@ -837,10 +837,10 @@ extension S3.Bucket {
     ///   +  *Transitioning between states* - Any change from Suspended to Enabled has a 15-minute delay.
     public struct VersioningConfiguration: PropertyValue, Hashable, Sendable {
         /// The versioning state of the bucket.
-        public var status: StatusProperty
+        public var status: VersioningConfigurationStatus
 
         public init(
-            status: StatusProperty
+            status: VersioningConfigurationStatus
         ) {
             self.status = status
         }
@@ -1253,7 +1253,7 @@ extension S3.Bucket {
         public var prefix: Expression<String>?
 
         /// If ``Enabled``, the rule is currently being applied. If ``Disabled``, the rule is not currently being applied.
-        public var status: StatusProperty2
+        public var status: RuleStatus
 
         /// Tags to use to identify a subset of objects to which the lifecycle rule applies.
         public var tagFilters: [TagFilter]?
@@ -1277,7 +1277,7 @@ extension S3.Bucket {
             objectSizeGreaterThan: Expression<String>? = nil,
             objectSizeLessThan: Expression<String>? = nil,
             prefix: Expression<String>? = nil,
-            status: StatusProperty2,
+            status: RuleStatus,
             tagFilters: [TagFilter]? = nil,
             transition: Transition? = nil,
             transitions: [Transition]? = nil
@@ -1416,7 +1416,7 @@ extension S3.Bucket {
     ///   If you've disabled your inventory table configuration and now want to re-enable it, you must first manually delete the old inventory table from your AWS managed table bucket. Otherwise, the newly re-enabled inventory table configuration will enter a failed state because the inventory table already exists in the table bucket.
     public struct InventoryTableConfiguration: PropertyValue, Hashable, Sendable {
         /// The configuration state of the inventory table, indicating whether the inventory table is enabled or disabled.
-        public var configurationState: ConfigurationStateProperty
+        public var configurationState: InventoryTableConfigurationConfigurationState
 
         /// The encryption configuration for the inventory table.
         public var encryptionConfiguration: MetadataTableEncryptionConfiguration?
@@ -1428,7 +1428,7 @@ extension S3.Bucket {
         public var tableName: Expression<String>?
 
         public init(
-            configurationState: ConfigurationStateProperty,
+            configurationState: InventoryTableConfigurationConfigurationState,
             encryptionConfiguration: MetadataTableEncryptionConfiguration? = nil,
             tableArn: Expression<String>? = nil,
             tableName: Expression<String>? = nil
@@ -1711,7 +1711,7 @@ extension S3.Bucket {
         public var sourceSelectionCriteria: SourceSelectionCriteria?
 
         /// Specifies whether the rule is enabled.
-        public var status: StatusProperty3
+        public var status: ReplicationRuleStatus
 
         public init(
             deleteMarkerReplication: DeleteMarkerReplication? = nil,
@@ -1721,7 +1721,7 @@ extension S3.Bucket {
             prefix: Expression<String>? = nil,
             priority: Expression<Int>? = nil,
             sourceSelectionCriteria: SourceSelectionCriteria? = nil,
-            status: StatusProperty3
+            status: ReplicationRuleStatus
         ) {
             self.deleteMarkerReplication = deleteMarkerReplication
             self.destination = destination
@@ -1747,7 +1747,7 @@ extension S3.Bucket {
         }
     }
 
-    public enum StatusProperty: PropertyValue, Hashable, Sendable {
+    public enum VersioningConfigurationStatus: PropertyValue, Hashable, Sendable {
         /// "Enabled"
         case enabled
         /// "Suspended"
@@ -1770,11 +1770,11 @@ extension S3.Bucket {
         public var hostName: Expression<String>
 
         /// Protocol to use when redirecting requests. The default is the protocol that is used in the original request.
-        public var `protocol`: ProtocolProperty?
+        public var `protocol`: RedirectAllRequestsToProtocol?
 
         public init(
             hostName: Expression<String>,
-            `protocol`: ProtocolProperty? = nil
+            `protocol`: RedirectAllRequestsToProtocol? = nil
         ) {
             self.hostName = hostName
             self.protocol = `protocol`
@@ -2037,7 +2037,7 @@ extension S3.Bucket {
         }
     }
 
-    public enum StatusProperty2: PropertyValue, Hashable, Sendable {
+    public enum RuleStatus: PropertyValue, Hashable, Sendable {
         /// "Enabled"
         case enabled
         /// "Disabled"
@@ -2057,7 +2057,7 @@ extension S3.Bucket {
     /// Specifies when an object transitions to a specified storage class. For more information about Amazon S3 lifecycle configuration rules, see [Transitioning Objects Using Amazon S3 Lifecycle](https://docs.aws.amazon.com/AmazonS3/latest/dev/lifecycle-transition-general-considerations.html) in the *Amazon S3 User Guide*.
     public struct Transition: PropertyValue, Hashable, Sendable {
         /// The storage class to which you want the object to transition.
-        public var storageClass: StorageClassProperty
+        public var storageClass: TransitionStorageClass
 
         /// Indicates when objects are transitioned to the specified storage class. The date value must be in ISO 8601 format. The time is always midnight UTC.
         public var transitionDate: Expression<String>?
@@ -2066,7 +2066,7 @@ extension S3.Bucket {
         public var transitionInDays: Expression<Int>?
 
         public init(
-            storageClass: StorageClassProperty,
+            storageClass: TransitionStorageClass,
             transitionDate: Expression<String>? = nil,
             transitionInDays: Expression<Int>? = nil
         ) {
@@ -2142,7 +2142,7 @@ extension S3.Bucket {
         }
     }
 
-    public enum ConfigurationStateProperty: PropertyValue, Hashable, Sendable {
+    public enum InventoryTableConfigurationConfigurationState: PropertyValue, Hashable, Sendable {
         /// "ENABLED"
         case enabled
         /// "DISABLED"
@@ -2265,10 +2265,10 @@ extension S3.Bucket {
     ///   If you are using an earlier version of the replication configuration, Amazon S3 handles replication of delete markers differently. For more information, see [Backward Compatibility](https://docs.aws.amazon.com/AmazonS3/latest/dev/replication-add-config.html#replication-backward-compat-considerations).
     public struct DeleteMarkerReplication: PropertyValue, Hashable, Sendable {
         /// Indicates whether to replicate delete markers.
-        public var status: StatusProperty4?
+        public var status: DeleteMarkerReplicationStatus?
 
         public init(
-            status: StatusProperty4? = nil
+            status: DeleteMarkerReplicationStatus? = nil
         ) {
             self.status = status
         }
@@ -2304,7 +2304,7 @@ extension S3.Bucket {
         /// The storage class to use when replicating objects, such as S3 Standard or reduced redundancy. By default, Amazon S3 uses the storage class of the source object to create the object replica.
         ///  For valid values, see the ``StorageClass`` element of the [PUT Bucket replication](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketPUTreplication.html) action in the *Amazon S3 API Reference*.
         ///  ``FSX_OPENZFS`` is not an accepted value when replicating objects.
-        public var storageClass: StorageClassProperty2?
+        public var storageClass: ReplicationDestinationStorageClass?
 
         public init(
             accessControlTranslation: AccessControlTranslation? = nil,
@@ -2313,7 +2313,7 @@ extension S3.Bucket {
             encryptionConfiguration: EncryptionConfiguration? = nil,
             metrics: Metrics? = nil,
             replicationTime: ReplicationTime? = nil,
-            storageClass: StorageClassProperty2? = nil
+            storageClass: ReplicationDestinationStorageClass? = nil
         ) {
             self.accessControlTranslation = accessControlTranslation
             self.account = account
@@ -2395,7 +2395,7 @@ extension S3.Bucket {
         }
     }
 
-    public enum StatusProperty3: PropertyValue, Hashable, Sendable {
+    public enum ReplicationRuleStatus: PropertyValue, Hashable, Sendable {
         /// "Disabled"
         case disabled
         /// "Enabled"
@@ -2412,7 +2412,7 @@ extension S3.Bucket {
         }
     }
 
-    public enum ProtocolProperty: PropertyValue, Hashable, Sendable {
+    public enum RedirectAllRequestsToProtocol: PropertyValue, Hashable, Sendable {
         /// "http"
         case http
         /// "https"
@@ -2438,7 +2438,7 @@ extension S3.Bucket {
         public var httpRedirectCode: Expression<String>?
 
         /// Protocol to use when redirecting requests. The default is the protocol that is used in the original request.
-        public var `protocol`: ProtocolProperty2?
+        public var `protocol`: RedirectRuleProtocol?
 
         /// The object key prefix to use in the redirect request. For example, to redirect requests for all pages with prefix ``docs/`` (objects in the ``docs/`` folder) to ``documents/``, you can set a condition block with ``KeyPrefixEquals`` set to ``docs/`` and in the Redirect set ``ReplaceKeyPrefixWith`` to ``/documents``. Not required if one of the siblings is present. Can be present only if ``ReplaceKeyWith`` is not provided.
         ///   Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see [XML related object key constraints](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html#object-key-xml-related-constraints).
@@ -2451,7 +2451,7 @@ extension S3.Bucket {
         public init(
             hostName: Expression<String>? = nil,
             httpRedirectCode: Expression<String>? = nil,
-            `protocol`: ProtocolProperty2? = nil,
+            `protocol`: RedirectRuleProtocol? = nil,
             replaceKeyPrefixWith: Expression<String>? = nil,
             replaceKeyWith: Expression<String>? = nil
         ) {
@@ -2568,7 +2568,7 @@ extension S3.Bucket {
         }
     }
 
-    public enum StorageClassProperty: PropertyValue, Hashable, Sendable {
+    public enum TransitionStorageClass: PropertyValue, Hashable, Sendable {
         /// "DEEP_ARCHIVE"
         case deepArchive
         /// "GLACIER"
@@ -2695,7 +2695,7 @@ extension S3.Bucket {
         }
     }
 
-    public enum StatusProperty4: PropertyValue, Hashable, Sendable {
+    public enum DeleteMarkerReplicationStatus: PropertyValue, Hashable, Sendable {
         /// "Disabled"
         case disabled
         /// "Enabled"
@@ -2755,11 +2755,11 @@ extension S3.Bucket {
         public var eventThreshold: ReplicationTimeValue?
 
         /// Specifies whether the replication metrics are enabled.
-        public var status: StatusProperty5
+        public var status: MetricsStatus
 
         public init(
             eventThreshold: ReplicationTimeValue? = nil,
-            status: StatusProperty5
+            status: MetricsStatus
         ) {
             self.eventThreshold = eventThreshold
             self.status = status
@@ -2776,13 +2776,13 @@ extension S3.Bucket {
     /// A container specifying S3 Replication Time Control (S3 RTC) related information, including whether S3 RTC is enabled and the time when all objects and operations on objects must be replicated. Must be specified together with a ``Metrics`` block.
     public struct ReplicationTime: PropertyValue, Hashable, Sendable {
         /// Specifies whether the replication time is enabled.
-        public var status: StatusProperty6
+        public var status: ReplicationTimeStatus
 
         /// A container specifying the time by which replication should be complete for all objects and operations on objects.
         public var time: ReplicationTimeValue
 
         public init(
-            status: StatusProperty6,
+            status: ReplicationTimeStatus,
             time: ReplicationTimeValue
         ) {
             self.status = status
@@ -2797,7 +2797,7 @@ extension S3.Bucket {
         }
     }
 
-    public enum StorageClassProperty2: PropertyValue, Hashable, Sendable {
+    public enum ReplicationDestinationStorageClass: PropertyValue, Hashable, Sendable {
         /// "DEEP_ARCHIVE"
         case deepArchive
         /// "GLACIER"
@@ -2863,10 +2863,10 @@ extension S3.Bucket {
     public struct ReplicaModifications: PropertyValue, Hashable, Sendable {
         /// Specifies whether Amazon S3 replicates modifications on replicas.
         ///  *Allowed values*: ``Enabled`` | ``Disabled``
-        public var status: StatusProperty7
+        public var status: ReplicaModificationsStatus
 
         public init(
-            status: StatusProperty7
+            status: ReplicaModificationsStatus
         ) {
             self.status = status
         }
@@ -2881,10 +2881,10 @@ extension S3.Bucket {
     /// A container for filter information for the selection of S3 objects encrypted with AWS KMS.
     public struct SseKmsEncryptedObjects: PropertyValue, Hashable, Sendable {
         /// Specifies whether Amazon S3 replicates objects created with server-side encryption using an AWS KMS key stored in AWS Key Management Service.
-        public var status: StatusProperty8
+        public var status: SseKmsEncryptedObjectsStatus
 
         public init(
-            status: StatusProperty8
+            status: SseKmsEncryptedObjectsStatus
         ) {
             self.status = status
         }
@@ -2896,7 +2896,7 @@ extension S3.Bucket {
         }
     }
 
-    public enum ProtocolProperty2: PropertyValue, Hashable, Sendable {
+    public enum RedirectRuleProtocol: PropertyValue, Hashable, Sendable {
         /// "http"
         case http
         /// "https"
@@ -2970,7 +2970,7 @@ extension S3.Bucket {
         }
     }
 
-    public enum StatusProperty5: PropertyValue, Hashable, Sendable {
+    public enum MetricsStatus: PropertyValue, Hashable, Sendable {
         /// "Disabled"
         case disabled
         /// "Enabled"
@@ -2987,7 +2987,7 @@ extension S3.Bucket {
         }
     }
 
-    public enum StatusProperty6: PropertyValue, Hashable, Sendable {
+    public enum ReplicationTimeStatus: PropertyValue, Hashable, Sendable {
         /// "Disabled"
         case disabled
         /// "Enabled"
@@ -3004,7 +3004,7 @@ extension S3.Bucket {
         }
     }
 
-    public enum StatusProperty7: PropertyValue, Hashable, Sendable {
+    public enum ReplicaModificationsStatus: PropertyValue, Hashable, Sendable {
         /// "Enabled"
         case enabled
         /// "Disabled"
@@ -3021,7 +3021,7 @@ extension S3.Bucket {
         }
     }
 
-    public enum StatusProperty8: PropertyValue, Hashable, Sendable {
+    public enum SseKmsEncryptedObjectsStatus: PropertyValue, Hashable, Sendable {
         /// "Disabled"
         case disabled
         /// "Enabled"

@@ -140,7 +140,7 @@ extension SNS.Topic {
 
         /// Indicates one of the supported protocols for the Amazon SNS topic.
         ///   At least one of the other three ``LoggingConfig`` properties is recommend along with ``Protocol``.
-        public var `protocol`: ProtocolProperty
+        public var `protocol`: LoggingConfigProtocol
 
         /// The IAM role ARN to be used when logging successful message deliveries in Amazon CloudWatch.
         public var successFeedbackRoleArn: Expression<String>?
@@ -150,7 +150,7 @@ extension SNS.Topic {
 
         public init(
             failureFeedbackRoleArn: Expression<String>? = nil,
-            `protocol`: ProtocolProperty,
+            `protocol`: LoggingConfigProtocol,
             successFeedbackRoleArn: Expression<String>? = nil,
             successFeedbackSampleRate: Expression<String>? = nil
         ) {
@@ -219,7 +219,7 @@ extension SNS.Topic {
         }
     }
 
-    public enum ProtocolProperty: PropertyValue, Hashable, Sendable {
+    public enum LoggingConfigProtocol: PropertyValue, Hashable, Sendable {
         /// "http/s"
         case httpS
         /// "sqs"
