@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "CloudFormation", targets: ["CloudFormation"]),
         .library(name: "YAML", targets: ["YAML"]),
         .library(name: "AWSResources", targets: ["AWSResources"]),
+        .library(name: "AWSConstructs", targets: ["AWSConstructs"]),
         /// For users' test targets: template assertions, the resource graph,
         /// IAM policy evaluation and snapshots.
         .library(name: "CloudFormationTesting", targets: ["CloudFormationTesting"]),
@@ -41,7 +42,8 @@ let package = Package(
             name: "CloudFormationTesting",
             dependencies: ["CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
         ),
-        .target(name: "Stacks", dependencies: ["CloudFormation", "AWSResources"], path: "stacks"),
+        .target(name: "AWSConstructs", dependencies: ["CloudFormation", "AWSResources"]),
+        .target(name: "Stacks", dependencies: ["CloudFormation", "AWSResources", "AWSConstructs"], path: "stacks"),
         .target(
             name: "SynthCommand",
             dependencies: [
@@ -62,7 +64,7 @@ let package = Package(
         // stacks, so the CLI tests can run a real executable that fails.
         .executableTarget(
             name: "synth-fixtures",
-            dependencies: ["SynthCommand", "CloudFormation", "AWSResources"],
+            dependencies: ["SynthCommand", "CloudFormation", "AWSResources", "AWSConstructs"],
             path: "Tests/Fixtures/synth-fixtures"
         ),
         // Test support: writes a JSON list of strings as a YAML sequence, so a
@@ -79,6 +81,7 @@ let package = Package(
             name: "CloudFormationTestingTests",
             dependencies: ["CloudFormationTesting", "CloudFormation", "AWSResources", "Stacks"]
         ),
+        .testTarget(name: "AWSConstructsTests", dependencies: ["AWSConstructs", "AWSResources", "CloudFormation"]),
         .testTarget(name: "AWSResourcesTests", dependencies: ["AWSResources", "CloudFormation", "TemplateRendering", "YAML"]),
         .testTarget(name: "ResourceGeneratorTests", dependencies: ["generate-resources"]),
         .testTarget(name: "TemplateRenderingTests", dependencies: ["TemplateRendering", "CloudFormation", "YAML"]),

@@ -134,6 +134,12 @@ public struct ReferenceCollector {
 }
 
 extension Value {
+    /// The object, or `nil` for anything else.
+    public var objectValue: Object? {
+        if case .object(let object) = self { return object }
+        return nil
+    }
+
     /// The text of a string literal, or `nil` for anything else.
     public var literalString: String? {
         if case .string(let text) = self { return text }

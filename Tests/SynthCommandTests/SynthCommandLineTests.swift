@@ -16,7 +16,7 @@ struct SynthCommandLineTests {
     func list() throws {
         let result = try Executable.fixtures.run(["--list"])
         #expect(result.status == 0)
-        #expect(result.stdout == "Valid\nBroken\nAlsoBroken\nEveryResourceType\n")
+        #expect(result.stdout == "Valid\nBroken\nAlsoBroken\nEveryResourceType\nEveryConstruct\n")
     }
 
     @Test("a named stack, in JSON")

@@ -37,16 +37,16 @@ public struct OrderEventsStack: StackDefinition {
         let disposable = ResourceAttributes(deletionPolicy: .delete, updateReplacePolicy: .delete)
 
         let deadLetters = stack.add(SQS.Queue(
-            "DeadLetterQueue", messageRetentionPeriod: 1_209_600, sqsManagedSseEnabled: true, attributes: disposable))
+            "DeadLetterQueue", kmsMasterKeyId: "alias/aws/sqs", messageRetentionPeriod: 1_209_600, attributes: disposable))
 
         let queue = stack.add(SQS.Queue(
             "OrdersQueue",
+            kmsMasterKeyId: "alias/aws/sqs",
             messageRetentionPeriod: .findInMap(settings, environment.ref, "RetentionSeconds"),
             redrivePolicy: [
                 "deadLetterTargetArn": deadLetters.arn.templateValue,
                 "maxReceiveCount": settings.find(environment.ref, "MaxReceiveCount"),
             ],
-            sqsManagedSseEnabled: true,
             tags: [.init(key: "Name", value: .sub("\(.stackName)-orders"))],
             attributes: disposable))
 

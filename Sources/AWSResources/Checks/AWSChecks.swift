@@ -7,5 +7,8 @@ public enum AWSChecks {
         AttributeCheck(),
         IAMActionCheck(),
         LambdaRuntimeCheck(),
+        IdentityPolicyCheck(),
+        ScheduleExpressionCheck(),
+        CustomDataIdentifierCheck(),
     ]
 }

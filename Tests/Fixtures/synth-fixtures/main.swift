@@ -29,7 +29,7 @@ struct AlsoBrokenStack: StackDefinition {
 }
 
 enum FixtureStacks: StackCatalog {
-    static var stacks: [any StackDefinition] { [ValidStack(), BrokenStack(), AlsoBrokenStack(), EveryResourceTypeStack()] }
+    static var stacks: [any StackDefinition] { [ValidStack(), BrokenStack(), AlsoBrokenStack(), EveryResourceTypeStack(), EveryConstructStack()] }
 }
 
 Synth<FixtureStacks>.runAsMain()

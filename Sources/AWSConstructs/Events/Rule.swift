@@ -1,0 +1,55 @@
+import AWSResources
+import CloudFormation
+
+/// An EventBridge rule on a schedule or an event pattern, whose function
+/// targets get an invoke permission scoped to this rule (`SourceArn`).
+public final class Rule: ResourceDeclaration {
+    public enum Trigger {
+        case schedule(Schedule)
+        case eventPattern(Value)
+    }
+
+    public let logicalID: String
+    public var name: Expression<String>?
+    public var description: Expression<String>?
+    public var trigger: Trigger
+    public var enabled = true
+    private var targets: [(function: Function, permissionID: String)] = []
+
+    public init(_ logicalID: String, name: Expression<String>? = nil, description: Expression<String>? = nil, trigger: Trigger) {
+        self.logicalID = logicalID
+        self.name = name
+        self.description = description
+        self.trigger = trigger
+    }
+
+    /// `Ref`: the rule name.
+    public var ref: Expression<String> { Expression(unchecked: .ref(logicalID)) }
+    public var arn: ARN<EventsRuleARN> { ARN(unchecked: .getAtt(logicalID, "Arn")) }
+
+    /// Invokes `function`; `permissionLogicalID` names the `AWS::Lambda::Permission`
+    /// that lets this rule, and only this rule, invoke it.
+    public func addTarget(_ function: Function, permissionLogicalID: String? = nil) {
+        targets.append((function, permissionLogicalID ?? "\(logicalID)Invokes\(function.logicalID)"))
+    }
+
+    public func declaredResources() -> [Resource] {
+        var schedule: Expression<String>?
+        var pattern: Value?
+        switch trigger {
+        case .schedule(let value): schedule = .literal(value.description)
+        case .eventPattern(let value): pattern = value
+        }
+        let rule = Events.Rule(
+            logicalID, description: description, eventPattern: pattern, name: name, scheduleExpression: schedule,
+            state: enabled ? .enabled : .disabled,
+            targets: targets.isEmpty ? nil : targets.map { .init(arn: $0.function.arn.templateValue.asString, id: .literal($0.function.logicalID)) })
+        let permissions = targets.flatMap { target in
+            Lambda.Permission(
+                target.permissionID, action: "lambda:InvokeFunction", functionName: target.function.ref,
+                principal: "events.amazonaws.com", sourceArn: arn.templateValue.asString
+            ).declaredResources()
+        }
+        return rule.declaredResources() + permissions
+    }
+}

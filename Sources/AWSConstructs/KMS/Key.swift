@@ -1,0 +1,104 @@
+import AWSResources
+import CloudFormation
+
+/// A customer-managed KMS key, and optionally its alias.
+///
+/// Defaults: rotation on; `DeletionPolicy` and `UpdateReplacePolicy` `Retain`
+/// (data encrypted with a deleted key is lost); a key policy that gives the
+/// account root administration (so IAM policies can grant use of the key) and
+/// names every other principal explicitly, never `*`.
+public final class Key: ResourceDeclaration {
+    /// A principal the key policy names besides the account root.
+    public enum Principal: Hashable, Sendable {
+        /// An AWS service, such as `logs.amazonaws.com`; `${AWS::Region}` may appear in it.
+        case service(String)
+        /// An IAM role by ARN, such as a service-linked role.
+        case role(Value)
+    }
+
+    public let logicalID: String
+    public var description: Expression<String>
+    /// `alias/Name`; `nil` for no alias.
+    public var alias: String?
+    public var tags: [KMS.Key.Tag]
+    public var deletionPolicy: DeletionPolicy = .retain
+    private var policyStatements: [Value] = []
+
+    public init(_ logicalID: String, description: Expression<String>, alias: String? = nil, tags: [KMS.Key.Tag] = []) {
+        self.logicalID = logicalID
+        self.description = description
+        self.alias = alias
+        self.tags = tags
+    }
+
+    /// `Ref`: the key ID.
+    public var keyID: Expression<String> { Expression(unchecked: .ref(logicalID)) }
+    public var arn: ARN<KMSKeyARN> { ARN(unchecked: .getAtt(logicalID, "Arn")) }
+    /// The alias's logical ID, when there is an alias.
+    public var aliasLogicalID: String { logicalID + "Alias" }
+
+    /// Lets `principal` use the key through the key policy itself. Each call
+    /// adds one statement with a `Sid`, so a reviewer sees who may do what.
+    public func allow(_ principal: Principal, _ actions: [IAMAction<KMSKeyARN>], sid: String, conditions: Object = [:]) {
+        var statement: Object = [
+            "Sid": .string(sid),
+            "Effect": "Allow",
+            "Principal": principalValue(principal),
+            "Action": .list(Array(Set(actions)).sorted().map { .string($0.name) }),
+            "Resource": "*",
+        ]
+        if !conditions.isEmpty { statement["Condition"] = .object(conditions) }
+        policyStatements.append(.object(statement))
+    }
+
+    /// Grants `actions` on this key to a role's identity policy (the key policy
+    /// lets the account's IAM policies decide). `viaService` limits use to
+    /// calls a service makes on the role's behalf.
+    public func grant(to grantee: Grantee, _ actions: [IAMAction<KMSKeyARN>], viaService service: String? = nil) {
+        grantee.role.addToPolicy(.allow(actions, on: [arn], conditions: service.map(Conditions.kmsVia) ?? [:]))
+    }
+
+    /// Encrypt and decrypt directly: `kms:Encrypt`, `kms:Decrypt`, `kms:GenerateDataKey`.
+    public func grantEncryptDecrypt(to grantee: Grantee) {
+        grant(to: grantee, [.decrypt, .encrypt, .generateDataKey])
+    }
+
+    /// Lets CloudWatch Logs encrypt the stack's log groups with this key,
+    /// limited by the encryption context to log groups of this account.
+    func allowCloudWatchLogs() {
+        let sid = "CloudWatchLogsEncryptLogGroups"
+        guard !policyStatements.contains(where: { $0.objectValue?["Sid"] == .string(sid) }) else { return }
+        allow(
+            .service("logs.${AWS::Region}.amazonaws.com"),
+            [.decrypt, .describeKey, .encrypt, .generateDataKey, .reEncryptFrom, .reEncryptTo],
+            sid: sid,
+            conditions: ["ArnLike": ["kms:EncryptionContext:aws:logs:arn": .sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*")]])
+    }
+
+    private func principalValue(_ principal: Principal) -> Value {
+        switch principal {
+        case .service(let name): ["Service": name.contains("${") ? .sub(SubTemplate(stringLiteral: name)) : .string(name)]
+        case .role(let arn): ["AWS": arn]
+        }
+    }
+
+    public func declaredResources() -> [Resource] {
+        let root: Value = [
+            "Sid": "AccountRootAdministers",
+            "Effect": "Allow",
+            "Principal": ["AWS": .sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")],
+            "Action": "kms:*",
+            "Resource": "*",
+        ]
+        let policy: Value = ["Version": "2012-10-17", "Statement": .list([root] + policyStatements)]
+        var resources = KMS.Key(
+            logicalID, description: description, enableKeyRotation: true, keyPolicy: policy,
+            tags: tags.isEmpty ? nil : tags,
+            attributes: ResourceAttributes(deletionPolicy: deletionPolicy, updateReplacePolicy: deletionPolicy)
+        ).declaredResources()
+        if let alias {
+            resources += KMS.Alias(aliasLogicalID, aliasName: .literal(alias), targetKeyId: keyID).declaredResources()
+        }
+        return resources
+    }
+}

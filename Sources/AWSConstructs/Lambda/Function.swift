@@ -1,0 +1,113 @@
+import AWSResources
+import CloudFormation
+
+/// A Lambda function with its own role and log group, secure by default.
+///
+/// | default | why |
+/// |---|---|
+/// | a role of its own, trusted only by `lambda.amazonaws.com` | grants to this function reach nothing else |
+/// | a log group with retention (`logRetentionDays`, 365), encrypted with `key`, wired through `LoggingConfig` | logs kept a year, readable only through the key; the log group exists before the function first runs |
+/// | log permissions on that log group only | not on every log group of the account |
+/// | runtime `python3.13` | supported; cfn-lint's data does not list it as deprecated |
+/// | reserved concurrency 1 (`reservedConcurrency`) | a runaway trigger cannot exhaust the account's concurrency |
+/// | a dead-letter queue, encrypted with `key`, for failed asynchronous invocations | failures are kept, not dropped |
+/// | environment variables encrypted with `key` | who can read them is decided by the key policy |
+///
+/// Checks that do not fit (running inside a VPC, code signing for inline code)
+/// are suppressed in the function's metadata with the reason.
+public final class Function: ResourceDeclaration, Grantee {
+    public enum Code: Sendable {
+        /// Source text, inlined into the template (`ZipFile`); see also
+        /// `inlineFile(_:)`.
+        case inline(String)
+    }
+
+    public let logicalID: String
+    public var name: Expression<String>?
+    public var description: Expression<String>?
+    public var runtime: Lambda.Function.Runtime
+    public var handler: String
+    public var code: Code
+    public var timeout: Int
+    public var memorySize: Int
+    public var environment: [String: Expression<String>]
+    public var reservedConcurrency: Int
+    public var logRetentionDays: Int
+    public var key: Key
+    public let role: Role
+    public let deadLetterQueue: Queue
+    public var suppressions: [CheckovSuppression] = [
+        CheckovSuppression("CKV_AWS_117", because: "The function calls only public AWS APIs; there is no VPC resource for it to reach."),
+        CheckovSuppression("CKV_AWS_272", because: "Inline code (ZipFile) cannot be signed; it is reviewed in this repository."),
+    ]
+
+    public init(
+        _ logicalID: String, name: Expression<String>? = nil, description: Expression<String>? = nil,
+        runtime: Lambda.Function.Runtime = .python3_13, handler: String = "index.handler", code: Code,
+        timeout: Int = 60, memorySize: Int = 128, environment: [String: Expression<String>] = [:],
+        reservedConcurrency: Int = 1, logRetentionDays: Int = 365, key: Key
+    ) {
+        self.logicalID = logicalID
+        self.name = name
+        self.description = description
+        self.runtime = runtime
+        self.handler = handler
+        self.code = code
+        self.timeout = timeout
+        self.memorySize = memorySize
+        self.environment = environment
+        self.reservedConcurrency = reservedConcurrency
+        self.logRetentionDays = logRetentionDays
+        self.key = key
+        role = Role(logicalID + "Role", trustedService: "lambda.amazonaws.com")
+        deadLetterQueue = Queue(logicalID + "DeadLetterQueue", key: key)
+        deadLetterQueue.grantSend(to: role)
+        key.allowCloudWatchLogs()
+        role.addToPolicy(.allow([.createLogStream, .putLogEvents], on: [logGroupARN]))
+    }
+
+    /// `Ref`: the function name.
+    public var ref: Expression<String> { Expression(unchecked: .ref(logicalID)) }
+    public var arn: ARN<LambdaFunctionARN> { ARN(unchecked: .getAtt(logicalID, "Arn")) }
+    public var logGroupLogicalID: String { logicalID + "LogGroup" }
+    /// `arn:…:log-group:NAME:*`, which covers the group's streams.
+    public var logGroupARN: ARN<LogGroupARN> { ARN(unchecked: .getAtt(logGroupLogicalID, "Arn")) }
+
+    /// `/aws/lambda/<name>`, as Lambda would name it.
+    var logGroupName: Expression<String> {
+        switch name?.templateValue {
+        case .string(let literal)?: .literal("/aws/lambda/\(literal)")
+        case let value?: .sub("/aws/lambda/\(value)")
+        case nil: .sub("/aws/lambda/${AWS::StackName}-\(logicalID)")
+        }
+    }
+
+    public func declaredResources() -> [Resource] {
+        let source: Expression<String>
+        switch code {
+        case .inline(let text): source = .literal(text)
+        }
+        let logGroup = Logs.LogGroup(
+            logGroupLogicalID, kmsKeyId: key.arn.templateValue.asString, logGroupName: logGroupName,
+            retentionInDays: .init(integerLiteral: logRetentionDays),
+            attributes: ResourceAttributes(deletionPolicy: .delete, updateReplacePolicy: .delete))
+        let function = Lambda.Function(
+            logicalID,
+            code: .init(zipFile: source),
+            deadLetterConfig: .init(targetArn: deadLetterQueue.arn.templateValue.asString),
+            description: description,
+            environment: environment.isEmpty ? nil : .init(variables: environment),
+            functionName: name,
+            handler: .literal(handler),
+            kmsKeyArn: key.arn.templateValue.asString,
+            loggingConfig: .init(logFormat: .text, logGroup: Expression(unchecked: .ref(logGroupLogicalID))),
+            memorySize: .init(integerLiteral: memorySize),
+            reservedConcurrentExecutions: .init(integerLiteral: reservedConcurrency),
+            role: role.arn.templateValue.asString,
+            runtime: runtime,
+            timeout: .init(integerLiteral: timeout),
+            attributes: ResourceAttributes(metadata: CheckovSuppression.metadata(suppressions)))
+        return role.declaredResources() + logGroup.declaredResources() + deadLetterQueue.declaredResources()
+            + function.declaredResources()
+    }
+}

@@ -1,0 +1,160 @@
+import AWSResources
+import CloudFormation
+
+/// An S3 bucket with the protections a reviewer looks for, each overridable.
+///
+/// | default | why |
+/// |---|---|
+/// | SSE-KMS with the given key and an S3 bucket key, or SSE-S3 | data at rest encrypted; the bucket key cuts KMS calls |
+/// | all four public-access blocks | nothing public by accident |
+/// | object ownership `BucketOwnerEnforced` | no ACLs |
+/// | versioning on | deleted and overwritten objects recoverable |
+/// | a bucket policy denying requests without TLS | data in transit encrypted |
+/// | access logs to a log bucket (`accessLogs`) | who did what; a log bucket itself says why it has none |
+/// | `DeletionPolicy`/`UpdateReplacePolicy` `Retain` | a stack change never deletes data |
+public final class Bucket: ResourceDeclaration {
+    public enum Encryption {
+        case s3Managed
+        case kms(Key)
+    }
+
+    public enum AccessLogs {
+        /// Server access logs delivered to `bucket` under `prefix`.
+        case to(Bucket, prefix: String)
+        /// No access logs, with the reason (written as a checkov suppression).
+        case none(because: String)
+    }
+
+    public let logicalID: String
+    public var name: Expression<String>?
+    public var encryption: Encryption
+    public var accessLogs: AccessLogs
+    public var versioned = true
+    public var enforceTLS = true
+    public var deletionPolicy: DeletionPolicy = .retain
+    public var tags: [S3.Bucket.Tag] = []
+    /// Buckets whose access logs this bucket receives.
+    private var logSources: [(bucket: Bucket, prefix: String)] = []
+
+    public init(_ logicalID: String, name: Expression<String>? = nil, encryption: Encryption, accessLogs: AccessLogs) {
+        self.logicalID = logicalID
+        self.name = name
+        self.encryption = encryption
+        self.accessLogs = accessLogs
+        if case .to(let target, let prefix) = accessLogs {
+            target.logSources.append((self, prefix))
+        }
+    }
+
+    /// A bucket for other buckets' access logs: SSE-S3 (S3 cannot deliver
+    /// access logs to an SSE-KMS bucket), no logs of its own.
+    public static func accessLogBucket(_ logicalID: String, name: Expression<String>? = nil) -> Bucket {
+        Bucket(logicalID, name: name, encryption: .s3Managed,
+               accessLogs: .none(because: "This bucket receives the other buckets' access logs; logging it to itself would loop."))
+    }
+
+    /// `Ref`: the bucket name.
+    public var ref: Expression<String> { Expression(unchecked: .ref(logicalID)) }
+    public var arn: ARN<S3BucketARN> { ARN(unchecked: .getAtt(logicalID, "Arn")) }
+    public var policyLogicalID: String { logicalID + "Policy" }
+
+    /// Objects under `prefix` (all objects by default).
+    public func objects(_ prefix: String = "") -> ARN<S3ObjectARN> {
+        ARN(unchecked: .sub("${\(logicalID).Arn}/\(prefix)*"))
+    }
+
+    /// `s3:GetObject` on the objects, `s3:ListBucket` on the bucket (so a
+    /// missing key reads as 404, not 403), and `kms:Decrypt` through S3.
+    public func grantRead(to grantee: Grantee, prefix: String = "") {
+        grantee.role.addToPolicy(.allow([.getObject], on: [objects(prefix)]))
+        grantee.role.addToPolicy(.allow([.listBucket], on: [arn]))
+        if case .kms(let key) = encryption { key.grant(to: grantee, [.decrypt], viaService: "s3") }
+    }
+
+    /// `s3:PutObject` on the objects and `kms:GenerateDataKey` through S3; a
+    /// multipart upload also needs `kms:Decrypt`.
+    public func grantPut(to grantee: Grantee, prefix: String = "", multipart: Bool = false) {
+        grantee.role.addToPolicy(.allow([.putObject], on: [objects(prefix)]))
+        if case .kms(let key) = encryption {
+            key.grant(to: grantee, multipart ? [.generateDataKey, .decrypt] : [.generateDataKey], viaService: "s3")
+        }
+    }
+
+    /// `s3:DeleteObject` on the objects.
+    public func grantDelete(to grantee: Grantee, prefix: String = "") {
+        grantee.role.addToPolicy(.allow([.deleteObject], on: [objects(prefix)]))
+    }
+
+    public func declaredResources() -> [Resource] {
+        let encryptionRule: S3.Bucket.ServerSideEncryptionRule
+        switch encryption {
+        case .s3Managed:
+            encryptionRule = .init(serverSideEncryptionByDefault: .init(sseAlgorithm: .aes256))
+        case .kms(let key):
+            encryptionRule = .init(bucketKeyEnabled: true, serverSideEncryptionByDefault: .init(kmsMasterKeyID: key.arn.templateValue.asString, sseAlgorithm: .awsKms))
+        }
+        var suppressions: [CheckovSuppression] = []
+        var logging: S3.Bucket.LoggingConfiguration?
+        switch accessLogs {
+        case .to(let target, let prefix):
+            logging = .init(destinationBucketName: target.ref, logFilePrefix: .literal(prefix))
+        case .none(let reason):
+            suppressions.append(CheckovSuppression("CKV_AWS_18", because: reason))
+        }
+        let bucket = S3.Bucket(
+            logicalID,
+            bucketEncryption: .init(serverSideEncryptionConfiguration: [encryptionRule]),
+            bucketName: name,
+            loggingConfiguration: logging,
+            ownershipControls: .init(rules: [.init(objectOwnership: .bucketOwnerEnforced)]),
+            publicAccessBlockConfiguration: .init(
+                blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true),
+            tags: tags.isEmpty ? nil : tags,
+            versioningConfiguration: versioned ? .init(status: .enabled) : nil,
+            attributes: ResourceAttributes(
+                metadata: CheckovSuppression.metadata(suppressions),
+                deletionPolicy: deletionPolicy, updateReplacePolicy: deletionPolicy))
+        var resources = bucket.declaredResources()
+        let statements = policyStatements()
+        if !statements.isEmpty {
+            resources += S3.BucketPolicy(
+                policyLogicalID, bucket: ref,
+                policyDocument: ["Version": "2012-10-17", "Statement": .list(statements)]
+            ).declaredResources()
+        }
+        return resources
+    }
+
+    private func policyStatements() -> [Value] {
+        var statements: [Value] = []
+        if enforceTLS {
+            statements.append([
+                "Sid": "DenyRequestsWithoutTLS",
+                "Effect": "Deny",
+                "Principal": "*",
+                "Action": "s3:*",
+                "Resource": [arn.templateValue, objects().templateValue],
+                "Condition": .object(Conditions.insecureTransport),
+            ])
+        }
+        for source in logSources {
+            statements.append([
+                "Sid": .string("AccessLogsFrom\(source.bucket.logicalID)"),
+                "Effect": "Allow",
+                "Principal": ["Service": "logging.s3.amazonaws.com"],
+                "Action": "s3:PutObject",
+                "Resource": objects(source.prefix).templateValue,
+                "Condition": [
+                    "ArnLike": ["aws:SourceArn": source.bucket.arn.templateValue],
+                    "StringEquals": ["aws:SourceAccount": .accountID],
+                ],
+            ])
+        }
+        return statements
+    }
+}
+
+extension Value {
+    /// A value where the generated types want an `Expression<String>`.
+    var asString: Expression<String> { Expression(unchecked: self) }
+}

@@ -1,0 +1,42 @@
+import AWSResources
+import CloudFormation
+
+/// An SQS queue encrypted with a customer-managed key.
+///
+/// `DeletionPolicy` `Delete`: a queue holds messages in flight, not records.
+public final class Queue: ResourceDeclaration {
+    public let logicalID: String
+    public var name: Expression<String>?
+    public var key: Key
+    /// How long messages are kept, in seconds (60 to 1,209,600); written
+    /// explicitly, since the default of 4 days silently drops older messages.
+    public var retentionPeriod: Int
+    public var visibilityTimeout: Int?
+
+    public init(_ logicalID: String, name: Expression<String>? = nil, key: Key, retentionPeriod: Int = 1_209_600, visibilityTimeout: Int? = nil) {
+        self.logicalID = logicalID
+        self.name = name
+        self.key = key
+        self.retentionPeriod = retentionPeriod
+        self.visibilityTimeout = visibilityTimeout
+    }
+
+    /// `Ref`: the queue URL.
+    public var url: Expression<String> { Expression(unchecked: .ref(logicalID)) }
+    public var arn: ARN<SQSQueueARN> { ARN(unchecked: .getAtt(logicalID, "Arn")) }
+
+    /// `sqs:SendMessage`, and `kms:GenerateDataKey` and `kms:Decrypt` through SQS.
+    public func grantSend(to grantee: Grantee) {
+        grantee.role.addToPolicy(.allow([.sendMessage], on: [arn]))
+        key.grant(to: grantee, [.decrypt, .generateDataKey], viaService: "sqs")
+    }
+
+    public func declaredResources() -> [Resource] {
+        SQS.Queue(
+            logicalID, kmsMasterKeyId: key.arn.templateValue.asString,
+            messageRetentionPeriod: .init(integerLiteral: retentionPeriod), queueName: name,
+            visibilityTimeout: visibilityTimeout.map { .init(integerLiteral: $0) },
+            attributes: ResourceAttributes(deletionPolicy: .delete, updateReplacePolicy: .delete)
+        ).declaredResources()
+    }
+}
