@@ -131,7 +131,7 @@ struct TypedResourceTests {
         let found = problems { stack in
             stack.add(IAM.ManagedPolicy("Policy", policyDocument: [
                 "Version": "2012-10-17",
-                "Statement": [["Effect": "Allow", "Action": ["dynamodb:Scna", "s3:GetObject"], "Resource": "*"]],
+                "Statement": [["Effect": "Allow", "Action": ["dynamodb:Scna", "s3:GetObject"], "Resource": "arn:aws:s3:::bucket/*"]],
             ]))
         }
         #expect(found == ["error: Typed: Resources.Policy.Properties.PolicyDocument.Statement[0].Action[0]: IAM action 'dynamodb:Scna' does not exist; did you mean 'dynamodb:Scan'?"])
@@ -177,6 +177,47 @@ struct TypedResourceTests {
             bucket.addPropertyOverride("VersioningConfiguration.Status", "Sometimes")
             stack.add(bucket)
         } == ["error: Typed: Resources.Bucket.Properties.VersioningConfiguration.Status: 'Sometimes' is not one of Enabled, Suspended"])
+    }
+
+    @Test("Resource '*' in an identity policy is an error for actions IAM can scope, and fine for those it cannot")
+    func starResources() {
+        #expect(problems { stack in
+            stack.add(IAM.ManagedPolicy("Policy", policyDocument: [
+                "Version": "2012-10-17",
+                "Statement": [
+                    ["Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:ListTables"], "Resource": "*"],
+                    ["Effect": "Allow", "Action": "dynamodb:ListTables", "Resource": "*"],
+                    ["Effect": "Deny", "Action": "s3:*", "Resource": "*"],
+                ],
+            ]))
+        } == ["error: Typed: Resources.Policy.Properties.PolicyDocument.Statement[0].Resource: Resource '*' for dynamodb:GetItem, which IAM can scope to resources; name them (only actions without resource-level permissions may use '*')"])
+    }
+
+    @Test("schedule expressions and Macie identifier limits", arguments: [
+        ("rate(1 hours)", "'rate(1 hours)': with a count of 1 the unit is singular (minute, hour or day)"),
+        ("rate(2 hour)", "'rate(2 hour)': with a count of 2 the unit is plural (minutes, hours or days)"),
+        ("rate(0 minutes)", "'rate(0 minutes)': the rate must be at least 1"),
+        ("cron(0 25 * * ? *)", "'cron(0 25 * * ? *)': 25 is out of range for hours (0-23)"),
+        ("cron(0 12 * * * *)", "'cron(0 12 * * * *)': exactly one of day-of-month and day-of-week must be '?'"),
+    ])
+    func schedules(expression: String, message: String) {
+        #expect(problems { stack in
+            stack.add(Events.Rule("Rule", scheduleExpression: .literal(expression)))
+        } == ["error: Typed: Resources.Rule.Properties.ScheduleExpression: \(message)"])
+    }
+
+    @Test("a Macie custom data identifier: the regex must compile, and Macie's limits hold")
+    func customDataIdentifier() {
+        #expect(problems { stack in
+            stack.add(Macie.CustomDataIdentifier(
+                "Identifier", ignoreWords: ["abc"], keywords: ["ok-keyword", "no"], maximumMatchDistance: 301,
+                name: "account_number", regex: "XYZ-(\\d{11}"))
+        }.map { String($0.dropFirst("error: Typed: Resources.Identifier.Properties.".count)) } == [
+            "Regex: the regex does not compile: 'XYZ-(\\d{11}' is not a valid regular expression",
+            "Keywords[1]: 'no' has 2 characters; Macie allows 3 to 90",
+            "IgnoreWords[0]: 'abc' has 3 characters; Macie allows 4 to 90",
+            "MaximumMatchDistance: 301 is outside Macie's 1 to 300",
+        ])
     }
 
     @Test("every problem of every check is reported in one synthesis")

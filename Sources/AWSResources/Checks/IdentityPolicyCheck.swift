@@ -79,7 +79,7 @@ public struct IdentityPolicyCheck: TemplateCheck {
             case .list(let items)?: actions = items.compactMap(\.literalString)
             default: actions = []
             }
-            let scoped = actions.filter { IAMActionCatalog.hasResourceLevelPermissions($0) != false }
+            let scoped = actions.filter { IAMActionCatalog.hasResourceLevelPermissions($0) == true }
             if !scoped.isEmpty {
                 diagnostics.append(Diagnostic(
                     .error, stack: stack, path: statementPath.appending("Resource"),

@@ -56,6 +56,7 @@ public struct ScheduleExpressionCheck: TemplateCheck {
             }
             return nil
         }
-        return "'\(expression)' is neither rate(...) nor cron(...)"
+        // Anything else fails the schema's own pattern, reported by ResourceSchemaCheck.
+        return nil
     }
 }
