@@ -12,7 +12,7 @@ import CloudFormation
 /// | `DeletionPolicy`/`UpdateReplacePolicy` `Retain` | a stack change never deletes data |
 /// | deletion protection off (`deletionProtection: true` to turn it on) | the walkthrough deletes its stack |
 public final class Table: ResourceDeclaration {
-    public enum AttributeType {
+    public enum AttributeType: Hashable, Sendable {
         case string, number, binary
         var generated: DynamoDB.Table.AttributeType {
             switch self {
@@ -23,7 +23,7 @@ public final class Table: ResourceDeclaration {
         }
     }
 
-    public struct KeyAttribute {
+    public struct KeyAttribute: Hashable, Sendable {
         public var name: String
         public var type: AttributeType
         public static func string(_ name: String) -> Self { Self(name: name, type: .string) }
@@ -31,7 +31,7 @@ public final class Table: ResourceDeclaration {
         public static func binary(_ name: String) -> Self { Self(name: name, type: .binary) }
     }
 
-    public enum Billing {
+    public enum Billing: Hashable, Sendable {
         case onDemand
         case provisioned(read: Int, write: Int)
     }
@@ -42,7 +42,7 @@ public final class Table: ResourceDeclaration {
         case kms(Key)
     }
 
-    public struct GlobalIndex {
+    public struct GlobalIndex: Hashable, Sendable {
         public var name: String
         public var partitionKey: KeyAttribute
         public var sortKey: KeyAttribute?

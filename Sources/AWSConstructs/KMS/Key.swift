@@ -24,18 +24,22 @@ public final class Key: ResourceDeclaration {
     public var deletionPolicy: DeletionPolicy = .retain
     private var policyStatements: [Value] = []
 
-    public init(_ logicalID: String, description: Expression<String>, alias: String? = nil, tags: [KMS.Key.Tag] = []) {
+    public init(
+        _ logicalID: String, description: Expression<String>, alias: String? = nil, aliasLogicalID: String? = nil,
+        tags: [KMS.Key.Tag] = []
+    ) {
         self.logicalID = logicalID
         self.description = description
         self.alias = alias
+        self.aliasLogicalID = aliasLogicalID ?? logicalID + "Alias"
         self.tags = tags
     }
 
     /// `Ref`: the key ID.
     public var keyID: Expression<String> { Expression(unchecked: .ref(logicalID)) }
     public var arn: ARN<KMSKeyARN> { ARN(unchecked: .getAtt(logicalID, "Arn")) }
-    /// The alias's logical ID, when there is an alias.
-    public var aliasLogicalID: String { logicalID + "Alias" }
+    /// The alias's logical ID (`<key>Alias` unless given), when there is an alias.
+    public let aliasLogicalID: String
 
     /// Lets `principal` use the key through the key policy itself. Each call
     /// adds one statement with a `Sid`, so a reviewer sees who may do what.

@@ -1,7 +1,9 @@
 import AWSResources
 import CloudFormation
 
-/// A Lambda function with its own role and log group, secure by default.
+/// A Lambda function with its own role (`<function>Role` unless
+/// `roleLogicalID` says otherwise), log group and dead-letter queue, secure by
+/// default.
 ///
 /// | default | why |
 /// |---|---|
@@ -45,7 +47,7 @@ public final class Function: ResourceDeclaration, Grantee {
         _ logicalID: String, name: Expression<String>? = nil, description: Expression<String>? = nil,
         runtime: Lambda.Function.Runtime = .python3_13, handler: String = "index.handler", code: Code,
         timeout: Int = 60, memorySize: Int = 128, environment: [String: Expression<String>] = [:],
-        reservedConcurrency: Int = 1, logRetentionDays: Int = 365, key: Key
+        reservedConcurrency: Int = 1, logRetentionDays: Int = 365, key: Key, roleLogicalID: String? = nil
     ) {
         self.logicalID = logicalID
         self.name = name
@@ -59,7 +61,7 @@ public final class Function: ResourceDeclaration, Grantee {
         self.reservedConcurrency = reservedConcurrency
         self.logRetentionDays = logRetentionDays
         self.key = key
-        role = Role(logicalID + "Role", trustedService: "lambda.amazonaws.com")
+        role = Role(roleLogicalID ?? logicalID + "Role", trustedService: "lambda.amazonaws.com")
         deadLetterQueue = Queue(logicalID + "DeadLetterQueue", key: key)
         deadLetterQueue.grantSend(to: role)
         key.allowCloudWatchLogs()
