@@ -74,9 +74,12 @@ public final class Key: ResourceDeclaration {
         guard !policyStatements.contains(where: { $0.objectValue?["Sid"] == .string(sid) }) else { return }
         allow(
             .service("logs.${AWS::Region}.amazonaws.com"),
-            [.decrypt, .describeKey, .encrypt, .generateDataKey, .reEncryptFrom, .reEncryptTo],
+            // No DescribeKey: its requests carry no encryption context, so the
+            // condition below could never hold for it. StringLike, since IAM
+            // types encryption-context keys as strings.
+            [.decrypt, .encrypt, .generateDataKey, .reEncryptFrom, .reEncryptTo],
             sid: sid,
-            conditions: ["ArnLike": ["kms:EncryptionContext:aws:logs:arn": .sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*")]])
+            conditions: ["StringLike": ["kms:EncryptionContext:aws:logs:arn": .sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*")]])
     }
 
     private func principalValue(_ principal: Principal) -> Value {
