@@ -84,7 +84,8 @@ public struct MacieDynamoDBStack: StackDefinition {
             ],
             key: key, roleLogicalID: "ExportLambdaRole"))
         tables.forEach { $0.grantScan(to: exporter) }
-        exportBucket.grantPut(to: exporter)
+        // Exports over 8 MB are uploaded in parts, which needs kms:Decrypt too.
+        exportBucket.grantPut(to: exporter, multipart: true)
 
         let rule = stack.add(Rule(
             "ExportDynamoDBDataRule", name: "ExportDynamoDBData",

@@ -79,7 +79,7 @@ def handler(event, context):
                 for item in rows:
                     batch.put_item(Item=item)
         except ClientError as e:
-            if False:
+            if e.response["Error"]["Code"] == "ResourceNotFoundException":
                 raise ImportFailed(f"table {table_name} does not exist") from e
             raise ImportFailed(f"writing {csv_name} to {table_name}: {e}") from e
         imported[table_name] = imported.get(table_name, 0) + len(rows)
