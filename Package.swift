@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "CloudFormation"),
         .target(name: "TemplateRendering", dependencies: ["CloudFormation", "YAML"]),
         .target(name: "TextDiff"),
+        .target(name: "TemplateReading", dependencies: ["CloudFormation", "YAML"]),
         .target(name: "AWSResources", dependencies: ["CloudFormation"], exclude: ["resource-types.manifest"]),
         .target(
             name: "CloudFormationTesting",
@@ -47,7 +48,7 @@ let package = Package(
         .target(
             name: "SynthCommand",
             dependencies: [
-                "CloudFormation", "TemplateRendering", "AWSResources", "TextDiff",
+                "CloudFormation", "TemplateRendering", "TemplateReading", "AWSResources", "TextDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +85,7 @@ let package = Package(
         .testTarget(name: "AWSConstructsTests", dependencies: ["AWSConstructs", "AWSResources", "CloudFormation"]),
         .testTarget(name: "AWSResourcesTests", dependencies: ["AWSResources", "CloudFormation", "TemplateRendering", "YAML"]),
         .testTarget(name: "ResourceGeneratorTests", dependencies: ["generate-resources"]),
+        .testTarget(name: "TemplateReadingTests", dependencies: ["TemplateReading", "TemplateRendering", "CloudFormation", "YAML"]),
         .testTarget(name: "TemplateRenderingTests", dependencies: ["TemplateRendering", "CloudFormation", "YAML"]),
         .testTarget(
             name: "SynthCommandTests",

@@ -1,0 +1,186 @@
+import CloudFormation
+import YAML
+
+/// Reads a CloudFormation template, YAML or JSON (JSON is YAML to libyaml),
+/// short- or long-form intrinsics, any quoting, into the template model.
+///
+/// Malformed input is an error with file, line and column: bad YAML, an
+/// unknown tag, a tag on the wrong kind of node, duplicate keys, a section or
+/// attribute of the wrong shape. Every problem is reported at once.
+public enum TemplateReader {
+    public static func read(_ text: String, file: String) throws(TemplateReadError) -> Template {
+        let root: Node
+        do {
+            root = try Parser.parse(text)
+        } catch let error as YAMLError {
+            let mark = error.mark ?? Mark(line: 0, column: 0)
+            throw TemplateReadError(problems: [.init(file: file, line: mark.line, column: mark.column, message: error.problem)])
+        } catch {
+            throw TemplateReadError(problems: [.init(file: file, line: 0, column: 0, message: "\(error)")])
+        }
+        var reader = SectionReader(values: ValueReader(file: file))
+        let template = reader.template(root)
+        if !reader.values.problems.isEmpty {
+            // In document order, whichever pass found them.
+            let sorted = reader.values.problems.enumerated().sorted {
+                ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+            }.map(\.element)
+            throw TemplateReadError(problems: sorted)
+        }
+        return template
+    }
+}
+
+/// Reads the sections of a template into the model.
+struct SectionReader {
+    var values: ValueReader
+
+    mutating func template(_ root: Node) -> Template {
+        var template = Template(formatVersion: nil)
+        guard case .mapping(let sections) = root.content else {
+            values.problem("a template is a mapping of sections", at: root)
+            return template
+        }
+        var seen: Set<String> = []
+        for section in sections {
+            guard let name = section.key.scalarText else { continue }
+            guard seen.insert(name).inserted else {
+                values.problem("duplicate section '\(name)'", at: section.key)
+                continue
+            }
+            let node = section.value
+            switch name {
+            case "AWSTemplateFormatVersion": template.formatVersion = string(node, "AWSTemplateFormatVersion")
+            case "Description": template.description = string(node, "Description")
+            case "Metadata": template.metadata = object(node) ?? [:]
+            case "Parameters": template.parameters = entries(node).compactMap { parameter($0.0, $0.1) }
+            case "Mappings":
+                template.mappings = entries(node).map { name, levels in
+                    Mapping(name, entries: entries(levels).map { ($0.0, object($0.1) ?? [:]) })
+                }
+            case "Conditions": template.conditions = entries(node).map { Condition($0.0, values.value($0.1)) }
+            case "Transform":
+                switch values.value(node) {
+                case .string(let macro): template.transforms = [macro]
+                case .list(let items): template.transforms = items.compactMap(\.literalString)
+                default: values.problem("Transform is a macro name or a list of them", at: node)
+                }
+            case "Resources": template.resources = entries(node).compactMap { resource($0.0, $0.1) }
+            case "Outputs": template.outputs = entries(node).compactMap { output($0.0, $0.1) }
+            case "Rules", "Hooks":
+                values.problem("the \(name) section is not supported yet", at: section.key)
+            default:
+                values.problem("unknown section '\(name)'", at: section.key)
+            }
+        }
+        return template
+    }
+
+    private mutating func entries(_ node: Node) -> [(String, Node)] {
+        guard case .mapping(let pairs) = node.content, node.tag == nil else {
+            values.problem("expected a mapping", at: node)
+            return []
+        }
+        var seen: Set<String> = []
+        var result: [(String, Node)] = []
+        for pair in pairs {
+            guard let key = pair.key.scalarText else { continue }
+            guard seen.insert(key).inserted else {
+                values.problem("duplicate key '\(key)'", at: pair.key)
+                continue
+            }
+            result.append((key, pair.value))
+        }
+        return result
+    }
+
+    private mutating func object(_ node: Node) -> Object? {
+        guard case .object(let object) = values.value(node) else {
+            values.problem("expected a mapping", at: node)
+            return nil
+        }
+        return object
+    }
+
+    private mutating func string(_ node: Node, _ what: String) -> String? {
+        guard case .string(let text) = values.value(node) else {
+            values.problem("\(what) must be a string", at: node)
+            return nil
+        }
+        return text
+    }
+
+    private mutating func parameter(_ id: String, _ node: Node) -> Parameter? {
+        guard let fields = object(node) else { return nil }
+        guard case .string(let type)? = fields["Type"] else {
+            values.problem("parameter '\(id)' needs a Type", at: node)
+            return nil
+        }
+        func number(_ key: String) -> Double? {
+            switch fields[key] {
+            case .integer(let value)?: Double(value)
+            case .double(let value)?: value
+            case .string(let text)?: Double(text)
+            default: nil
+            }
+        }
+        func integer(_ key: String) -> Int? { number(key).map { Int($0) } }
+        var noEcho = false
+        if case .bool(let flag)? = fields["NoEcho"] { noEcho = flag }
+        if case .string(let text)? = fields["NoEcho"] { noEcho = text.lowercased() == "true" }
+        return Parameter(
+            id, type: ParameterType(rawValue: type), description: fields["Description"]?.literalString,
+            default: fields["Default"], allowedValues: fields["AllowedValues"].flatMap { if case .list(let items) = $0 { items } else { nil } },
+            allowedPattern: fields["AllowedPattern"]?.literalString, constraintDescription: fields["ConstraintDescription"]?.literalString,
+            minLength: integer("MinLength"), maxLength: integer("MaxLength"), minValue: number("MinValue"), maxValue: number("MaxValue"),
+            noEcho: noEcho)
+    }
+
+    private mutating func resource(_ id: String, _ node: Node) -> Resource? {
+        guard let fields = object(node) else { return nil }
+        guard case .string(let type)? = fields["Type"] else {
+            values.problem("resource '\(id)' needs a Type", at: node)
+            return nil
+        }
+        var resource = Resource(id, type: type)
+        for entry in fields.entries {
+            switch entry.key {
+            case "Type": break
+            case "Properties":
+                if case .object(let properties) = entry.value { resource.properties = properties } else {
+                    values.problem("Properties of '\(id)' must be a mapping", at: node)
+                }
+            case "Condition": resource.condition = entry.value.literalString
+            case "DependsOn":
+                switch entry.value {
+                case .string(let one): resource.dependsOn = [one]
+                case .list(let many): resource.dependsOn = many.compactMap(\.literalString)
+                default: values.problem("DependsOn of '\(id)' must be a name or a list of names", at: node)
+                }
+            case "Metadata": resource.metadata = entry.value.objectValue
+            case "CreationPolicy": resource.creationPolicy = entry.value
+            case "UpdatePolicy": resource.updatePolicy = entry.value
+            case "DeletionPolicy", "UpdateReplacePolicy":
+                guard let text = entry.value.literalString, let policy = DeletionPolicy(rawValue: text) else {
+                    values.problem("\(entry.key) of '\(id)' must be Delete, Retain, RetainExceptOnDelete or Snapshot", at: node)
+                    continue
+                }
+                if entry.key == "DeletionPolicy" { resource.deletionPolicy = policy } else { resource.updateReplacePolicy = policy }
+            default:
+                values.problem("unknown attribute '\(entry.key)' of resource '\(id)'", at: node)
+            }
+        }
+        return resource
+    }
+
+    private mutating func output(_ id: String, _ node: Node) -> Output? {
+        guard let fields = object(node) else { return nil }
+        guard let value = fields["Value"] else {
+            values.problem("output '\(id)' needs a Value", at: node)
+            return nil
+        }
+        return Output(
+            id, value: value, description: fields["Description"]?.literalString,
+            exportName: fields["Export"]?.objectValue?["Name"], condition: fields["Condition"]?.literalString)
+    }
+}

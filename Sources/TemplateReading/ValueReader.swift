@@ -1,0 +1,182 @@
+import CloudFormation
+import YAML
+
+/// Turns YAML nodes into template values: intrinsics in either form, ordered
+/// objects, resolved scalars. Problems are collected, not thrown, so a file
+/// with several mistakes reports all of them.
+struct ValueReader {
+    let file: String
+    private(set) var problems: [TemplateReadError.Problem] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func problem(_ message: String, at node: Node) {
+        let mark = node.mark ?? Mark(line: 0, column: 0)
+        problems.append(.init(file: file, line: mark.line, column: mark.column, message: message))
+    }
+
+    mutating func value(_ node: Node) -> Value {
+        if let tag = node.tag {
+            return tagged(tag, node)
+        }
+        switch node.content {
+        case .scalar(let scalar):
+            return ScalarResolution.value(of: scalar)
+        case .sequence(let items):
+            return .list(items.map { value($0) })
+        case .mapping(let pairs):
+            if pairs.count == 1, let key = pairs[0].key.scalarText, IntrinsicNames.long.contains(key) {
+                let name = key == "Ref" || key == "Condition" ? key : String(key.dropFirst(4))
+                return intrinsic(name, pairs[0].value, at: node)
+            }
+            return .object(object(pairs))
+        }
+    }
+
+    mutating func object(_ pairs: [Pair]) -> Object {
+        var object = Object()
+        var seen: Set<String> = []
+        for pair in pairs {
+            guard let key = pair.key.scalarText, pair.key.tag == nil else {
+                problem("a mapping key must be a plain string", at: pair.key)
+                continue
+            }
+            guard seen.insert(key).inserted else {
+                problem("duplicate key '\(key)'", at: pair.key)
+                continue
+            }
+            object.entries.append(Object.Entry(key, value(pair.value)))
+        }
+        return object
+    }
+
+    private mutating func tagged(_ tag: String, _ node: Node) -> Value {
+        switch tag {
+        case "tag:yaml.org,2002:str":
+            return .string(node.scalarText ?? "")
+        case "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null":
+            var untagged = node
+            untagged.tag = nil
+            if case .scalar(var scalar) = untagged.content {
+                scalar.style = .plain
+                untagged.content = .scalar(scalar)
+            }
+            return value(untagged)
+        default:
+            break
+        }
+        guard tag.hasPrefix("!"), IntrinsicNames.short.contains(String(tag.dropFirst())) else {
+            problem("unknown tag \(tag)", at: node)
+            return .null
+        }
+        var argument = node
+        argument.tag = nil
+        return intrinsic(String(tag.dropFirst()), argument, at: node)
+    }
+
+    /// `name` is the short name (`Ref`, `GetAtt`, `Sub`, …).
+    private mutating func intrinsic(_ name: String, _ argument: Node, at node: Node) -> Value {
+        func scalar() -> String? {
+            guard case .scalar(let scalar) = argument.content, argument.tag == nil else {
+                problem("\(name) takes a string", at: argument)
+                return nil
+            }
+            return scalar.text
+        }
+        func list(_ count: ClosedRange<Int>) -> [Node]? {
+            guard case .sequence(let items) = argument.content, count.contains(items.count) else {
+                let expected = count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound) to \(count.upperBound)"
+                problem("\(name) takes a list of \(expected) items", at: argument)
+                return nil
+            }
+            return items
+        }
+        switch name {
+        case "Ref":
+            return scalar().map { .ref($0) } ?? .null
+        case "Condition":
+            return scalar().map { .condition($0) } ?? .null
+        case "GetAtt":
+            if case .scalar(let scalar) = argument.content, argument.tag == nil {
+                guard let dot = scalar.text.firstIndex(of: ".") else {
+                    problem("GetAtt takes 'Resource.Attribute'", at: argument)
+                    return .null
+                }
+                return .getAtt(String(scalar.text[..<dot]), String(scalar.text[scalar.text.index(after: dot)...]))
+            }
+            guard let items = list(2...2), let resource = items[0].scalarText, let attribute = items[1].scalarText else { return .null }
+            return .getAtt(resource, attribute)
+        case "Sub":
+            if case .scalar(let scalar) = argument.content, argument.tag == nil {
+                return .intrinsic(.sub(scalar.text, variables: [:]))
+            }
+            guard let items = list(2...2), let text = items[0].scalarText, case .mapping(let pairs) = items[1].content else {
+                problem("Sub takes a string, or a string and a map of variables", at: argument)
+                return .null
+            }
+            return .intrinsic(.sub(text, variables: object(pairs)))
+        case "Join":
+            guard let items = list(2...2), let delimiter = items[0].scalarText else { return .null }
+            return .join(delimiter, value(items[1]))
+        case "Select":
+            guard let items = list(2...2) else { return .null }
+            return .select(value(items[0]), value(items[1]))
+        case "Split":
+            guard let items = list(2...2), let delimiter = items[0].scalarText else { return .null }
+            return .split(delimiter, value(items[1]))
+        case "If":
+            guard let items = list(3...3), let condition = items[0].scalarText else { return .null }
+            return .if(condition, value(items[1]), else: value(items[2]))
+        case "FindInMap":
+            guard let items = list(3...4) else { return .null }
+            return .intrinsic(.findInMap(map: value(items[0]), topLevelKey: value(items[1]), secondLevelKey: value(items[2])))
+        case "GetAZs":
+            return .getAZs(value(argument))
+        case "ImportValue":
+            return .importValue(value(argument))
+        case "Base64":
+            return .base64(value(argument))
+        case "Cidr":
+            guard let items = list(3...3) else { return .null }
+            return .cidr(value(items[0]), value(items[1]), value(items[2]))
+        case "Transform":
+            guard case .mapping(let pairs) = argument.content else {
+                problem("Transform takes a map with Name and Parameters", at: argument)
+                return .null
+            }
+            let fields = object(pairs)
+            guard case .string(let macro)? = fields["Name"] else {
+                problem("Transform needs a Name", at: argument)
+                return .null
+            }
+            return .transform(macro, fields["Parameters"]?.objectValue ?? [:])
+        case "Length":
+            return .length(value(argument))
+        case "ToJsonString":
+            return .toJsonString(value(argument))
+        case "Equals":
+            guard let items = list(2...2) else { return .null }
+            return .equals(value(items[0]), value(items[1]))
+        case "Not":
+            guard let items = list(1...1) else { return .null }
+            return .not(value(items[0]))
+        case "And", "Or":
+            guard let items = list(2...10) else { return .null }
+            let conditions = items.map { value($0) }
+            return name == "And" ? .and(conditions) : .or(conditions)
+        default:
+            problem("unknown intrinsic function \(name)", at: node)
+            return .null
+        }
+    }
+}
+
+enum IntrinsicNames {
+    static let short: Set<String> = [
+        "Ref", "Condition", "GetAtt", "Sub", "Join", "Select", "Split", "If", "FindInMap", "GetAZs", "ImportValue",
+        "Base64", "Cidr", "Transform", "Length", "ToJsonString", "Equals", "Not", "And", "Or",
+    ]
+    static let long: Set<String> = Set(short.map { $0 == "Ref" || $0 == "Condition" ? $0 : "Fn::" + $0 })
+}
