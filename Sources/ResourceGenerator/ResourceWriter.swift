@@ -88,7 +88,14 @@ struct ResourceWriter {
     /// these from outside the schemas).
     static let typesWithPropertyAttributes: Set<String> = ["AWS::SNS::Topic", "AWS::SQS::Queue"]
 
+    /// Types whose `Ref` is not their schema's primary identifier, as
+    /// CloudFormation documents them.
+    static let refOverrides: [String: String] = [
+        "AWS::Events::Rule": "the rule's name (`bus|name` for a rule on a custom event bus)",
+    ]
+
     private var refDescription: String {
+        if let override = Self.refOverrides[typeName] { return override }
         let identifiers = pointers("primaryIdentifier").map { "`" + $0.joined(separator: ".") + "`" }
         switch identifiers.count {
         case 0: return "the resource's physical ID"

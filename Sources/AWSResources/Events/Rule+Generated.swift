@@ -7,7 +7,7 @@ import CloudFormation
 extension Events {
     /// Resource Type definition for AWS::Events::Rule
     ///
-    /// `Ref` returns its `Arn`.
+    /// `Ref` returns the rule's name (`bus|name` for a rule on a custom event bus).
     public struct Rule: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::Events::Rule"
         public static let createOnlyProperties: [String] = ["Name"]
