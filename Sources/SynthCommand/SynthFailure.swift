@@ -19,20 +19,30 @@ extension Synth {
     /// Runs the command with `synth`'s exit statuses: ArgumentParser's usage
     /// errors (its own status 64) become 2, like every other invalid input.
     public static func runAsMain(arguments: [String]? = nil) -> Never {
+        let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
+        // `graph` and `fmt` are subcommands; any other first word is a stack name or an option.
+        switch arguments.first {
+        case "graph": run(GraphCommand<Catalog>.self, Array(arguments.dropFirst()))
+        case "fmt": run(FormatCommand.self, Array(arguments.dropFirst()))
+        default: run(Self.self, arguments)
+        }
+    }
+
+    private static func run<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) -> Never {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try type.parseAsRoot(arguments)
             try command.run()
             terminate(0)
         } catch let failure as SynthFailure {
             printError("synth: \(failure.message)")
             terminate(failure.exitCode.rawValue)
         } catch {
-            let code = exitCode(for: error)
+            let code = type.exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                print(type.fullMessage(for: error))
                 terminate(0)
             }
-            printError(fullMessage(for: error))
+            printError(type.fullMessage(for: error))
             terminate(SynthFailure.ExitStatus.invalid.rawValue)
         }
     }
