@@ -4,7 +4,7 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 BIN     = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: test build generate generate-resources check lint bench clean
+.PHONY: test build generate generate-resources check lint bench docs clean
 CFN_LINT_DATA = $(shell $(PYTHON) -c 'import cfnlint, os; print(os.path.join(os.path.dirname(cfnlint.__file__), "data"))')
 
 ## test: build, run the Swift tests, check that the generated Swift and
@@ -43,6 +43,11 @@ lint: build $(VENV)/.installed
 	BC_SKIP_MAPPING=TRUE $(VENV)/bin/checkov --quiet --compact --skip-download --framework cloudformation \
 		$(foreach t,$(wildcard generated/*.yaml) $(BIN)/EveryConstruct.yaml,-f $(t))
 	@echo "checkov: no failed checks"
+
+## docs: render the Macie stack's resource graph (Graphviz's dot).
+docs: build
+	mkdir -p docs
+	$(BIN)/synth graph MacieDynamoDB | dot -Tsvg > docs/MacieDynamoDB.svg
 
 ## bench: release build, then wall time and peak memory of synth (median of 5).
 bench: $(VENV)/.installed

@@ -54,8 +54,15 @@ struct GraphCommand<Catalog: StackCatalog>: ParsableCommand {
     }
 }
 
-/// Graphviz and Mermaid spellings of a resource graph.
+/// Graphviz and Mermaid spellings of a resource graph. A reference written
+/// several times (a role's policy naming a key in three statements) is drawn
+/// once.
 enum GraphDrawing {
+    private static func distinctEdges(_ graph: ResourceGraph) -> [ResourceGraph.Edge] {
+        var seen: Set<String> = []
+        return graph.edges.filter { seen.insert("\($0.from)\u{0}\($0.to)\u{0}\($0.kind)").inserted }
+    }
+
     static func dot(_ graph: ResourceGraph, template: Template, title: String) -> String {
         var lines = ["digraph \(quoted(title)) {", "  rankdir=LR;", "  node [fontname=\"Helvetica\", fontsize=10];", "  edge [fontname=\"Helvetica\", fontsize=9];"]
         for node in graph.nodes {
@@ -69,7 +76,7 @@ enum GraphDrawing {
             }
             lines.append("  \(quoted(node)) [label=\(quoted(label)), shape=\(shape)];")
         }
-        for edge in graph.edges {
+        for edge in distinctEdges(graph) {
             let style = edge.kind == .dependsOn || edge.kind == .condition ? ", style=dashed" : ""
             lines.append("  \(quoted(edge.from)) -> \(quoted(edge.to)) [label=\(quoted(edge.kind.description))\(style)];")
         }
@@ -93,7 +100,7 @@ enum GraphDrawing {
             }
             lines.append("  \(ids[node]!)\(shape)")
         }
-        for edge in graph.edges {
+        for edge in distinctEdges(graph) {
             let arrow = edge.kind == .dependsOn || edge.kind == .condition ? "-.->" : "-->"
             lines.append("  \(ids[edge.from]!) \(arrow)|\(edge.kind.description)| \(ids[edge.to]!)")
         }
