@@ -38,6 +38,7 @@ let package = Package(
         .target(name: "TemplateRendering", dependencies: ["CloudFormation", "YAML"]),
         .target(name: "TextDiff"),
         .target(name: "TemplateReading", dependencies: ["CloudFormation", "YAML"]),
+        .target(name: "TemplateDiff", dependencies: ["CloudFormation", "AWSResources", "TemplateReading", "TemplateRendering"]),
         .target(name: "AWSResources", dependencies: ["CloudFormation"], exclude: ["resource-types.manifest"]),
         .target(
             name: "CloudFormationTesting",
@@ -85,6 +86,10 @@ let package = Package(
         .testTarget(name: "AWSConstructsTests", dependencies: ["AWSConstructs", "AWSResources", "CloudFormation"]),
         .testTarget(name: "AWSResourcesTests", dependencies: ["AWSResources", "CloudFormation", "TemplateRendering", "YAML"]),
         .testTarget(name: "ResourceGeneratorTests", dependencies: ["generate-resources"]),
+        .testTarget(
+            name: "TemplateDiffTests",
+            dependencies: ["TemplateDiff", "CloudFormation", "AWSResources", "TemplateReading", "TemplateRendering", "Stacks"]
+        ),
         .testTarget(name: "TemplateReadingTests", dependencies: ["TemplateReading", "TemplateRendering", "CloudFormation", "YAML"]),
         .testTarget(name: "TemplateRenderingTests", dependencies: ["TemplateRendering", "CloudFormation", "YAML"]),
         .testTarget(
