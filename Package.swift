@@ -62,6 +62,13 @@ let package = Package(
             path: "Sources/ResourceGenerator"
         ),
 
+        // The performance benchmark's scale app (benchmarks/, `make bench`).
+        .executableTarget(
+            name: "scale-synth",
+            dependencies: ["CloudFormation", "AWSResources", "TemplateRendering"],
+            path: "benchmarks/ScaleApp"
+        ),
+
         // Test support: the same command over a catalog of deliberately broken
         // stacks, so the CLI tests can run a real executable that fails.
         .executableTarget(

@@ -50,19 +50,20 @@ public struct ResourceDependencies {
     /// resource (`[A, B, A]`), starting from the cycle's first resource in
     /// template order.
     public func cycles() -> [[String]] {
-        var cycles: [[String]] = []
-        var reported: Set<String> = []
+        var position: [String: Int] = [:]
+        for (index, id) in order.enumerated() { position[id] = index }
+        var cycles: [(start: Int, path: [String])] = []
         for component in stronglyConnectedComponents() {
+            // Most components are one resource without a loop: skip them cheaply.
+            if component.count == 1 && !all(of: component[0]).contains(component[0]) { continue }
             let members = Set(component)
-            guard let start = order.first(where: members.contains), !reported.contains(start) else { continue }
-            let isSelfLoop = component.count == 1 && all(of: start).contains(start)
-            guard component.count > 1 || isSelfLoop else { continue }
-            if let path = path(from: start, backTo: start, within: members) {
-                cycles.append(path)
-                reported.formUnion(members)
-            }
+            guard let start = component.min(by: { position[$0]! < position[$1]! }),
+                let path = path(from: start, backTo: start, within: members)
+            else { continue }
+            cycles.append((position[start]!, path))
         }
-        return cycles
+        // Reported in template order of each cycle's first resource.
+        return cycles.sorted { $0.start < $1.start }.map(\.path)
     }
 
     /// Tarjan's algorithm, visiting resources and edges in template order.

@@ -16,7 +16,7 @@ public struct Synthesis: Sendable {
 /// - Throws: `SynthesisError` with every diagnostic when any is an error,
 ///   including an error thrown by `build`.
 public func synthesize(
-    _ definition: any StackDefinition, checks: [any TemplateCheck] = []
+    _ definition: any StackDefinition, checks: [any TemplateCheck] = [], limits: QuotaLimits = .cloudFormation
 ) throws(SynthesisError) -> Synthesis {
     let stack = Stack(name: definition.name)
     do {
@@ -27,7 +27,7 @@ public func synthesize(
         throw SynthesisError([Diagnostic(.error, stack: definition.name, path: [], "building the stack failed: \(error)")])
     }
     let template = withoutRedundantDependencies(stack.template)
-    var diagnostics = TemplateValidator.validate(template, stack: definition.name)
+    var diagnostics = TemplateValidator.validate(template, stack: definition.name, limits: limits)
     for check in checks {
         diagnostics += check.diagnostics(for: template, stack: definition.name)
     }

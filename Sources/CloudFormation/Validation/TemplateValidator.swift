@@ -6,17 +6,19 @@ public struct TemplateValidator {
     public let stack: String
     public let template: Template
     let names: DeclaredNames
+    let limits: QuotaLimits
     private(set) var diagnostics: [Diagnostic] = []
 
-    public init(stack: String, template: Template) {
+    public init(stack: String, template: Template, limits: QuotaLimits = .cloudFormation) {
         self.stack = stack
         self.template = template
         self.names = DeclaredNames(template)
+        self.limits = limits
     }
 
     /// Every problem of the template, in template order.
-    public static func validate(_ template: Template, stack: String) -> [Diagnostic] {
-        var validator = TemplateValidator(stack: stack, template: template)
+    public static func validate(_ template: Template, stack: String, limits: QuotaLimits = .cloudFormation) -> [Diagnostic] {
+        var validator = TemplateValidator(stack: stack, template: template, limits: limits)
         validator.checkLogicalIDs()
         validator.checkReferences()
         validator.checkDependencyCycles()

@@ -1,0 +1,67 @@
+// The benchmark's scale app: N copies of one group (an S3 bucket, a DynamoDB
+// table with a GSI, a Python function with inline code and an environment
+// naming the bucket and table, its role, and a policy granting table read and
+// bucket put), synthesized with every check synth runs and written as YAML or
+// JSON. The same group is written with troposphere and the CDK under
+// benchmarks/; the section limits are lifted for this benchmark only.
+//
+//   scale-synth N [yaml|json]
+import AWSResources
+import CloudFormation
+import Foundation
+import TemplateRendering
+
+struct ScaleStack: StackDefinition {
+    var groups: Int
+    var name: String { "Scale\(groups)" }
+
+    func build(_ stack: Stack) throws {
+        for i in 0..<groups {
+            let bucket = stack.add(S3.Bucket("Bucket\(i)"))
+            let table = stack.add(DynamoDB.Table(
+                "Table\(i)",
+                attributeDefinitions: [.init(attributeName: "id", attributeType: .s), .init(attributeName: "owner", attributeType: .s)],
+                billingMode: .payPerRequest,
+                globalSecondaryIndexes: [.init(
+                    indexName: "ByOwner", keySchema: [.init(attributeName: "owner", keyType: "HASH")], projection: .init(projectionType: .all))],
+                keySchema: [.init(attributeName: "id", keyType: "HASH")]))
+            let role = stack.add(IAM.Role("Function\(i)Role", assumeRolePolicyDocument: [
+                "Version": "2012-10-17",
+                "Statement": [["Effect": "Allow", "Principal": ["Service": "lambda.amazonaws.com"], "Action": "sts:AssumeRole"]],
+            ]))
+            stack.add(IAM.Policy(
+                "Function\(i)Policy",
+                policyDocument: [
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        ["Effect": "Allow",
+                         "Action": ["dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan"],
+                         "Resource": table.arn.templateValue],
+                        ["Effect": "Allow", "Action": ["dynamodb:Query", "dynamodb:Scan"], "Resource": .sub("${Table\(i).Arn}/index/*")],
+                        ["Effect": "Allow", "Action": "s3:PutObject", "Resource": .sub("${Bucket\(i).Arn}/*")],
+                    ],
+                ],
+                policyName: .literal("Function\(i)Policy"),
+                roles: [role.ref]))
+            stack.add(Lambda.Function(
+                "Function\(i)",
+                code: .init(zipFile: "import os\n\ndef handler(event, context):\n    return {\"table\": os.environ[\"TABLE\"], \"bucket\": os.environ[\"BUCKET\"]}\n"),
+                environment: .init(variables: ["TABLE": table.ref, "BUCKET": bucket.ref]),
+                handler: "index.handler", role: role.arn, runtime: .python3_13, timeout: 30))
+        }
+    }
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+guard let groups = arguments.first.flatMap(Int.init), groups > 0 else {
+    FileHandle.standardError.write(Data("usage: scale-synth N [yaml|json]\n".utf8))
+    exit(2)
+}
+let format = arguments.dropFirst().first == "json" ? TemplateFormat.json : .yaml
+do {
+    let synthesis = try synthesize(ScaleStack(groups: groups), checks: AWSChecks.all, limits: .unlimited)
+    FileHandle.standardOutput.write(Data(try TemplateRenderer.render(synthesis.template, format: format).utf8))
+} catch {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(2)
+}
