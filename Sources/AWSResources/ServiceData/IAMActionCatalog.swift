@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every IAM action AWS documents, by service prefix, from cfn-lint's
 /// `Policies.json` (embedded by `generate-resources` in `IAMActions+Generated.swift`).
 ///
@@ -9,7 +11,7 @@ public enum IAMActionCatalog {
 
     /// Whether `prefix` is a service prefix IAM knows (`dynamodb`, `DynamoDB`).
     public static func isServicePrefix(_ prefix: String) -> Bool {
-        catalog.actionsByPrefix[prefix.lowercased()] != nil
+        catalog.service(prefix.lowercased()) != nil
     }
 
     /// Whether `action` (`dynamodb:GetItem`) names one action exactly. A
@@ -27,7 +29,7 @@ public enum IAMActionCatalog {
         guard let parts else { return [] }
         var matches: [String] = []
         for prefix in catalog.sortedPrefixes where WildcardPattern.matches(prefix, parts.service) {
-            let service = catalog.actionsByPrefix[prefix]!
+            let service = catalog.service(prefix)!
             for action in service.actions where WildcardPattern.matches(action, parts.action) {
                 matches.append("\(prefix):\(action)")
             }
@@ -40,14 +42,14 @@ public enum IAMActionCatalog {
     /// (`s3:ListAllMyBuckets`), `nil` when the action does not exist.
     public static func hasResourceLevelPermissions(_ action: String) -> Bool? {
         guard let parts = split(action.lowercased()) else { return nil }
-        return catalog.actionsByPrefix[parts.service]?.resourceLevelPermissions[parts.action]
+        return catalog.service(parts.service)?.resourceLevelPermissions[parts.action]
     }
 
     /// The service prefixes that have an action of this name (`getitem`:
     /// `dax`, `dynamodb`), sorted: for an action written without a prefix.
     public static func servicePrefixes(havingAction name: String) -> [String] {
         let name = name.lowercased()
-        return catalog.sortedPrefixes.filter { catalog.actionsByPrefix[$0]!.resourceLevelPermissions[name] != nil }
+        return catalog.sortedPrefixes.filter { catalog.service($0)!.resourceLevelPermissions[name] != nil }
     }
 
     /// The action someone most likely meant by an action that does not exist
@@ -61,10 +63,10 @@ public enum IAMActionCatalog {
         guard let parts = split(action.lowercased()), !exists(action),
             !action.contains(where: { $0 == "*" || $0 == "?" })
         else { return nil }
-        let prefix = catalog.actionsByPrefix[parts.service] != nil
+        let prefix = catalog.service(parts.service) != nil
             ? parts.service
             : SpellingSuggestion.nearest(to: parts.service, among: catalog.sortedPrefixes)
-        guard let prefix, let service = catalog.actionsByPrefix[prefix] else { return nil }
+        guard let prefix, let service = catalog.service(prefix) else { return nil }
         let name = service.resourceLevelPermissions[parts.action] != nil
             ? parts.action
             : SpellingSuggestion.nearest(to: parts.action, among: service.actions)
@@ -87,35 +89,47 @@ public enum IAMActionCatalog {
         var actions: [String] = []
     }
 
-    struct Catalog: Sendable {
-        var actionsByPrefix: [String: Service] = [:]
-        var sortedPrefixes: [String] = []
+    /// The embedded lines by service prefix, each parsed into a `Service` the
+    /// first time it is asked about: a template names a handful of the 457
+    /// services, and parsing all 22,000 actions up front dominated the
+    /// synthesis of a small stack.
+    final class Catalog: @unchecked Sendable {
+        let sortedPrefixes: [String]
+        private let lines: [String: Substring.UTF8View.SubSequence]
+        private var parsed: [String: Service] = [:]
+        private let lock = NSLock()
 
-        /// Reads `serviceLines`: `prefix action action* …`, one line per
-        /// service, where `*` marks an action without resource-level permissions.
-        /// The text is plain ASCII, so it is split as bytes: splitting 480 kB
-        /// by `Character` would cost several times as long on first use.
+        /// `serviceLines`: `prefix action action* …`, one line per service,
+        /// where `*` marks an action without resource-level permissions. The
+        /// text is plain ASCII, so it is split as bytes.
         init(serviceLines: String) {
-            for line in serviceLines.utf8.split(separator: UInt8(ascii: "\n")) {
-                let words = line.split(separator: UInt8(ascii: " "))
-                guard let prefix = words.first.map({ String(decoding: $0, as: UTF8.self) }) else { continue }
-                var service = Service()
-                service.resourceLevelPermissions.reserveCapacity(words.count - 1)
-                service.actions.reserveCapacity(words.count - 1)
-                for word in words.dropFirst() {
-                    let isResourceLevel = word.last != UInt8(ascii: "*")
-                    let name = String(decoding: isResourceLevel ? word : word.dropLast(), as: UTF8.self)
-                    service.resourceLevelPermissions[name] = isResourceLevel
-                    service.actions.append(name)
-                }
-                actionsByPrefix[prefix] = service
-                sortedPrefixes.append(prefix)
+            var lines: [String: Substring.UTF8View.SubSequence] = [:]
+            for line in Substring(serviceLines).utf8.split(separator: UInt8(ascii: "\n")) {
+                guard let space = line.firstIndex(of: UInt8(ascii: " ")) else { continue }
+                lines[String(decoding: line[..<space], as: UTF8.self)] = line[line.index(after: space)...]
             }
-            sortedPrefixes.sort()
+            self.lines = lines
+            sortedPrefixes = lines.keys.sorted()
+        }
+
+        func service(_ prefix: String) -> Service? {
+            lock.lock()
+            defer { lock.unlock() }
+            if let service = parsed[prefix] { return service }
+            guard let line = lines[prefix] else { return nil }
+            var service = Service()
+            for word in line.split(separator: UInt8(ascii: " ")) {
+                let isResourceLevel = word.last != UInt8(ascii: "*")
+                let name = String(decoding: isResourceLevel ? word : word.dropLast(), as: UTF8.self)
+                service.resourceLevelPermissions[name] = isResourceLevel
+                service.actions.append(name)
+            }
+            parsed[prefix] = service
+            return service
         }
     }
 
-    /// Parsed once, on first use; Swift runs a `static let` initializer exactly
+    /// Indexed once, on first use; Swift runs a `static let` initializer exactly
     /// once even when several threads ask at the same time.
     static let catalog = Catalog(serviceLines: serviceLines)
 }
