@@ -5,7 +5,7 @@
 // JSON. The same group is written with troposphere and the CDK under
 // benchmarks/; the section limits are lifted for this benchmark only.
 //
-//   scale-synth N [yaml|json]
+//   scale-synth N [--format yaml|json]
 import AWSResources
 import CloudFormation
 import Foundation
@@ -52,12 +52,12 @@ struct ScaleStack: StackDefinition {
     }
 }
 
-let arguments = CommandLine.arguments.dropFirst()
-guard let groups = arguments.first.flatMap(Int.init), groups > 0 else {
-    FileHandle.standardError.write(Data("usage: scale-synth N [yaml|json]\n".utf8))
+let arguments = Array(CommandLine.arguments.dropFirst())
+let formatName = arguments.firstIndex(of: "--format").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil } ?? "yaml"
+guard let groups = arguments.first.flatMap(Int.init), groups > 0, let format = TemplateFormat(rawValue: formatName) else {
+    FileHandle.standardError.write(Data("usage: scale-synth N [--format yaml|json]\n".utf8))
     exit(2)
 }
-let format = arguments.dropFirst().first == "json" ? TemplateFormat.json : .yaml
 do {
     let synthesis = try synthesize(ScaleStack(groups: groups), checks: AWSChecks.all, limits: .unlimited)
     FileHandle.standardOutput.write(Data(try TemplateRenderer.render(synthesis.template, format: format).utf8))
