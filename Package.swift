@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "SynthCommand",
             dependencies: [
-                "CloudFormation", "TemplateRendering", "TemplateReading", "AWSResources", "TextDiff",
+                "CloudFormation", "TemplateRendering", "TemplateReading", "TemplateDiff", "AWSResources", "TextDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

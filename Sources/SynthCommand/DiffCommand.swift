@@ -1,0 +1,121 @@
+import ArgumentParser
+import AWSResources
+import CloudFormation
+import Foundation
+import TemplateDiff
+import TemplateReading
+
+/// `synth diff`: what a change does — replacements, data loss, IAM broadening.
+struct DiffCommand<Catalog: StackCatalog>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "diff",
+            abstract: "Say what a change does: resources replaced (and data lost), IAM statements broadened or narrowed, parameters and outputs changed.",
+            discussion: """
+                Compares each stack (or the one named) with its committed template in generated/, \
+                or any two templates with --old and --new. Exit status: 0 no difference, 1 a \
+                difference (with --fail-on: only when the gate is hit), 2 an error.
+                """)
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, sarif
+    }
+
+    enum Colour: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
+    }
+
+    @Argument(help: "The stack to compare with its committed template (default: every stack).")
+    var stack: String?
+
+    @Option(help: ArgumentHelp("The old template file (with --new).", valueName: "file"))
+    var old: String?
+
+    @Option(help: ArgumentHelp("The new template file (with --old).", valueName: "file"))
+    var new: String?
+
+    @Option(help: ArgumentHelp("The folder of committed templates.", valueName: "dir"))
+    var directory = "generated"
+
+    @Option(help: "text, json or sarif.")
+    var format: Format = .text
+
+    @Option(help: "Colour in text output: auto (when standard output is a terminal and NO_COLOR is unset), always, never.")
+    var colour: Colour = .auto
+
+    @Option(help: "Exit 1 only when the change broadens IAM permissions, or replaces a resource.")
+    var failOn: DiffGate?
+
+    func validate() throws {
+        if (old == nil) != (new == nil) { throw ValidationError("--old and --new go together.") }
+        if old != nil && stack != nil { throw ValidationError("name a stack, or give --old and --new, not both.") }
+    }
+
+    func run() throws {
+        var comparisons: [(name: String, old: Template, new: Template)] = []
+        if let old, let new {
+            comparisons.append((new, try read(old), try read(new)))
+        } else {
+            let definitions = stack == nil ? Catalog.stacks : [try Catalog.selected(stack)]
+            for definition in definitions {
+                let committed = "\(directory)/\(definition.name).yaml"
+                let synthesized: Template
+                do {
+                    synthesized = try synthesize(definition, checks: AWSChecks.all).template
+                } catch {
+                    error.diagnostics.map(\.description).forEach(printError)
+                    throw SynthFailure(message: "\(definition.name) is not valid", exitCode: .invalid)
+                }
+                let previous = FileManager.default.fileExists(atPath: committed) ? try read(committed) : Template()
+                comparisons.append((definition.name, previous, synthesized))
+            }
+        }
+        if format != .text && comparisons.count > 1 {
+            throw SynthFailure(message: "--format \(format.rawValue) compares one stack at a time: name one", exitCode: .invalid)
+        }
+
+        var anyDifference = false
+        var gateHit = false
+        for comparison in comparisons {
+            let changes = TemplateDiff.compare(old: comparison.old, new: comparison.new)
+            anyDifference = anyDifference || !changes.isEmpty
+            if let failOn, changes.fails(on: failOn) { gateHit = true }
+            switch format {
+            case .text:
+                if comparisons.count > 1 { print("== \(comparison.name)") }
+                print(changes.render(colour: useColour), terminator: "")
+            case .json:
+                print(changes.json(), terminator: "")
+            case .sarif:
+                print(changes.sarif(), terminator: "")
+            }
+        }
+        let differs = failOn == nil ? anyDifference : gateHit
+        if differs {
+            throw SynthFailure(message: failOn.map { "the change hits --fail-on \($0.rawValue)" } ?? "the templates differ", exitCode: .different)
+        }
+    }
+
+    private var useColour: Bool {
+        switch colour {
+        case .always: true
+        case .never: false
+        case .auto: isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        }
+    }
+
+    private func read(_ path: String) throws -> Template {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SynthFailure(message: "cannot read \(path)", exitCode: .invalid)
+        }
+        do {
+            return try TemplateReader.read(String(decoding: data, as: UTF8.self), file: path)
+        } catch {
+            printError(error.description)
+            throw SynthFailure(message: "\(path) could not be read", exitCode: .invalid)
+        }
+    }
+}
+
+extension DiffGate: ExpressibleByArgument {}

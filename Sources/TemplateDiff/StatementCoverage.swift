@@ -1,0 +1,80 @@
+import AWSResources
+
+/// Whether rows of one template already grant (or deny) everything a row of
+/// the other grants (or denies): the subsumption behind the broadening verdict.
+///
+/// A row covers another of the same effect when its principal is the same or
+/// `*`; its resource pattern matches every resource the other's does; its
+/// action pattern matches every action the other's does (by the IAM actions
+/// AWS documents, from `IAMActionCatalog`, so `s3:Get*` covers
+/// `s3:GetObject`); and its conditions are a subset of the other's, since
+/// each condition only narrows. Several rows that differ only in their
+/// actions cover together: `s3:GetObject` and `s3:GetObjectAcl` as two rows
+/// cover `s3:GetObject*` if those are all the actions it matches.
+final class StatementCoverage {
+    /// Patterns expanded once per comparison; `*` alone is every action AWS documents.
+    private var expansions: [String: Set<String>] = [:]
+
+    func isCovered(_ row: StatementRow, by rows: some Sequence<StatementRow>) -> Bool {
+        let candidates = rows.filter {
+            $0.effect == row.effect && principalCovers($0.principal, row.principal)
+                && resourceCovers($0.resource, row.resource) && Set($0.conditions).isSubset(of: row.conditions)
+        }
+        if candidates.contains(where: { actionCovers($0.action, row.action) }) { return true }
+        guard !row.action.isNegated else { return false }
+        let needed = actions(row.action.text)
+        guard !needed.isEmpty else { return false }
+        var granted = Set<String>()
+        for candidate in candidates where !candidate.action.isNegated {
+            granted.formUnion(actions(candidate.action.text))
+            if needed.isSubset(of: granted) { return true }
+        }
+        return false
+    }
+
+    private func principalCovers(_ outer: StatementTerm, _ inner: StatementTerm) -> Bool {
+        if outer == StatementTerm("*") { return true }
+        return outer == inner
+    }
+
+    private func resourceCovers(_ outer: StatementTerm, _ inner: StatementTerm) -> Bool {
+        switch (outer.isNegated, inner.isNegated) {
+        case (false, false): WildcardCoverage.covers(outer.text, inner.text)
+        // "Everything but X" covers "everything but Y" when it excludes less: when Y's pattern covers X's.
+        case (true, true): WildcardCoverage.covers(inner.text, outer.text)
+        case (false, true): outer.text == "*"
+        case (true, false): false
+        }
+    }
+
+    private func actionCovers(_ outer: StatementTerm, _ inner: StatementTerm) -> Bool {
+        switch (outer.isNegated, inner.isNegated) {
+        case (false, false):
+            return patternCovers(outer.text, inner.text)
+        case (true, true):
+            return patternCovers(inner.text, outer.text)  // excludes less, as for resources
+        case (false, true):
+            return outer.text == "*"
+        case (true, false):
+            // Everything but X covers the actions of Y when none of them is in X.
+            let wanted = actions(inner.text)
+            return !wanted.isEmpty && wanted.isDisjoint(with: actions(outer.text))
+        }
+    }
+
+    /// By the text first (which also decides patterns no documented action
+    /// matches, such as an action newer than the data), then by the actions each matches.
+    private func patternCovers(_ outer: String, _ inner: String) -> Bool {
+        if WildcardCoverage.covers(outer.lowercased(), inner.lowercased()) { return true }
+        let wanted = actions(inner)
+        return !wanted.isEmpty && wanted.isSubset(of: actions(outer))
+    }
+
+    private func actions(_ pattern: String) -> Set<String> {
+        let key = pattern.lowercased()
+        if let known = expansions[key] { return known }
+        let expanded = Set(IAMActionCatalog.matching(key))
+        expansions[key] = expanded
+        return expanded
+    }
+}

@@ -1,0 +1,212 @@
+import CloudFormation
+import Testing
+@testable import TemplateDiff
+
+@Suite("IAM statement changes and their verdicts")
+struct IAMStatementTests {
+    private func compare(_ old: [Resource], _ new: [Resource]) -> TemplateChanges {
+        TemplateDiff.compare(old: Fixtures.template([Fixtures.dataBucket] + old), new: Fixtures.template([Fixtures.dataBucket] + new))
+    }
+
+    private func rows(_ changes: TemplateChanges) -> [String] {
+        changes.statements.map { "\($0.change.rawValue) \($0.row.action) \($0.row.resource) \($0.verdict.rawValue)" }
+    }
+
+    @Test("widening a grant, s3:GetObject → s3:Get*, is broadening")
+    func widenedAction() throws {
+        let changes = compare(
+            [Fixtures.role(actions: ["s3:GetObject"], resources: [Fixtures.objects])],
+            [Fixtures.role(actions: ["s3:Get*"], resources: [Fixtures.objects])])
+        #expect(rows(changes) == [
+            "removed s3:GetObject ${DataBucket.Arn}/* neutral",
+            "added s3:Get* ${DataBucket.Arn}/* broadening",
+        ])
+        #expect(changes.hasBroadening && !changes.hasReplacement)
+        let text = changes.render(colour: false)
+        #expect(text.contains("[-]  Allow   role:${ReaderRole}  s3:GetObject  ${DataBucket.Arn}/*  -          neutral\n[+]  Allow   role:${ReaderRole}  s3:Get*       ${DataBucket.Arn}/*  -          broadening"))
+        try expectGolden(text, "widened-grant.txt")
+        try expectGolden(changes.sarif(), "widened-grant.sarif.json")
+    }
+
+    @Test("granting the same action on a new resource is broadening")
+    func newResource() {
+        let changes = compare(
+            [Fixtures.role(actions: ["s3:GetObject"], resources: [Fixtures.objects])],
+            [Fixtures.role(actions: ["s3:GetObject"], resources: [Fixtures.objects, .sub("${LogsBucket.Arn}/*")])])
+        #expect(rows(changes) == ["added s3:GetObject ${LogsBucket.Arn}/* broadening"])
+    }
+
+    @Test("narrowing a grant, s3:Get* → s3:GetObject, is narrowing on both rows")
+    func narrowedAction() throws {
+        let changes = compare(
+            [Fixtures.role(actions: ["s3:Get*"], resources: [Fixtures.objects])],
+            [Fixtures.role(actions: ["s3:GetObject"], resources: [Fixtures.objects])])
+        #expect(rows(changes) == [
+            "removed s3:Get* ${DataBucket.Arn}/* narrowing",
+            "added s3:GetObject ${DataBucket.Arn}/* narrowing",
+        ])
+        #expect(!changes.hasBroadening)
+        try expectGolden(changes.render(colour: false), "narrowed-grant.txt")
+    }
+
+    @Test("a resource pattern that shrinks is narrowing; one that grows is broadening")
+    func resourcePatterns() {
+        let wide = Fixtures.role(actions: ["s3:GetObject"], resources: [Fixtures.objects])
+        let narrow = Fixtures.role(actions: ["s3:GetObject"], resources: [.sub("${DataBucket.Arn}/reports/*")])
+        #expect(rows(compare([wide], [narrow])) == [
+            "removed s3:GetObject ${DataBucket.Arn}/* narrowing",
+            "added s3:GetObject ${DataBucket.Arn}/reports/* narrowing",
+        ])
+        #expect(rows(compare([narrow], [wide])) == [
+            "added s3:GetObject ${DataBucket.Arn}/* broadening",
+            "removed s3:GetObject ${DataBucket.Arn}/reports/* neutral",
+        ])
+    }
+
+    @Test("rewriting a statement without changing what it grants is no change at all")
+    func equivalentSpelling() {
+        let sub = Fixtures.role(actions: ["s3:GetObject", "s3:PutObject"], resources: [Fixtures.objects])
+        let join = Fixtures.role(
+            actions: ["s3:putobject", "s3:GetObject"],
+            resources: [.join("", [.getAtt("DataBucket", "Arn"), "/*"])])
+        #expect(compare([sub], [join]).statements.isEmpty)
+    }
+
+    @Test("splitting s3:GetObject* into the actions it matches is neutral: rows cover together")
+    func unionCoverage() {
+        let expanded: [Value] = IAMActionCatalogFixture.getObjectActions.map(Value.string)
+        #expect(expanded.count > 3, "the catalog must know several s3:GetObject* actions")
+        let changes = compare(
+            [Fixtures.role(actions: ["s3:GetObject*"], resources: [Fixtures.objects])],
+            [Fixtures.role(actions: expanded, resources: [Fixtures.objects])])
+        #expect(!changes.statements.isEmpty)
+        #expect(changes.statements.allSatisfy { $0.verdict == .neutral }, "\(rows(changes))")
+    }
+
+    @Test("an added Deny is narrowing and a removed one broadening")
+    func denies() {
+        let deny: Value = [
+            "Effect": "Deny", "Action": "s3:DeleteObject", "Resource": Fixtures.objects,
+        ]
+        let plain = Fixtures.role(actions: ["s3:GetObject"], resources: [Fixtures.objects])
+        let guarded = Fixtures.role(actions: ["s3:GetObject"], resources: [Fixtures.objects], extraStatements: [deny])
+        #expect(rows(compare([plain], [guarded])) == ["added s3:DeleteObject ${DataBucket.Arn}/* narrowing"])
+        #expect(rows(compare([guarded], [plain])) == ["removed s3:DeleteObject ${DataBucket.Arn}/* broadening"])
+    }
+
+    @Test("a condition added narrows a grant; one removed broadens it")
+    func conditions() {
+        let unconditional: Value = ["Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*"]
+        let conditional: Value = [
+            "Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*",
+            "Condition": ["StringEquals": ["kms:ViaService": .sub("s3.${AWS::Region}.amazonaws.com")]],
+        ]
+        let base = { (statement: Value) in
+            Fixtures.role(actions: ["s3:GetObject"], resources: [Fixtures.objects], extraStatements: [statement])
+        }
+        let narrowed = compare([base(unconditional)], [base(conditional)])
+        #expect(narrowed.statements.map(\.verdict) == [.narrowing, .narrowing])
+        #expect(narrowed.statements.last?.row.conditionText == "StringEquals kms:ViaService=s3.${AWS::Region}.amazonaws.com")
+        let widened = compare([base(conditional)], [base(unconditional)])
+        #expect(widened.statements.map(\.verdict) == [.neutral, .broadening])
+    }
+
+    @Test("a bucket policy that opens to a new principal is broadening; Principal * covers any")
+    func principals() {
+        let policy = { (principal: Value) in
+            Resource("DataBucketPolicy", type: "AWS::S3::BucketPolicy", properties: [
+                "Bucket": .ref("DataBucket"),
+                "PolicyDocument": ["Statement": [[
+                    "Effect": "Allow", "Principal": principal, "Action": "s3:GetObject", "Resource": Fixtures.objects,
+                ]]],
+            ])
+        }
+        let service = policy(["Service": "logging.s3.amazonaws.com"])
+        let account = policy(["AWS": ["arn:aws:iam::111122223333:root", "arn:aws:iam::444455556666:root"]])
+        let changes = compare([service], [account])
+        #expect(changes.statements.map { "\($0.change.rawValue) \($0.row.principal) \($0.verdict.rawValue)" } == [
+            "added AWS:arn:aws:iam::111122223333:root broadening",
+            "added AWS:arn:aws:iam::444455556666:root broadening",
+            "removed Service:logging.s3.amazonaws.com narrowing",
+        ])
+        let everyone = compare([policy("*")], [account])
+        #expect(everyone.statements.filter { $0.change == .added }.allSatisfy { $0.verdict == .narrowing })
+        #expect(compare([policy(["AWS": "*"])], [policy("*")]).statements.isEmpty)
+    }
+
+    @Test("a Lambda permission is an Allow for its principal on its function")
+    func lambdaPermission() throws {
+        let permission = { (source: Value?) in
+            var properties: Object = [
+                "Action": "lambda:InvokeFunction", "FunctionName": .ref("Handler"), "Principal": "events.amazonaws.com",
+            ]
+            properties["SourceArn"] = source
+            return Resource("InvokePermission", type: "AWS::Lambda::Permission", properties: properties)
+        }
+        let changes = compare([permission(.getAtt("Rule", "Arn"))], [permission(nil)])
+        let added = try #require(changes.statements.first { $0.change == .added })
+        #expect(added.row.principal.text == "Service:events.amazonaws.com")
+        #expect(added.row.resource.text == "${Handler}")
+        #expect(added.verdict == .broadening)
+        #expect(changes.statements.first { $0.change == .removed }?.row.conditionText == "ArnLike aws:SourceArn=${Rule.Arn}")
+    }
+
+    @Test("attaching an AWS-managed policy by ARN is broadening: its statements are not in the template")
+    func managedPolicyArn() {
+        let base = Fixtures.role(actions: ["s3:GetObject"], resources: [Fixtures.objects])
+        var admin = base
+        admin.properties["ManagedPolicyArns"] = [.sub("arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess")]
+        let changes = compare([base], [admin])
+        #expect(changes.statements.map { "\($0.row.action) \($0.verdict.rawValue)" } == [
+            "policy arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess broadening",
+        ])
+        #expect(changes.statements.first?.locations.map(\.description) == ["Resources.ReaderRole.Properties.ManagedPolicyArns[0]"])
+    }
+
+    @Test("a key policy's Resource * is its own key, so two keys' statements never match each other")
+    func keyPolicyResource() {
+        let key = { (id: String) in
+            Resource(id, type: "AWS::KMS::Key", properties: ["KeyPolicy": ["Statement": [[
+                "Effect": "Allow", "Principal": ["AWS": .sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")],
+                "Action": "kms:*", "Resource": "*",
+            ]]]])
+        }
+        let changes = compare([key("OldKey")], [key("OldKey"), key("NewKey")])
+        #expect(rows(changes) == ["added kms:* ${NewKey.Arn} broadening"])
+    }
+
+    @Test("NotAction rows: excluding less is broadening")
+    func notAction() {
+        let statement = { (excluded: String) -> Value in ["Effect": "Allow", "NotAction": .string(excluded), "Resource": "*"] }
+        let role = { (excluded: String) in
+            Fixtures.role(actions: ["s3:GetObject"], resources: [Fixtures.objects], extraStatements: [statement(excluded)])
+        }
+        let changes = compare([role("iam:*")], [role("iam:CreateUser")])
+        #expect(changes.statements.map { "\($0.change.rawValue) \($0.row.action) \($0.verdict.rawValue)" } == [
+            "removed not iam:* neutral",
+            "added not iam:CreateUser broadening",
+        ])
+    }
+
+    @Test("a statement under Fn::If exists only when its condition holds")
+    func conditionalStatement() {
+        var role = Fixtures.role(actions: ["s3:GetObject"], resources: [Fixtures.objects])
+        let before = role
+        role.properties["Policies"] = [[
+            "PolicyName": "Read",
+            "PolicyDocument": ["Statement": [.if("IsProduction", ["Effect": "Allow", "Action": "s3:GetObject", "Resource": Fixtures.objects], else: .ref("AWS::NoValue"))]],
+        ]]
+        let changes = compare([before], [role])
+        #expect(changes.statements.map { "\($0.change.rawValue) \($0.row.conditionText) \($0.verdict.rawValue)" } == [
+            "removed - narrowing",
+            "added if IsProduction narrowing",
+        ])
+    }
+}
+
+import AWSResources
+
+/// Actions the catalog says `s3:GetObject*` matches, for the union test.
+enum IAMActionCatalogFixture {
+    static var getObjectActions: [String] { IAMActionCatalog.matching("s3:GetObject*") }
+}
