@@ -21,10 +21,9 @@ struct JSONSchemaParser {
     static func parse(json: String) throws -> (nodes: [JSONSchema.Node], rootIndex: Int) {
         let parsed: Any
         do {
-            parsed = try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed])
+            parsed = try NativeJSONReader.parse(json)
         } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
-            throw JSONSchemaError("the schema is not valid JSON: \(detail)")
+            throw JSONSchemaError("the schema is not valid JSON: \(error)")
         }
         guard let document = parsed as? [String: Any] else {
             throw JSONSchemaError("the schema is not a JSON object")

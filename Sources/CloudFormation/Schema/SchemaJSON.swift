@@ -6,6 +6,9 @@ enum SchemaJSON {
     /// and `1 as? Bool` succeeds, so the boxed boolean's class is what tells
     /// `true` from `1`.
     static func bool(_ json: Any) -> Bool? {
+        // Native values (NativeJSONReader's) first: no bridging cast needed.
+        if let flag = json as? Bool, !(json is Int), !(json is Double) { return flag }
+        if json is Int || json is Double || json is String || json is NativeJSONReader.Null { return nil }
         if let number = json as? NSNumber {
             return type(of: number) == booleanClass ? number.boolValue : nil
         }
@@ -17,6 +20,8 @@ enum SchemaJSON {
     /// A JSON number, as `Value.integer` when it is written without a
     /// fraction and fits, as `Value.double` otherwise.
     static func number(_ json: Any) -> Value? {
+        if let integer = json as? Int, !(json is Bool) { return .integer(integer) }
+        if let double = json as? Double, !(json is Bool) { return .double(double) }
         guard bool(json) == nil else { return nil }
         if let number = json as? NSNumber {
             let kind = String(cString: number.objCType)
