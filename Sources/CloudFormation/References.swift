@@ -50,6 +50,22 @@ public struct ReferenceCollector {
     }
 
     public mutating func collect(_ value: Value, at path: TemplatePath) {
+        self.path = path
+        walk(value)
+    }
+
+    /// Where the walk is: components are pushed and popped as it descends, and
+    /// copied only into what it finds. (Building a new path for every node of
+    /// every template was most of validation's cost on large stacks.)
+    private var path = TemplatePath()
+
+    private mutating func inside(_ component: TemplatePath.Component, _ body: (inout ReferenceCollector) -> Void) {
+        path.components.append(component)
+        body(&self)
+        path.components.removeLast()
+    }
+
+    private mutating func walk(_ value: Value) {
         switch value {
         case .string, .integer, .bool, .null:
             break
@@ -58,64 +74,70 @@ public struct ReferenceCollector {
                 problems.append(MalformedValue(path: path, message: "\(number) is not a number CloudFormation or JSON can hold"))
             }
         case .list(let items):
-            for (index, item) in items.enumerated() { collect(item, at: path.appending(index: index)) }
+            for (index, item) in items.enumerated() where item.mayHoldReferences {
+                inside(.index(index)) { $0.walk(item) }
+            }
         case .object(let object):
-            for entry in object.entries { collect(entry.value, at: path.appending(entry.key)) }
+            for entry in object.entries where entry.value.mayHoldReferences {
+                inside(.key(entry.key)) { $0.walk(entry.value) }
+            }
         case .intrinsic(let function):
-            if function.needsLanguageExtensions { languageExtensionUses.append(path.appending(function.longName)) }
-            collect(function, at: path.appending(function.longName))
+            inside(.key(function.longName)) { collector in
+                if function.needsLanguageExtensions { collector.languageExtensionUses.append(collector.path) }
+                collector.walk(function)
+            }
         }
     }
 
-    private mutating func collect(_ function: Intrinsic, at path: TemplatePath) {
+    private mutating func walk(_ function: Intrinsic) {
         switch function {
         case .ref(let name):
             references.append(TemplateReference(target: name, kind: .ref, path: path))
         case .getAtt(let resource, let attribute):
             references.append(TemplateReference(target: resource, kind: .getAtt(attribute: attribute), path: path))
         case .sub(let text, let variables):
-            collectSub(text, variables: variables, at: path)
+            walkSub(text, variables: variables)
         case .join(_, let values):
-            collect(values, at: path.appending(index: 1))
+            inside(.index(1)) { $0.walk(values) }
         case .select(let index, let list):
-            collect(index, at: path.appending(index: 0))
-            collect(list, at: path.appending(index: 1))
+            inside(.index(0)) { $0.walk(index) }
+            inside(.index(1)) { $0.walk(list) }
         case .split(_, let source):
-            collect(source, at: path.appending(index: 1))
+            inside(.index(1)) { $0.walk(source) }
         case .if(let condition, let then, let otherwise):
-            references.append(TemplateReference(target: condition, kind: .condition, path: path.appending(index: 0)))
-            collect(then, at: path.appending(index: 1))
-            collect(otherwise, at: path.appending(index: 2))
+            inside(.index(0)) { $0.references.append(TemplateReference(target: condition, kind: .condition, path: $0.path)) }
+            inside(.index(1)) { $0.walk(then) }
+            inside(.index(2)) { $0.walk(otherwise) }
         case .findInMap(let map, let top, let second):
             if case .string(let name) = map {
                 references.append(TemplateReference(
                     target: name, kind: .mapping(topLevelKey: top.literalString, secondLevelKey: second.literalString),
                     path: path))
             } else {
-                collect(map, at: path.appending(index: 0))
+                inside(.index(0)) { $0.walk(map) }
             }
-            collect(top, at: path.appending(index: 1))
-            collect(second, at: path.appending(index: 2))
+            inside(.index(1)) { $0.walk(top) }
+            inside(.index(2)) { $0.walk(second) }
         case .getAZs(let argument), .importValue(let argument), .base64(let argument), .not(let argument),
             .length(let argument), .toJsonString(let argument):
-            collect(argument, at: path)
+            walk(argument)
         case .transform(_, let parameters):
-            collect(.object(parameters), at: path.appending("Parameters"))
+            inside(.key("Parameters")) { $0.walk(.object(parameters)) }
         case .cidr(let block, let count, let bits):
-            collect(block, at: path.appending(index: 0))
-            collect(count, at: path.appending(index: 1))
-            collect(bits, at: path.appending(index: 2))
+            inside(.index(0)) { $0.walk(block) }
+            inside(.index(1)) { $0.walk(count) }
+            inside(.index(2)) { $0.walk(bits) }
         case .equals(let lhs, let rhs):
-            collect(lhs, at: path.appending(index: 0))
-            collect(rhs, at: path.appending(index: 1))
+            inside(.index(0)) { $0.walk(lhs) }
+            inside(.index(1)) { $0.walk(rhs) }
         case .and(let items), .or(let items):
-            for (index, item) in items.enumerated() { collect(item, at: path.appending(index: index)) }
+            for (index, item) in items.enumerated() { inside(.index(index)) { $0.walk(item) } }
         case .condition(let name):
             references.append(TemplateReference(target: name, kind: .condition, path: path))
         }
     }
 
-    private mutating func collectSub(_ text: String, variables: Object, at path: TemplatePath) {
+    private mutating func walkSub(_ text: String, variables: Object) {
         let textPath = variables.isEmpty ? path : path.appending(index: 0)
         switch SubPlaceholders.parse(text) {
         case .failure(let problem):
@@ -128,7 +150,20 @@ public struct ReferenceCollector {
             }
         }
         for entry in variables.entries {
-            collect(entry.value, at: path.appending(index: 1).appending(entry.key))
+            inside(.index(1)) { collector in collector.inside(.key(entry.key)) { $0.walk(entry.value) } }
+        }
+    }
+}
+
+extension Value {
+    /// Whether walking into the value can find anything: strings, numbers,
+    /// booleans and null are leaves with nothing to report (but a non-finite
+    /// double is a problem to report).
+    fileprivate var mayHoldReferences: Bool {
+        switch self {
+        case .string, .integer, .bool, .null: false
+        case .double(let number): !number.isFinite
+        case .list, .object, .intrinsic: true
         }
     }
 }
