@@ -21,6 +21,9 @@ public struct MacieDynamoDBStack: StackDefinition {
     public var schedule: Schedule = .rate(.hours(1))
     /// On-demand by default; the sample provisioned 5 reads and 5 writes.
     public var billing: Table.Billing = .onDemand
+    /// Findings sent to an SNS topic (and an e-mail address given at
+    /// deployment); `nil` for none.
+    public var findingsAlerts: FindingsAlerts? = FindingsAlerts(minimumSeverity: .medium)
 
     public init() {}
 
@@ -102,6 +105,8 @@ public struct MacieDynamoDBStack: StackDefinition {
             tables: Array(zip(dataSets, tables)), exporter: exporter, importer: importer, rule: rule)
         // Not in the sample: the ID a Macie job names (README, "Create the Macie job").
         stack.output("CustomDataIdentifierId", identifier.id, description: "ID of the account_number custom data identifier, for the Macie job")
+
+        findingsAlerts?.add(to: stack, key: key)
     }
 }
 

@@ -15,6 +15,7 @@ public final class Rule: ResourceDeclaration {
     public var trigger: Trigger
     public var enabled = true
     private var targets: [(function: Function, permissionID: String)] = []
+    private var topicTargets: [Topic] = []
 
     public init(_ logicalID: String, name: Expression<String>? = nil, description: Expression<String>? = nil, trigger: Trigger) {
         self.logicalID = logicalID
@@ -33,6 +34,13 @@ public final class Rule: ResourceDeclaration {
         targets.append((function, permissionLogicalID ?? "\(logicalID)Invokes\(function.logicalID)"))
     }
 
+    /// Publishes matching events to `topic`: its policy lets EventBridge
+    /// publish for this rule only, and its key lets EventBridge encrypt.
+    public func addTarget(_ topic: Topic) {
+        topicTargets.append(topic)
+        topic.allowPublish(byService: "events.amazonaws.com", sourceArn: arn.templateValue)
+    }
+
     public func declaredResources() -> [Resource] {
         var schedule: Expression<String>?
         var pattern: Value?
@@ -43,7 +51,9 @@ public final class Rule: ResourceDeclaration {
         let rule = Events.Rule(
             logicalID, description: description, eventPattern: pattern, name: name, scheduleExpression: schedule,
             state: enabled ? .enabled : .disabled,
-            targets: targets.isEmpty ? nil : targets.map { .init(arn: $0.function.arn.templateValue.asString, id: .literal($0.function.logicalID)) })
+            targets: targets.isEmpty && topicTargets.isEmpty ? nil
+                : targets.map { .init(arn: $0.function.arn.templateValue.asString, id: .literal($0.function.logicalID)) }
+                + topicTargets.map { .init(arn: $0.arn.templateValue.asString, id: .literal($0.logicalID)) })
         let permissions = targets.flatMap { target in
             Lambda.Permission(
                 target.permissionID, action: "lambda:InvokeFunction", functionName: target.function.ref,

@@ -8,6 +8,7 @@ public final class Topic: ResourceDeclaration {
     public var name: Expression<String>?
     public var displayName: Expression<String>?
     public var key: Key
+    private var publishers: [(service: String, sourceArn: Value)] = []
 
     public init(_ logicalID: String, name: Expression<String>? = nil, displayName: Expression<String>? = nil, key: Key) {
         self.logicalID = logicalID
@@ -26,21 +27,37 @@ public final class Topic: ResourceDeclaration {
         key.grant(to: grantee, [.decrypt, .generateDataKey], viaService: "sns")
     }
 
+    /// Lets an AWS service publish on behalf of one source (`aws:SourceArn`),
+    /// and lets it use the topic's key to do so.
+    public func allowPublish(byService service: String, sourceArn: Value) {
+        publishers.append((service, sourceArn))
+        let sid = "\(service.split(separator: ".").first.map(String.init)?.capitalized ?? "Service")PublishesTo\(logicalID)"
+        key.allow(.service(service), [.decrypt, .generateDataKey], sid: sid)
+    }
+
     public func declaredResources() -> [Resource] {
         let topic = SNS.Topic(logicalID, displayName: displayName, kmsMasterKeyId: key.arn.templateValue.asString, topicName: name)
+        var statements: [Value] = [[
+            "Sid": "DenyPublishWithoutTLS",
+            "Effect": "Deny",
+            "Principal": "*",
+            "Action": "sns:Publish",
+            "Resource": arn.templateValue,
+            "Condition": .object(Conditions.insecureTransport),
+        ]]
+        for (index, publisher) in publishers.enumerated() {
+            statements.append([
+                "Sid": .string("ServicePublishes\(index + 1)"),
+                "Effect": "Allow",
+                "Principal": ["Service": .string(publisher.service)],
+                "Action": "sns:Publish",
+                "Resource": arn.templateValue,
+                "Condition": ["ArnEquals": ["aws:SourceArn": publisher.sourceArn]],
+            ])
+        }
         let policy = SNS.TopicPolicy(
             policyLogicalID,
-            policyDocument: [
-                "Version": "2012-10-17",
-                "Statement": [[
-                    "Sid": "DenyPublishWithoutTLS",
-                    "Effect": "Deny",
-                    "Principal": "*",
-                    "Action": "sns:Publish",
-                    "Resource": arn.templateValue,
-                    "Condition": .object(Conditions.insecureTransport),
-                ]],
-            ],
+            policyDocument: ["Version": "2012-10-17", "Statement": .list(statements)],
             topics: [Expression(unchecked: arn.templateValue)])
         return topic.declaredResources() + policy.declaredResources()
     }
