@@ -51,6 +51,7 @@ let package = Package(
             name: "SynthCommand",
             dependencies: [
                 "CloudFormation", "TemplateRendering", "TemplateReading", "TemplateDiff", "AWSResources", "TextDiff",
+                "MacieIdentifiers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
