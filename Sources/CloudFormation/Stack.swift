@@ -13,6 +13,8 @@ public final class Stack {
     private var conditions: [Condition] = []
     private var declarations: [any ResourceDeclaration] = []
     private var outputs: [Output] = []
+    /// Files written beside the template (`<stack>.<name>` under `--output`), as JSON.
+    public private(set) var artifacts: [(name: String, json: Value)] = []
 
     public init(name: String) {
         self.name = name
@@ -64,6 +66,13 @@ public final class Stack {
         exportName: Value? = nil, condition: String? = nil
     ) -> Output {
         output(logicalID, value.templateValue, description: description, exportName: exportName, condition: condition)
+    }
+
+    /// A JSON file that `synth --output` writes as `<stack>.<name>` beside
+    /// the template, and `--check` compares: something to use with another
+    /// tool, such as a request for the AWS CLI.
+    public func addArtifact(_ name: String, json: Value) {
+        artifacts.append((name, json))
     }
 
     /// The template as the stack stands now, before validation.

@@ -4,6 +4,14 @@ public struct Synthesis: Sendable {
     public var template: Template
     /// Problems that do not stop synthesis.
     public var warnings: [Diagnostic]
+    /// Files to write beside the template: name and JSON content.
+    public var artifacts: [Artifact] = []
+}
+
+/// A JSON file written beside a stack's template.
+public struct Artifact: Sendable {
+    public var name: String
+    public var json: Value
 }
 
 /// Builds a stack definition, tidies the template and validates it with the
@@ -34,7 +42,9 @@ public func synthesize(
     if diagnostics.contains(where: { $0.severity == .error }) {
         throw SynthesisError(diagnostics)
     }
-    return Synthesis(stack: definition.name, template: template, warnings: diagnostics)
+    return Synthesis(
+        stack: definition.name, template: template, warnings: diagnostics,
+        artifacts: stack.artifacts.map { Artifact(name: $0.name, json: $0.json) })
 }
 
 func withoutRedundantDependencies(_ template: Template) -> Template {

@@ -75,7 +75,7 @@ public struct Synth<Catalog: StackCatalog>: ParsableCommand {
             let directory = TemplateDirectory(path: output)
             try directory.write(templates, format: format)
             if prune {
-                let written = Set(templates.map { $0.fileName(for: format) })
+                let written = Set(templates.map { $0.fileName(for: format) } + templates.flatMap { $0.artifacts.map(\.fileName) })
                 for name in directory.templateFileNames(format: format) where !written.contains(name) {
                     try directory.remove(name)
                     printError("removed \(directory.displayPath(of: name, base: output)): no stack writes it")
@@ -117,9 +117,20 @@ public struct Synth<Catalog: StackCatalog>: ParsableCommand {
                 print(diff, terminator: "")
                 problems.append("\(shown) differs from what \(template.stack) synthesizes: run `synth --output \(path)` and commit it")
             }
+            for artifact in template.artifacts {
+                let shownArtifact = directory.displayPath(of: artifact.fileName, base: path)
+                guard let committedArtifact = directory.contents(of: artifact.fileName) else {
+                    problems.append("\(shownArtifact) is missing: run `synth --output \(path)` and commit it")
+                    continue
+                }
+                if let diff = UnifiedDiff.diff(committedArtifact, artifact.text, oldName: shownArtifact, newName: "\(shownArtifact) (synthesized)") {
+                    print(diff, terminator: "")
+                    problems.append("\(shownArtifact) differs from what \(template.stack) synthesizes: run `synth --output \(path)` and commit it")
+                }
+            }
         }
         if complete {
-            let expected = Set(templates.map { $0.fileName(for: format) })
+            let expected = Set(templates.map { $0.fileName(for: format) } + templates.flatMap { $0.artifacts.map(\.fileName) })
             for name in directory.templateFileNames(format: format) where !expected.contains(name) {
                 problems.append("\(directory.displayPath(of: name, base: path)) has no stack: delete it, or run `synth --output \(path) --prune`")
             }

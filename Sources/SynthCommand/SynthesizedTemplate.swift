@@ -7,6 +7,8 @@ struct SynthesizedTemplate {
     var stack: String
     var text: String
     var warnings: [Diagnostic]
+    /// Files written beside the template: file name (`<stack>.<name>`) and text.
+    var artifacts: [(fileName: String, text: String)] = []
 
     func fileName(for format: TemplateFormat) -> String {
         "\(stack).\(format.fileExtension)"
@@ -26,9 +28,12 @@ func synthesizeAll(
             let text = try TemplateRenderer.render(synthesis.template, format: format, form: form)
             let sizeProblems = Quotas.checkBodySize(text.utf8.count, stack: definition.name)
             problems += sizeProblems.filter { $0.severity == .error }
+            let artifacts = try synthesis.artifacts.map { artifact in
+                ("\(definition.name).\(artifact.name)", try TemplateRenderer.json(value: ArtifactPlaceholders.replacing(artifact.json)))
+            }
             results.append(SynthesizedTemplate(
                 stack: definition.name, text: text,
-                warnings: synthesis.warnings + sizeProblems.filter { $0.severity == .warning }))
+                warnings: synthesis.warnings + sizeProblems.filter { $0.severity == .warning }, artifacts: artifacts))
         } catch let error as SynthesisError {
             problems += error.diagnostics
         } catch {

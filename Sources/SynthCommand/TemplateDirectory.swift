@@ -16,6 +16,9 @@ struct TemplateDirectory {
         for template in templates {
             let file = url.appendingPathComponent(template.fileName(for: format))
             try Data(template.text.utf8).write(to: file, options: .atomic)
+            for artifact in template.artifacts {
+                try Data(artifact.text.utf8).write(to: url.appendingPathComponent(artifact.fileName), options: .atomic)
+            }
         }
     }
 

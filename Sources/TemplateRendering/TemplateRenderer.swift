@@ -21,6 +21,11 @@ public enum TemplateRenderer {
         try JSONWriter.write(TemplateNodeBuilder(form: .long).node(for: template))
     }
 
+    /// A standalone JSON document (2-space indent, keys in their order).
+    public static func json(value: Value) throws -> String {
+        try JSONWriter.write(TemplateNodeBuilder(form: .long).node(for: value))
+    }
+
     public static func render(_ template: Template, format: TemplateFormat, form: IntrinsicForm = .short) throws -> String {
         switch format {
         case .yaml: try yaml(template, form: form)

@@ -161,7 +161,7 @@ struct SynthCommandLineTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try Executable.synth.run(["--output", folder.appendingPathComponent("nested").path, "--format", "json"])
         #expect(result.status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("nested").path) .sorted() == ["MacieDynamoDB.json", "OrderEvents.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("nested").path) .sorted() == ["MacieDynamoDB.json", "MacieDynamoDB.macie-job.json", "OrderEvents.json"])
     }
 
     @Test("two runs in separate processes give identical bytes, with and without deterministic hashing",
@@ -177,5 +177,23 @@ struct SynthCommandLineTests {
         #expect(!first.stdout.isEmpty)
         #expect(first.stdout == second.stdout)
         #expect(first.stdout == third.stdout)
+    }
+}
+
+@Suite("synth artifacts")
+struct SynthArtifactTests {
+    @Test("--output writes a stack's artifacts beside its template, and --check notices when one drifts")
+    func artifacts() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Executable.synth.run(["--output", folder.path]).status == 0)
+        let job = folder.appendingPathComponent("MacieDynamoDB.macie-job.json")
+        let text = try String(contentsOf: job, encoding: .utf8)
+        #expect(text.contains("\"buckets\": [\n          \"{{ExportS3BucketMacie}}\"\n        ]"))
+        try text.replacingOccurrences(of: "\"samplingPercentage\": 100", with: "\"samplingPercentage\": 10").write(to: job, atomically: true, encoding: .utf8)
+        let drifted = try Executable.synth.run(["--check", "--output", folder.path])
+        #expect(drifted.status == 1)
+        #expect(drifted.stderr.contains("MacieDynamoDB.macie-job.json differs from what MacieDynamoDB synthesizes"))
+        #expect(drifted.stdout.contains("-  \"samplingPercentage\": 10,\n+  \"samplingPercentage\": 100,"))
     }
 }

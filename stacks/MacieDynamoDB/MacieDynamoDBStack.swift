@@ -21,6 +21,13 @@ public struct MacieDynamoDBStack: StackDefinition {
     public var schedule: Schedule = .rate(.hours(1))
     /// On-demand by default; the sample provisioned 5 reads and 5 writes.
     public var billing: Table.Billing = .onDemand
+    /// The Macie discovery job over the export bucket, with the custom
+    /// identifier: deployed by the stack when `CreateMacieJob=true`, and
+    /// written to `generated/MacieDynamoDB.macie-job.json` for the AWS CLI.
+    public var macieJob: ClassificationJob? = ClassificationJob(
+        name: "dynamodb-export-scan", description: "Sensitive data in the DynamoDB exports",
+        frequency: .daily, initialRun: true, samplingPercentage: 100, buckets: [],
+        includes: [.fileExtension(["json"])], managedIdentifiers: .recommended)
     /// Findings sent to an SNS topic (and an e-mail address given at
     /// deployment); `nil` for none.
     public var findingsAlerts: FindingsAlerts? = FindingsAlerts(minimumSeverity: .medium)
@@ -106,7 +113,30 @@ public struct MacieDynamoDBStack: StackDefinition {
         // Not in the sample: the ID a Macie job names (README, "Create the Macie job").
         stack.output("CustomDataIdentifierId", identifier.id, description: "ID of the account_number custom data identifier, for the Macie job")
 
+        if var job = macieJob {
+            job.buckets = [exportBucket.ref.templateValue]
+            job.customIdentifiers = [identifier.id.templateValue]
+            try addMacieJob(job, to: stack, key: key)
+        }
+
         findingsAlerts?.add(to: stack, key: key)
+    }
+}
+
+extension MacieDynamoDBStack {
+    /// The job as a custom resource (when the deployer asks for it) and as a
+    /// request file for `aws macie2 create-classification-job`.
+    private func addMacieJob(_ job: ClassificationJob, to stack: Stack, key: Key) throws {
+        let create = stack.add(TypedParameter.string(
+            "CreateMacieJob",
+            description: "Create the Macie discovery job with the stack (the walkthrough creates it by hand).",
+            default: "false", allowedValues: ["true", "false"]))
+        let createHere = stack.add(Condition("CreateMacieJobInThisStack", .equals(create.ref, "true")))
+        let resource = stack.add(try MacieJob(
+            "MacieClassificationJob", job: job, handler: try .inlineFile("functions/macie_job.py"), key: key,
+            condition: createHere.name))
+        stack.output("MacieClassificationJobId", resource.jobID, description: "ID of the Macie job the stack created", condition: createHere.name)
+        stack.addArtifact("macie-job.json", json: job.request())
     }
 }
 

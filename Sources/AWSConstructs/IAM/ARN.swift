@@ -28,3 +28,4 @@ public enum SNSTopicARN: ARNKind {}
 public enum SQSQueueARN: ARNKind {}
 public enum EventsRuleARN: ARNKind {}
 public enum IAMRoleARN: ARNKind {}
+public enum MacieClassificationJobARN: ARNKind {}

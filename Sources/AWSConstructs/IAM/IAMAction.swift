@@ -70,3 +70,9 @@ extension IAMAction where Kind == SQSQueueARN {
     public static let deleteMessage = Self("sqs:DeleteMessage")
     public static let getQueueAttributes = Self("sqs:GetQueueAttributes")
 }
+
+extension IAMAction where Kind == MacieClassificationJobARN {
+    public static let createClassificationJob = Self("macie2:CreateClassificationJob")
+    public static let describeClassificationJob = Self("macie2:DescribeClassificationJob")
+    public static let updateClassificationJob = Self("macie2:UpdateClassificationJob")
+}

@@ -1,0 +1,49 @@
+import AWSResources
+import CloudFormation
+
+/// A Macie discovery job deployed with the stack: a custom resource
+/// (`Custom::MacieClassificationJob`) whose function creates the job through
+/// the macie2 API, creates a new one and cancels the old on update (a job
+/// cannot be changed), and cancels it on delete. The handler always answers
+/// CloudFormation, so a failure fails the stack instead of hanging it.
+public final class MacieJob: ResourceDeclaration {
+    public struct InvalidJob: Error, CustomStringConvertible {
+        public var logicalID: String
+        public var problems: [String]
+        public var description: String {
+            "the Macie job \(logicalID) is not valid: " + problems.joined(separator: "; ")
+        }
+    }
+
+    public let logicalID: String
+    public let job: ClassificationJob
+    /// The function behind the custom resource.
+    public let manager: Function
+    /// Created only when this condition holds.
+    public var condition: String?
+
+    /// - Parameter handler: the custom-resource handler's code.
+    /// - Throws: `InvalidJob` when the job breaks Macie's rules.
+    public init(_ logicalID: String, job: ClassificationJob, handler: Function.Code, key: Key, condition: String? = nil) throws {
+        guard job.problems.isEmpty else { throw InvalidJob(logicalID: logicalID, problems: job.problems) }
+        self.logicalID = logicalID
+        self.job = job
+        self.condition = condition
+        manager = Function(
+            logicalID + "Manager", description: "Creates, replaces and cancels the stack's Macie job (custom resource).",
+            code: handler, timeout: 60, key: key)
+        // Job IDs are made by Macie, so the grant names this account's jobs in this Region.
+        let jobs = ARN<MacieClassificationJobARN>(unchecked: .sub("arn:${AWS::Partition}:macie2:${AWS::Region}:${AWS::AccountId}:classification-job/*"))
+        manager.role.addToPolicy(.allow([.createClassificationJob, .describeClassificationJob, .updateClassificationJob], on: [jobs]))
+    }
+
+    /// `Ref`: the job ID.
+    public var jobID: Expression<String> { Expression(unchecked: .ref(logicalID)) }
+
+    public func declaredResources() -> [Resource] {
+        manager.declaredResources() + [Resource(
+            logicalID, type: "Custom::MacieClassificationJob",
+            properties: ["ServiceToken": manager.arn.templateValue, "JobDefinition": job.request()],
+            condition: condition)]
+    }
+}
