@@ -4,7 +4,7 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 BIN     = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: test build generate generate-resources check lint bench docs clean
+.PHONY: test build generate generate-resources check lint bench build-time docs clean
 CFN_LINT_DATA = $(shell $(PYTHON) -c 'import cfnlint, os; print(os.path.join(os.path.dirname(cfnlint.__file__), "data"))')
 
 ## test: build, run the Swift tests, check that the generated Swift and
@@ -49,9 +49,16 @@ docs: build
 	mkdir -p docs
 	$(BIN)/synth graph MacieDynamoDB | dot -Tsvg > docs/MacieDynamoDB.svg
 
-## bench: release build, then wall time and peak memory of synth (median of 5).
+## bench: release builds; wall time and peak memory of synth on each stack, then
+##       this project beside troposphere and the CDK at N = 1…1000 groups
+##       (benchmarks/RESULTS.md). The other tools: pip install -r benchmarks/requirements-bench.txt.
 bench: $(VENV)/.installed
 	$(PYTHON) benchmarks/synth_time.py
+	$(PYTHON) benchmarks/run_bench.py
+
+## build-time: clean and incremental debug build times, before and after the generated code.
+build-time:
+	benchmarks/build_time.sh
 
 $(VENV)/.installed: requirements-dev.txt
 	python3 -m venv $(VENV)

@@ -31,7 +31,9 @@ public final class MacieJob: ResourceDeclaration {
         self.condition = condition
         manager = Function(
             logicalID + "Manager", description: "Creates, replaces and cancels the stack's Macie job (custom resource).",
-            code: handler, timeout: 60, key: key)
+            // Long enough for botocore's own timeouts and retries on a slow macie2 call:
+            // the handler must still be running to answer CloudFormation.
+            code: handler, timeout: 300, key: key)
         // Job IDs are made by Macie, so the grant names this account's jobs in this Region.
         let jobs = ARN<MacieClassificationJobARN>(unchecked: .sub("arn:${AWS::Partition}:macie2:${AWS::Region}:${AWS::AccountId}:classification-job/*"))
         manager.role.addToPolicy(.allow([.createClassificationJob, .describeClassificationJob, .updateClassificationJob], on: [jobs]))

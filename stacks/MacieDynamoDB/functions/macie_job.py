@@ -1,4 +1,4 @@
-# Custom::MacieClassificationJob: creates, replaces and cancels a Macie job.
+# Custom::MacieClassificationJob: creates, replaces, cancels a Macie job.
 # Inlined into the template (ZipFile), so stdlib + boto3 only.
 import copy
 import json
@@ -8,7 +8,7 @@ import urllib.request
 import boto3
 from botocore.exceptions import ClientError
 
-# A failed create answers this + RequestId: not a job ID, so Delete skips it.
+# Not a job ID, so Delete skips it.
 FAILED = "create-failed-"
 
 
@@ -78,13 +78,13 @@ def _cancel(macie, job_id):
 
 def handler(event, context):
     kind = event.get("RequestType")
-    pid = event.get("PhysicalResourceId") or ""
+    # Create has no PhysicalResourceId: a failure answers FAILED + RequestId.
+    pid = event.get("PhysicalResourceId", FAILED + str(event.get("RequestId")))
     status, reason, data = "FAILED", "", {}
     try:
         macie = client()
         props = event.get("ResourceProperties") or {}
         if kind == "Create":
-            pid = FAILED + str(event.get("RequestId"))
             pid, data = _create(macie, props, event["RequestId"])
         elif kind == "Update":
             old = pid
@@ -100,7 +100,8 @@ def handler(event, context):
             raise ValueError(f"unknown RequestType {kind!r}")
         status = "SUCCESS"
     except Exception as e:
-        reason = f"{type(e).__name__}: {e}"[:1000]
+        reason = (str(e) if isinstance(e, ClientError)
+                  else f"{type(e).__name__}: {e}")[:1000]
         print(f"{kind} failed: {reason}")
     finally:
         body = json.dumps({
@@ -110,8 +111,7 @@ def handler(event, context):
             "LogicalResourceId": event.get("LogicalResourceId"),
             "Data": data,
         }).encode()
-        # Not caught: unanswered, the invocation fails and Lambda retries
-        # it (clientToken keeps create idempotent).
+        # Not caught: unanswered, the invocation fails and Lambda retries.
         urllib.request.urlopen(urllib.request.Request(
             event["ResponseURL"], data=body, method="PUT",
             headers={"Content-Type": ""}), timeout=30).close()

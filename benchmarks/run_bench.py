@@ -1,0 +1,114 @@
+"""`make bench`: wall time and peak memory of synthesizing the same template with
+this project, troposphere and the AWS CDK, side by side in one run, and
+benchmarks/RESULTS.md written from the measurements.
+
+Rows: the walkthrough's stack (this project only: the other tools have the scale
+group, not the walkthrough's stack), and N = 1, 10, 100, 1000 copies of the scale
+group (bucket, table with a GSI, function, role, policy: 5 resources each). Each
+command runs once to warm up, then RUNS times; the table shows medians, and each
+row's ratio is the other tool's median over ours. Wall time includes process start.
+"""
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+SCALES = [int(n) for n in os.environ.get("BENCH_SCALES", "1,10,100,1000").split(",")]
+PYTHON = sys.executable
+
+
+def release_bin() -> Path:
+    for product in ("synth", "scale-synth"):
+        subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+    path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout.strip()
+    return Path(path)
+
+
+def measure(command):
+    started = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
+    return wall, int(result.stderr.strip().splitlines()[-1]) / 1024
+
+
+def median_of(command):
+    measure(command)  # warm-up
+    samples = [measure(command) for _ in range(RUNS)]
+    return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
+
+
+def have(module):
+    return subprocess.run([PYTHON, "-c", f"import {module}"], capture_output=True).returncode == 0
+
+
+def fmt_time(seconds):
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def main():
+    bin_path = release_bin()
+    tools = {"ours YAML": lambda n: [str(bin_path / "scale-synth"), str(n)],
+             "ours JSON": lambda n: [str(bin_path / "scale-synth"), str(n), "--format", "json"]}
+    if have("troposphere"):
+        tools["troposphere YAML"] = lambda n: [PYTHON, "benchmarks/scale_troposphere.py", str(n)]
+        tools["troposphere JSON"] = lambda n: [PYTHON, "benchmarks/scale_troposphere.py", str(n), "--format", "json"]
+    if have("aws_cdk") and shutil.which("node"):
+        tools["CDK"] = lambda n: [PYTHON, "benchmarks/scale_cdk.py", str(n), "--format", "json"]
+        tools["CDK, validation off"] = lambda n: [PYTHON, "benchmarks/scale_cdk.py", str(n), "--format", "json", "--no-validation"]
+
+    versions = {
+        "swift": subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0],
+        "python": platform.python_version(),
+        "node": subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip() if shutil.which("node") else "absent",
+    }
+    for package in ("troposphere", "awacs", "aws-cdk-lib"):
+        out = subprocess.run([PYTHON, "-m", "pip", "show", package], capture_output=True, text=True).stdout
+        versions[package] = next((line.split(": ", 1)[1] for line in out.splitlines() if line.startswith("Version:")), "not installed")
+
+    rows = []
+    wall, rss = median_of([str(bin_path / "synth"), "MacieDynamoDB"])
+    rows.append(("walkthrough stack (MacieDynamoDB, YAML)", {"ours YAML": (wall, rss)}))
+    for n in SCALES:
+        results = {}
+        for name, command in tools.items():
+            results[name] = median_of(command(n))
+            print(f"N={n} {name}: {fmt_time(results[name][0])}, {results[name][1]:.0f} MiB", file=sys.stderr, flush=True)
+        rows.append((f"N = {n} ({5 * n} resources)", results))
+
+    names = list(tools)
+    lines = ["# Benchmark results", "",
+             f"Written by `make bench` (benchmarks/run_bench.py). Machine: {platform.machine()}, {os.cpu_count()} cores, "
+             f"{platform.platform()}. Versions: " + ", ".join(f"{k} {v}" for k, v in versions.items()) + ".",
+             f"Each cell: median wall time and peak RSS of {RUNS} runs after a warm-up, process start included. "
+             "Ratios: that tool's median wall time over ours (YAML to YAML, JSON to JSON, CDK to ours JSON).", "",
+             "| work | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
+    for label, results in rows:
+        cells = [f"{fmt_time(results[n][0])}, {results[n][1]:.0f} MiB" if n in results else "—" for n in names]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines += ["", "| work | " + " | ".join(f"{n} ÷ ours" for n in names[2:]) + " |", "|---" * (len(names) - 1) + "|"]
+    for label, results in rows[1:]:
+        ratios = []
+        for name in names[2:]:
+            base = results["ours JSON"][0] if "JSON" in name or "CDK" in name else results["ours YAML"][0]
+            ratios.append(f"{results[name][0] / base:.1f}×" if name in results else "—")
+        lines.append(f"| {label} | " + " | ".join(ratios) + " |")
+    if len(rows) > 2 and SCALES[-1] == 1000 and 100 in SCALES:
+        growth = rows[-1][1]["ours YAML"][0] / rows[SCALES.index(100) + 1][1]["ours YAML"][0]
+        lines += ["", f"Ours, N = 100 → 1000: wall time grows {growth:.1f}×."]
+    (ROOT / "benchmarks" / "RESULTS.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
