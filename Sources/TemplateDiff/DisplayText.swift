@@ -1,3 +1,4 @@
+import TemplateRendering
 import CloudFormation
 
 /// A template value on one line, as YAML's flow style would write it with
@@ -35,7 +36,7 @@ enum DisplayText {
 
     /// A string as a JSON string literal: the same escapes, one line.
     static func quoted(_ string: String) -> String {
-        "\"" + JSONNode.escaped(string) + "\""
+        JSONString.quoted(string)
     }
 
     /// At most `limit` characters, cut with the count of what was left out,

@@ -1,3 +1,4 @@
+import TemplateRendering
 /// A JSON document built in the order its keys are given, and written with a
 /// 2-space indent: the reports' keys come out in the order the report
 /// declares them, never in a dictionary's order.
@@ -35,7 +36,7 @@ indirect enum JSONNode {
         case .object(let entries):
             output += "{\n"
             for (index, entry) in entries.enumerated() {
-                output += inner + "\"" + Self.escaped(entry.0) + "\": "
+                output += inner + JSONString.quoted(entry.0) + ": "
                 entry.1.write(indent: indent + 2, into: &output)
                 output += index == entries.count - 1 ? "\n" : ",\n"
             }
@@ -51,7 +52,7 @@ indirect enum JSONNode {
             }
             output += String(repeating: " ", count: indent) + "]"
         case .string(let text):
-            output += "\"" + Self.escaped(text) + "\""
+            output += JSONString.quoted(text)
         case .number(let text):
             output += text
         case .bool(let flag):
@@ -59,26 +60,5 @@ indirect enum JSONNode {
         case .null:
             output += "null"
         }
-    }
-
-    /// The text of a JSON string literal: quotes, backslashes and control
-    /// characters escaped, everything else as it is (UTF-8 passes through).
-    static func escaped(_ text: String) -> String {
-        var output = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
     }
 }
