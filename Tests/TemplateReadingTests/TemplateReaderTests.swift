@@ -54,6 +54,45 @@ struct TemplateReaderTests {
         #expect(a.resource("Queue")?.properties["RedrivePolicy"] == ["deadLetterTargetArn": .getAtt("Other", "Arn"), "maxReceiveCount": "5"])
     }
 
+    @Test("the idioms of hand-written templates such as the walkthrough's sample: JSON flow style with trailing commas, tags inside it, True, long-form Ref, DependsOn lists")
+    func handWrittenIdioms() throws {
+        let text = """
+            Resources:
+              Key:
+                Type: AWS::KMS::Key
+                Properties:
+                  Enabled: True
+                  KeyPolicy:
+                    {
+                      "Version": "2012-10-17",
+                      "Statement":
+                        [
+                          {
+                            "Effect": "Allow",
+                            "Principal": { "AWS": !Sub "arn:aws:iam::${AWS::AccountId}:root" },
+                            "Action": "kms:*",
+                            "Resource": "*",
+                          },
+                        ],
+                    }
+              Fn:
+                DependsOn:
+                  - Key
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName:
+                    Ref: Key
+            """
+        let template = try TemplateReader.read(text, file: "hand.yaml")
+        #expect(template.resource("Key")?.properties["Enabled"] == true)
+        #expect(template.resource("Key")?.properties["KeyPolicy"] == [
+            "Version": "2012-10-17",
+            "Statement": [["Effect": "Allow", "Principal": ["AWS": .sub("arn:aws:iam::${AWS::AccountId}:root")], "Action": "kms:*", "Resource": "*"]],
+        ])
+        #expect(template.resource("Fn")?.dependsOn == ["Key"])
+        #expect(template.resource("Fn")?.properties["FunctionName"] == .ref("Key"))
+    }
+
     @Test("malformed input: each problem with its file, line and column", arguments: [
         ("Resources: [\n", "bad.yaml:2:1: error: "),
         ("Resources:\n  A:\n    Type: X\n    Properties:\n      P: !Reff B\n", "bad.yaml:5:10: error: unknown tag !Reff"),
