@@ -12,7 +12,7 @@ public struct ResourceSchemaCheck: TemplateCheck {
     public func diagnostics(for template: Template, stack: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for resource in template.resources {
-            guard let schema = ResourceSchemas.shared.schema(for: resource.type) else { continue }
+            guard let schema = ResourceSchemas.shared.schema(for: resource.type, properties: resource.properties) else { continue }
             let path: TemplatePath = ["Resources", resource.logicalID, "Properties"]
             for violation in SchemaValidator.validate(.object(resource.properties), against: schema, at: path) {
                 diagnostics.append(Diagnostic(.error, stack: stack, path: violation.path, violation.message))
@@ -22,29 +22,37 @@ public struct ResourceSchemaCheck: TemplateCheck {
     }
 }
 
-/// The generated types' schemas, parsed once each, on first use.
+/// The generated types' schemas, parsed for the properties a template sets
+/// and kept by type and property names, so resources that set the same
+/// properties share one parse.
 final class ResourceSchemas: @unchecked Sendable {
     static let shared = ResourceSchemas()
 
+    private struct Key: Hashable {
+        var typeName: String
+        var properties: [String]
+    }
+
     private let types: [String: any TypedResource.Type]
-    private var parsed: [String: JSONSchema] = [:]
+    private var parsed: [Key: JSONSchema] = [:]
     private let lock = NSLock()
 
     private init() {
         types = GeneratedResourceTypes.byName
     }
 
-    func schema(for typeName: String) -> JSONSchema? {
+    func schema(for typeName: String, properties: Object) -> JSONSchema? {
         guard let type = types[typeName] else { return nil }
+        let key = Key(typeName: typeName, properties: properties.keys.sorted())
         lock.lock()
         defer { lock.unlock() }
-        if let schema = parsed[typeName] { return schema }
+        if let schema = parsed[key] { return schema }
         // The generator produced this JSON and the tests parse every schema, so
         // a failure here is a bug in the generator, not in a user's stack.
-        guard let schema = try? JSONSchema(json: type.schemaJSON) else {
+        guard let schema = try? JSONSchema.properties(Set(key.properties), ofDocument: type.schemaJSON) else {
             preconditionFailure("the generated schema of \(typeName) does not parse")
         }
-        parsed[typeName] = schema
+        parsed[key] = schema
         return schema
     }
 }

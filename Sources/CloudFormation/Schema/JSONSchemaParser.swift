@@ -18,21 +18,29 @@ struct JSONSchemaParser {
         self.document = document
     }
 
-    static func parse(json: String) throws -> (nodes: [JSONSchema.Node], rootIndex: Int) {
+    static func parse(json: String, keepingRootProperties names: Set<String>? = nil) throws -> (nodes: [JSONSchema.Node], rootIndex: Int) {
         let parsed: Any
         do {
             parsed = try NativeJSONReader.parse(json)
         } catch {
             throw JSONSchemaError("the schema is not valid JSON: \(error)")
         }
-        guard let document = parsed as? [String: Any] else {
+        guard var document = parsed as? [String: Any] else {
             throw JSONSchemaError("the schema is not a JSON object")
+        }
+        var allRootPropertyNames: [String]?
+        if let names, let properties = document["properties"] as? [String: Any] {
+            document["properties"] = properties.filter { names.contains($0.key) }
+            allRootPropertyNames = properties.keys.sorted()
         }
         var parser = JSONSchemaParser(document: document)
         let root = parser.node(at: "", json: document)
         if parser.nodes[root].types == nil {
             parser.nodes[root].types = [.object]
         }
+        // Suggestions for a misspelt property come from every property the
+        // schema has, not only the ones parsed.
+        if let allRootPropertyNames { parser.nodes[root].propertyNames = allRootPropertyNames }
         return (parser.nodes, root)
     }
 
