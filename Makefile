@@ -55,6 +55,7 @@ docs: build
 bench: $(VENV)/.installed
 	$(PYTHON) benchmarks/synth_time.py
 	$(PYTHON) benchmarks/run_bench.py
+	$(PYTHON) benchmarks/run_bench.py --validate
 
 ## build-time: clean and incremental debug build times, before and after the generated code.
 build-time:

@@ -110,5 +110,40 @@ def main():
     print("\n".join(lines))
 
 
+def validation_rows(bin_path):
+    """Reading and validating an existing template of N = 1000 groups: ours
+    (`synth validate`) beside cfn-lint. cfn-lint takes minutes here, so each
+    runs BENCH_VALIDATE_RUNS times (default 1) after no warm-up."""
+    runs = int(os.environ.get("BENCH_VALIDATE_RUNS", "1"))
+    template = ROOT / ".build" / "scale-1000.yaml"
+    template.write_text(subprocess.run([str(bin_path / "scale-synth"), "1000"], check=True, capture_output=True, text=True).stdout)
+    cfn_lint = Path(sys.executable).parent / "cfn-lint"
+    results = {}
+    for name, command in (("synth validate", [str(bin_path / "synth"), "validate", str(template)]),
+                          ("cfn-lint", [str(cfn_lint), "--", str(template)])):
+        samples = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True)
+            samples.append((time.perf_counter() - started, int(result.stderr.strip().splitlines()[-1]) / 1024))
+        results[name] = (statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples))
+        print(f"validate N=1000 {name}: {fmt_time(results[name][0])}", file=sys.stderr, flush=True)
+    ours, theirs = results["synth validate"], results["cfn-lint"]
+    return ["", f"Reading and validating an existing template of N = 1000 groups (5,000 resources), median of {runs} run(s):", "",
+            "| tool | wall | peak RSS |", "|---|---|---|",
+            f"| `synth validate` | {fmt_time(ours[0])} | {ours[1]:.0f} MiB |",
+            f"| `cfn-lint` | {fmt_time(theirs[0])} | {theirs[1]:.0f} MiB |",
+            "", f"cfn-lint ÷ ours: {theirs[0] / ours[0]:.0f}×."]
+
+
+def validate_only():
+    """`run_bench.py --validate`: benchmarks/RESULTS-validate.md."""
+    lines = ["# Validating an existing template", "",
+             f"Written by `make bench` (benchmarks/run_bench.py --validate). Machine: {platform.machine()}, {os.cpu_count()} cores."]
+    lines += validation_rows(release_bin())
+    (ROOT / "benchmarks" / "RESULTS-validate.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
 if __name__ == "__main__":
-    main()
+    validate_only() if "--validate" in sys.argv else main()
