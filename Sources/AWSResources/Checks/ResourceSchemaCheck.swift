@@ -34,6 +34,7 @@ final class ResourceSchemas: @unchecked Sendable {
     }
 
     private let types: [String: any TypedResource.Type]
+    private var documents: [String: SchemaDocument] = [:]
     private var parsed: [Key: JSONSchema] = [:]
     private let lock = NSLock()
 
@@ -49,7 +50,17 @@ final class ResourceSchemas: @unchecked Sendable {
         if let schema = parsed[key] { return schema }
         // The generator produced this JSON and the tests parse every schema, so
         // a failure here is a bug in the generator, not in a user's stack.
-        guard let schema = try? JSONSchema.properties(Set(key.properties), ofDocument: type.schemaJSON) else {
+        let document: SchemaDocument
+        if let known = documents[typeName] {
+            document = known
+        } else {
+            guard let read = try? SchemaDocument(json: type.schemaJSON) else {
+                preconditionFailure("the generated schema of \(typeName) does not parse")
+            }
+            documents[typeName] = read
+            document = read
+        }
+        guard let schema = try? JSONSchema.properties(Set(key.properties), of: document) else {
             preconditionFailure("the generated schema of \(typeName) does not parse")
         }
         parsed[key] = schema

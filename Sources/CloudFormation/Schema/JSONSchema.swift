@@ -43,7 +43,12 @@ public final class JSONSchema: Sendable {
     /// most of a large schema (S3 buckets have 30 properties and 73
     /// definitions). Unknown names still fail `additionalProperties: false`.
     public static func properties(_ names: Set<String>, ofDocument json: String) throws -> JSONSchema {
-        let parsed = try JSONSchemaParser.parse(json: json, keepingRootProperties: names)
+        try properties(names, of: SchemaDocument(json: json))
+    }
+
+    /// As `properties(_:ofDocument:)`, from a document read once and kept.
+    public static func properties(_ names: Set<String>, of document: SchemaDocument) throws -> JSONSchema {
+        let parsed = try JSONSchemaParser.parse(document: document.root, keepingRootProperties: names)
         return JSONSchema(nodes: parsed.nodes, rootIndex: parsed.rootIndex)
     }
 
@@ -78,4 +83,24 @@ public struct JSONSchemaError: Error, Hashable, Sendable, CustomStringConvertibl
     }
 
     public var description: String { message }
+}
+
+/// A schema document's JSON, read once: reading is most of the cost of
+/// parsing a small part of a large schema, so a document asked about several
+/// times is kept in this form.
+public struct SchemaDocument: @unchecked Sendable {
+    // @unchecked: the dictionary holds only immutable JSON values (strings,
+    // numbers, booleans, arrays and dictionaries of them).
+    let root: [String: Any]
+
+    public init(json: String) throws {
+        let parsed: Any
+        do {
+            parsed = try NativeJSONReader.parse(json)
+        } catch {
+            throw JSONSchemaError("the schema is not valid JSON: \(error)")
+        }
+        guard let root = parsed as? [String: Any] else { throw JSONSchemaError("the schema is not a JSON object") }
+        self.root = root
+    }
 }

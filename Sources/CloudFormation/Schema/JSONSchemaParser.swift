@@ -19,15 +19,11 @@ struct JSONSchemaParser {
     }
 
     static func parse(json: String, keepingRootProperties names: Set<String>? = nil) throws -> (nodes: [JSONSchema.Node], rootIndex: Int) {
-        let parsed: Any
-        do {
-            parsed = try NativeJSONReader.parse(json)
-        } catch {
-            throw JSONSchemaError("the schema is not valid JSON: \(error)")
-        }
-        guard var document = parsed as? [String: Any] else {
-            throw JSONSchemaError("the schema is not a JSON object")
-        }
+        try parse(document: SchemaDocument(json: json).root, keepingRootProperties: names)
+    }
+
+    static func parse(document: [String: Any], keepingRootProperties names: Set<String>? = nil) throws -> (nodes: [JSONSchema.Node], rootIndex: Int) {
+        var document = document
         var allRootPropertyNames: [String]?
         if let names, let properties = document["properties"] as? [String: Any] {
             document["properties"] = properties.filter { names.contains($0.key) }
