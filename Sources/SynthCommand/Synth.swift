@@ -88,17 +88,10 @@ public struct Synth<Catalog: StackCatalog>: ParsableCommand {
 
     /// The stacks this run works on.
     private func selectedStacks() throws -> [any StackDefinition] {
-        if let stack {
-            guard let definition = Catalog.stack(named: stack) else {
-                let known = Catalog.stacks.map(\.name).joined(separator: ", ")
-                throw SynthFailure(message: "no stack named '\(stack)'; the stacks are: \(known)", exitCode: .invalid)
-            }
-            return [definition]
-        }
-        guard let first = Catalog.stacks.first else {
-            throw SynthFailure(message: "this package defines no stacks", exitCode: .invalid)
-        }
-        return check || output != nil ? Catalog.stacks : [first]
+        // Without a name, --check and --output work on every stack; standard
+        // output takes one template, the default stack's.
+        let definition = try Catalog.selected(stack)
+        return stack == nil && (check || output != nil) ? Catalog.stacks : [definition]
     }
 
     /// `--check`: every difference, as a unified diff on standard output and a
