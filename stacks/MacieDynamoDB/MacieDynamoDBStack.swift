@@ -90,7 +90,7 @@ public struct MacieDynamoDBStack: StackDefinition {
             environment: [
                 "bucket_to_export_to": exportBucket.ref,
                 "dynamo_db_tables": .join(",", tables.map(\.ref)),
-                "kms_key_id": key.arn.templateValue.asExpression,
+                "kms_key_id": key.arn.expression,
             ],
             key: key, roleLogicalID: "ExportLambdaRole"))
         tables.forEach { $0.grantScan(to: exporter) }
@@ -138,9 +138,4 @@ extension MacieDynamoDBStack {
         stack.output("MacieClassificationJobId", resource.jobID, description: "ID of the Macie job the stack created", condition: createHere.name)
         stack.addArtifact("macie-job.json", json: job.request())
     }
-}
-
-extension Value {
-    /// A value where a string expression is expected.
-    var asExpression: Expression<String> { Expression(unchecked: self) }
 }

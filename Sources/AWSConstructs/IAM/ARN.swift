@@ -10,6 +10,9 @@ public struct ARN<Kind: ARNKind>: PropertyValue, Hashable, Sendable {
     public init(unchecked value: Value) {
         templateValue = value
     }
+
+    /// The ARN where a generated property takes a plain string expression.
+    public var expression: Expression<String> { Expression(unchecked: templateValue) }
 }
 
 /// The kinds of resource an ARN can name. Each is a marker type only.

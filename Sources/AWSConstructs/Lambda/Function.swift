@@ -90,22 +90,22 @@ public final class Function: ResourceDeclaration, Grantee {
         case .inline(let text): source = .literal(text)
         }
         let logGroup = Logs.LogGroup(
-            logGroupLogicalID, kmsKeyId: key.arn.templateValue.asString, logGroupName: logGroupName,
+            logGroupLogicalID, kmsKeyId: key.arn.expression, logGroupName: logGroupName,
             retentionInDays: .init(integerLiteral: logRetentionDays),
             attributes: ResourceAttributes(deletionPolicy: .delete, updateReplacePolicy: .delete))
         let function = Lambda.Function(
             logicalID,
             code: .init(zipFile: source),
-            deadLetterConfig: .init(targetArn: deadLetterQueue.arn.templateValue.asString),
+            deadLetterConfig: .init(targetArn: deadLetterQueue.arn.expression),
             description: description,
             environment: environment.isEmpty ? nil : .init(variables: environment),
             functionName: name,
             handler: .literal(handler),
-            kmsKeyArn: key.arn.templateValue.asString,
+            kmsKeyArn: key.arn.expression,
             loggingConfig: .init(logFormat: .text, logGroup: Expression(unchecked: .ref(logGroupLogicalID))),
             memorySize: .init(integerLiteral: memorySize),
             reservedConcurrentExecutions: .init(integerLiteral: reservedConcurrency),
-            role: role.arn.templateValue.asString,
+            role: role.arn.expression,
             runtime: runtime,
             timeout: .init(integerLiteral: timeout),
             attributes: ResourceAttributes(metadata: CheckovSuppression.metadata(suppressions)))

@@ -91,7 +91,7 @@ public final class Bucket: ResourceDeclaration {
         case .s3Managed:
             encryptionRule = .init(serverSideEncryptionByDefault: .init(sseAlgorithm: .aes256))
         case .kms(let key):
-            encryptionRule = .init(bucketKeyEnabled: true, serverSideEncryptionByDefault: .init(kmsMasterKeyID: key.arn.templateValue.asString, sseAlgorithm: .awsKms))
+            encryptionRule = .init(bucketKeyEnabled: true, serverSideEncryptionByDefault: .init(kmsMasterKeyID: key.arn.expression, sseAlgorithm: .awsKms))
         }
         var suppressions: [CheckovSuppression] = []
         var logging: S3.Bucket.LoggingConfiguration?
@@ -152,9 +152,4 @@ public final class Bucket: ResourceDeclaration {
         }
         return statements
     }
-}
-
-extension Value {
-    /// A value where the generated types want an `Expression<String>`.
-    var asString: Expression<String> { Expression(unchecked: self) }
 }

@@ -36,7 +36,7 @@ public final class Topic: ResourceDeclaration {
     }
 
     public func declaredResources() -> [Resource] {
-        let topic = SNS.Topic(logicalID, displayName: displayName, kmsMasterKeyId: key.arn.templateValue.asString, topicName: name)
+        let topic = SNS.Topic(logicalID, displayName: displayName, kmsMasterKeyId: key.arn.expression, topicName: name)
         var statements: [Value] = [[
             "Sid": "DenyPublishWithoutTLS",
             "Effect": "Deny",

@@ -33,7 +33,7 @@ public final class Queue: ResourceDeclaration {
 
     public func declaredResources() -> [Resource] {
         SQS.Queue(
-            logicalID, kmsMasterKeyId: key.arn.templateValue.asString,
+            logicalID, kmsMasterKeyId: key.arn.expression,
             messageRetentionPeriod: .init(integerLiteral: retentionPeriod), queueName: name,
             visibilityTimeout: visibilityTimeout.map { .init(integerLiteral: $0) },
             attributes: ResourceAttributes(deletionPolicy: .delete, updateReplacePolicy: .delete)
