@@ -83,7 +83,7 @@ public struct ResourceGraph: Sendable {
                     from: resource.logicalID, to: dependency, kind: .dependsOn,
                     path: base.appending("DependsOn").appending(index: index)))
             }
-            for (value, path) in TemplateValues.all(in: Template(resources: [resource])) {
+            for (value, path) in TemplateValues.all(in: resource) {
                 collect(from: resource.logicalID, value, at: path)
             }
         }
