@@ -88,19 +88,17 @@ public struct JSONSchemaError: Error, Hashable, Sendable, CustomStringConvertibl
 /// A schema document's JSON, read once: reading is most of the cost of
 /// parsing a small part of a large schema, so a document asked about several
 /// times is kept in this form.
-public struct SchemaDocument: @unchecked Sendable {
-    // @unchecked: the dictionary holds only immutable JSON values (strings,
-    // numbers, booleans, arrays and dictionaries of them).
-    let root: [String: Any]
+public struct SchemaDocument: Sendable {
+    let root: [String: JSONValue]
 
     public init(json: String) throws {
-        let parsed: Any
+        let parsed: JSONValue
         do {
             parsed = try NativeJSONReader.parse(json)
         } catch {
             throw JSONSchemaError("the schema is not valid JSON: \(error)")
         }
-        guard let root = parsed as? [String: Any] else { throw JSONSchemaError("the schema is not a JSON object") }
+        guard let root = parsed.objectValue else { throw JSONSchemaError("the schema is not a JSON object") }
         self.root = root
     }
 }

@@ -8,13 +8,13 @@ import Foundation
 /// a definition that refers to itself finds its own index already allocated
 /// and parsing stops there. Only what the root reaches is parsed.
 struct JSONSchemaParser {
-    private let document: [String: Any]
+    private let document: [String: JSONValue]
     private var nodes: [JSONSchema.Node] = []
     private var indexByPointer: [String: Int] = [:]
     /// Patterns repeat across a document (ARNs, names); compile each once.
     private var patternsBySource: [String: SchemaPattern] = [:]
 
-    private init(document: [String: Any]) {
+    private init(document: [String: JSONValue]) {
         self.document = document
     }
 
@@ -22,15 +22,15 @@ struct JSONSchemaParser {
         try parse(document: SchemaDocument(json: json).root, keepingRootProperties: names)
     }
 
-    static func parse(document: [String: Any], keepingRootProperties names: Set<String>? = nil) throws -> (nodes: [JSONSchema.Node], rootIndex: Int) {
+    static func parse(document: [String: JSONValue], keepingRootProperties names: Set<String>? = nil) throws -> (nodes: [JSONSchema.Node], rootIndex: Int) {
         var document = document
         var allRootPropertyNames: [String]?
-        if let names, let properties = document["properties"] as? [String: Any] {
-            document["properties"] = properties.filter { names.contains($0.key) }
+        if let names, let properties = document["properties"]?.objectValue {
+            document["properties"] = .object(properties.filter { names.contains($0.key) })
             allRootPropertyNames = properties.keys.sorted()
         }
         var parser = JSONSchemaParser(document: document)
-        let root = parser.node(at: "", json: document)
+        let root = parser.node(at: "", json: .object(document))
         if parser.nodes[root].types == nil {
             parser.nodes[root].types = [.object]
         }
@@ -43,7 +43,7 @@ struct JSONSchemaParser {
     // MARK: Nodes
 
     /// The node for the schema at `pointer`, parsing it on first use.
-    private mutating func node(at pointer: String, json: Any) -> Int {
+    private mutating func node(at pointer: String, json: JSONValue) -> Int {
         if let index = indexByPointer[pointer] { return index }
         let index = nodes.count
         // Allocate before parsing the children, so a child that refers back
@@ -52,78 +52,78 @@ struct JSONSchemaParser {
         indexByPointer[pointer] = index
 
         var node = JSONSchema.Node()
-        if let flag = SchemaJSON.bool(json) {
-            node.rejectsEverything = !flag
-        } else if let keywords = json as? [String: Any] {
-            node = parseKeywords(keywords, at: pointer)
+        switch json {
+        case .bool(let flag): node.rejectsEverything = !flag
+        case .object(let keywords): node = parseKeywords(keywords, at: pointer)
+        default: break
         }
         nodes[index] = node
         return index
     }
 
-    private mutating func child(_ json: Any, at pointer: String, _ tokens: String...) -> Int {
+    private mutating func child(_ json: JSONValue, at pointer: String, _ tokens: String...) -> Int {
         node(at: pointer + tokens.map { "/" + Self.escape($0) }.joined(), json: json)
     }
 
-    private mutating func children(_ json: Any?, at pointer: String, _ keyword: String) -> [Int] {
-        guard let list = json as? [Any] else { return [] }
+    private mutating func children(_ json: JSONValue?, at pointer: String, _ keyword: String) -> [Int] {
+        guard let list = json?.arrayValue else { return [] }
         return list.enumerated().map { child($0.element, at: pointer, keyword, String($0.offset)) }
     }
 
-    private mutating func parseKeywords(_ keywords: [String: Any], at pointer: String) -> JSONSchema.Node {
+    private mutating func parseKeywords(_ keywords: [String: JSONValue], at pointer: String) -> JSONSchema.Node {
         var node = JSONSchema.Node()
 
-        if let reference = keywords["$ref"] as? String {
+        if let reference = keywords["$ref"]?.stringValue {
             node.reference = resolve(reference)
         }
 
         node.types = parseTypes(keywords["type"])
-        if let values = keywords["enum"] as? [Any] {
+        if let values = keywords["enum"]?.arrayValue {
             node.allowedValues = allowedValues(values)
         }
         if let constant = keywords["const"] {
             node.constant = allowedValues([constant])
         }
 
-        if let source = keywords["pattern"] as? String {
+        if let source = keywords["pattern"]?.stringValue {
             node.pattern = pattern(source)
         }
-        node.minLength = SchemaJSON.count(keywords["minLength"])
-        node.maxLength = SchemaJSON.count(keywords["maxLength"])
+        node.minLength = keywords["minLength"]?.count
+        node.maxLength = keywords["maxLength"]?.count
 
-        node.minimum = SchemaJSON.limit(keywords["minimum"])
-        node.maximum = SchemaJSON.limit(keywords["maximum"])
-        node.exclusiveMinimum = SchemaJSON.limit(keywords["exclusiveMinimum"])
-        node.exclusiveMaximum = SchemaJSON.limit(keywords["exclusiveMaximum"])
+        node.minimum = keywords["minimum"]?.limit
+        node.maximum = keywords["maximum"]?.limit
+        node.exclusiveMinimum = keywords["exclusiveMinimum"]?.limit
+        node.exclusiveMaximum = keywords["exclusiveMaximum"]?.limit
         // Draft-04 spelled exclusivity as a flag on `minimum`/`maximum`.
-        if SchemaJSON.bool(keywords["exclusiveMinimum"] ?? false) == true, node.minimum != nil {
+        if keywords["exclusiveMinimum"]?.boolValue == true, node.minimum != nil {
             node.exclusiveMinimum = node.minimum
             node.minimum = nil
         }
-        if SchemaJSON.bool(keywords["exclusiveMaximum"] ?? false) == true, node.maximum != nil {
+        if keywords["exclusiveMaximum"]?.boolValue == true, node.maximum != nil {
             node.exclusiveMaximum = node.maximum
             node.maximum = nil
         }
 
-        node.minItems = SchemaJSON.count(keywords["minItems"])
-        node.maxItems = SchemaJSON.count(keywords["maxItems"])
-        node.uniqueItems = SchemaJSON.bool(keywords["uniqueItems"] ?? false) ?? false
+        node.minItems = keywords["minItems"]?.count
+        node.maxItems = keywords["maxItems"]?.count
+        node.uniqueItems = keywords["uniqueItems"]?.boolValue ?? false
         if let items = keywords["items"] {
-            if items is [Any] {
+            if items.arrayValue != nil {
                 node.positionalItems = children(items, at: pointer, "items")
             } else {
                 node.items = child(items, at: pointer, "items")
             }
         }
 
-        node.required = SchemaJSON.strings(keywords["required"])
-        if let properties = keywords["properties"] as? [String: Any] {
+        node.required = keywords["required"]?.strings ?? []
+        if let properties = keywords["properties"]?.objectValue {
             for (name, schema) in properties {
                 node.properties[name] = child(schema, at: pointer, "properties", name)
             }
             node.propertyNames = node.properties.keys.sorted()
         }
-        if let patternProperties = keywords["patternProperties"] as? [String: Any] {
+        if let patternProperties = keywords["patternProperties"]?.objectValue {
             node.patternProperties = patternProperties.keys.sorted().map { source in
                 JSONSchema.PatternProperty(
                     pattern: pattern(source),
@@ -132,30 +132,30 @@ struct JSONSchemaParser {
             }
         }
         if let additional = keywords["additionalProperties"] {
-            switch SchemaJSON.bool(additional) {
+            switch additional.boolValue {
             case true?: node.additionalProperties = .allowed
             case false?: node.additionalProperties = .forbidden
             case nil: node.additionalProperties = .schema(child(additional, at: pointer, "additionalProperties"))
             }
         }
-        node.requiredOneOf = SchemaJSON.strings(keywords["requiredOr"])
-        if let dependencies = keywords["dependencies"] as? [String: Any] {
+        node.requiredOneOf = keywords["requiredOr"]?.strings ?? []
+        if let dependencies = keywords["dependencies"]?.objectValue {
             for (name, dependency) in dependencies {
-                if dependency is [Any] {
-                    node.dependentRequired[name, default: []] += SchemaJSON.strings(dependency)
+                if dependency.arrayValue != nil {
+                    node.dependentRequired[name, default: []] += dependency.strings
                 } else {
                     node.dependentSchemas[name] = child(dependency, at: pointer, "dependencies", name)
                 }
             }
         }
-        if let dependentRequired = keywords["dependentRequired"] as? [String: Any] {
+        if let dependentRequired = keywords["dependentRequired"]?.objectValue {
             for (name, dependency) in dependentRequired {
-                node.dependentRequired[name, default: []] += SchemaJSON.strings(dependency)
+                node.dependentRequired[name, default: []] += dependency.strings
             }
         }
-        if let dependentExcluded = keywords["dependentExcluded"] as? [String: Any] {
+        if let dependentExcluded = keywords["dependentExcluded"]?.objectValue {
             for (name, excluded) in dependentExcluded {
-                node.dependentExcluded[name] = SchemaJSON.strings(excluded)
+                node.dependentExcluded[name] = excluded.strings
             }
         }
 
@@ -177,14 +177,12 @@ struct JSONSchemaParser {
 
     // MARK: Keyword values
 
-    private func parseTypes(_ json: Any?) -> [JSONSchema.ValueType]? {
+    private func parseTypes(_ json: JSONValue?) -> [JSONSchema.ValueType]? {
         let names: [String]
-        if let name = json as? String {
-            names = [name]
-        } else if let list = json as? [Any] {
-            names = list.compactMap { $0 as? String }
-        } else {
-            return nil
+        switch json {
+        case .string(let name)?: names = [name]
+        case .array(let list)?: names = list.compactMap(\.stringValue)
+        default: return nil
         }
         var types: [JSONSchema.ValueType] = []
         for name in names {
@@ -194,8 +192,8 @@ struct JSONSchemaParser {
         return types.isEmpty ? nil : types
     }
 
-    private func allowedValues(_ values: [Any]) -> JSONSchema.AllowedValues {
-        let converted = values.map(SchemaJSON.value)
+    private func allowedValues(_ values: [JSONValue]) -> JSONSchema.AllowedValues {
+        let converted = values.map(\.templateValue)
         return JSONSchema.AllowedValues(
             keys: Set(converted.map(\.schemaComparisonKey)),
             texts: converted.map(\.schemaListText)
@@ -217,23 +215,25 @@ struct JSONSchemaParser {
     private mutating func resolve(_ reference: String) -> Int? {
         guard reference.hasPrefix("#") else { return nil }
         let fragment = String(reference.dropFirst())
-        let pointer = fragment.removingPercentEncoding ?? fragment
+        let pointer = fragment.contains("%") ? (fragment.removingPercentEncoding ?? fragment) : fragment
         guard let json = Self.json(at: pointer, in: document) else { return nil }
         return node(at: pointer, json: json)
     }
 
     /// The JSON value a JSON pointer (RFC 6901) names in `document`.
-    private static func json(at pointer: String, in document: Any) -> Any? {
-        if pointer.isEmpty { return document }
+    private static func json(at pointer: String, in document: [String: JSONValue]) -> JSONValue? {
+        if pointer.isEmpty { return .object(document) }
         guard pointer.hasPrefix("/") else { return nil }
-        var current: Any = document
+        var current = JSONValue.object(document)
         for token in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
             let key = unescape(String(token))
-            if let object = current as? [String: Any], let next = object[key] {
-                current = next
-            } else if let list = current as? [Any], let position = Int(key), list.indices.contains(position) {
+            switch current {
+            case .object(let object) where object[key] != nil:
+                current = object[key]!
+            case .array(let list):
+                guard let position = Int(key), list.indices.contains(position) else { return nil }
                 current = list[position]
-            } else {
+            default:
                 return nil
             }
         }
@@ -241,10 +241,14 @@ struct JSONSchemaParser {
     }
 
     private static func escape(_ token: String) -> String {
-        token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        // Nearly every token is a plain name; Foundation's replacing is slow
+        // enough to show in a profile.
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
+        return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
     private static func unescape(_ token: String) -> String {
-        token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        guard token.utf8.contains(UInt8(ascii: "~")) else { return token }
+        return token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
     }
 }

@@ -1,14 +1,9 @@
-/// Reads JSON text into Swift's own types: `[String: Any]`, `[Any]`,
-/// `String`, `Bool`, `Int`, `Double`, and `NativeJSONReader.Null`.
+/// Reads JSON text into `JSONValue`.
 ///
 /// JSONSerialization on Linux returns bridged Foundation objects, and every
 /// `as?` on them goes through the runtime's slow bridging casts: parsing the
-/// schemas that way was most of a stack's synthesis time. Native values cast
-/// in a few instructions.
+/// schemas that way was most of a stack's synthesis time.
 struct NativeJSONReader {
-    /// JSON `null`.
-    struct Null: Hashable, Sendable {}
-
     struct Failure: Error, CustomStringConvertible {
         var offset: Int
         var message: String
@@ -18,7 +13,7 @@ struct NativeJSONReader {
     private let bytes: [UInt8]
     private var index = 0
 
-    static func parse(_ text: String) throws(Failure) -> Any {
+    static func parse(_ text: String) throws(Failure) -> JSONValue {
         var reader = NativeJSONReader(bytes: Array(text.utf8))
         let value = try reader.value()
         reader.skipWhitespace()
@@ -31,35 +26,40 @@ struct NativeJSONReader {
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
     }
 
-    private mutating func value() throws(Failure) -> Any {
+    private mutating func value() throws(Failure) -> JSONValue {
         skipWhitespace()
         guard index < bytes.count else { throw Failure(offset: index, message: "unexpected end of text") }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try object()
-        case UInt8(ascii: "["): return try array()
-        case UInt8(ascii: "\""): return try string()
-        case UInt8(ascii: "t"): return try literal("true", true)
-        case UInt8(ascii: "f"): return try literal("false", false)
-        case UInt8(ascii: "n"): return try literal("null", Null())
+        case UInt8(ascii: "{"): return .object(try object())
+        case UInt8(ascii: "["): return .array(try array())
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): return try literal("true", .bool(true))
+        case UInt8(ascii: "f"): return try literal("false", .bool(false))
+        case UInt8(ascii: "n"): return try literal("null", .null)
         default: return try number()
         }
     }
 
-    private mutating func literal(_ word: String, _ value: Any) throws(Failure) -> Any {
-        let word = Array(word.utf8)
-        guard bytes.count - index >= word.count, Array(bytes[index..<index + word.count]) == word else {
+    private mutating func literal(_ word: StaticString, _ value: JSONValue) throws(Failure) -> JSONValue {
+        let word = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard bytes.count - index >= word.count, bytes[index..<index + word.count].elementsEqual(word) else {
             throw Failure(offset: index, message: "invalid literal")
         }
         index += word.count
         return value
     }
 
-    private mutating func object() throws(Failure) -> [String: Any] {
+    private mutating func object() throws(Failure) -> [String: JSONValue] {
         index += 1
-        var result: [String: Any] = [:]
+        var result: [String: JSONValue] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -86,9 +86,9 @@ struct NativeJSONReader {
         }
     }
 
-    private mutating func array() throws(Failure) -> [Any] {
+    private mutating func array() throws(Failure) -> [JSONValue] {
         index += 1
-        var result: [Any] = []
+        var result: [JSONValue] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
@@ -111,6 +111,13 @@ struct NativeJSONReader {
 
     private mutating func string() throws(Failure) -> String {
         index += 1
+        // Most strings have no escapes: decode them in one step.
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            defer { index = end + 1 }
+            return String(decoding: bytes[index..<end], as: UTF8.self)
+        }
         var scalars = String.UnicodeScalarView()
         var runStart = index
         func flushRun(_ end: Int) {
@@ -167,7 +174,7 @@ struct NativeJSONReader {
         return code
     }
 
-    private mutating func number() throws(Failure) -> Any {
+    private mutating func number() throws(Failure) -> JSONValue {
         let start = index
         var isInteger = true
         while index < bytes.count {
@@ -182,8 +189,8 @@ struct NativeJSONReader {
             }
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        if isInteger, let integer = Int(text) { return integer }
+        if isInteger, let integer = Int(text) { return .integer(integer) }
         guard let double = Double(text) else { throw Failure(offset: start, message: "invalid number") }
-        return double
+        return .double(double)
     }
 }
