@@ -95,34 +95,53 @@ public enum IAMActionCatalog {
     /// synthesis of a small stack.
     final class Catalog: @unchecked Sendable {
         let sortedPrefixes: [String]
-        private let lines: [String: Substring.UTF8View.SubSequence]
+        private let text: String
+        /// Where each service's action words are in `text`, as UTF-8 offsets.
+        private let wordsByPrefix: [String: Range<Int>]
         private var parsed: [String: Service] = [:]
         private let lock = NSLock()
 
         /// `serviceLines`: `prefix action action* …`, one line per service,
         /// where `*` marks an action without resource-level permissions. The
-        /// text is plain ASCII, so it is split as bytes.
+        /// text is plain ASCII, so it is read as bytes; only line ends are
+        /// looked for here (with `memchr`), because a generic split of the
+        /// half-megabyte text cost more than synthesizing a small stack.
         init(serviceLines: String) {
-            var lines: [String: Substring.UTF8View.SubSequence] = [:]
-            for line in Substring(serviceLines).utf8.split(separator: UInt8(ascii: "\n")) {
-                guard let space = line.firstIndex(of: UInt8(ascii: " ")) else { continue }
-                lines[String(decoding: line[..<space], as: UTF8.self)] = line[line.index(after: space)...]
+            var text = serviceLines
+            var wordsByPrefix: [String: Range<Int>] = [:]
+            text.withUTF8 { bytes in
+                guard let base = bytes.baseAddress else { return }
+                var start = 0
+                while start < bytes.count {
+                    let end = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+                        .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+                    let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    if let space = line.firstIndex(of: UInt8(ascii: " ")) {
+                        let prefix = String(decoding: UnsafeBufferPointer(rebasing: line[..<space]), as: UTF8.self)
+                        wordsByPrefix[prefix] = (start + space + 1)..<end
+                    }
+                    start = end + 1
+                }
             }
-            self.lines = lines
-            sortedPrefixes = lines.keys.sorted()
+            self.text = text
+            self.wordsByPrefix = wordsByPrefix
+            sortedPrefixes = wordsByPrefix.keys.sorted()
         }
 
         func service(_ prefix: String) -> Service? {
             lock.lock()
             defer { lock.unlock() }
             if let service = parsed[prefix] { return service }
-            guard let line = lines[prefix] else { return nil }
+            guard let words = wordsByPrefix[prefix] else { return nil }
             var service = Service()
-            for word in line.split(separator: UInt8(ascii: " ")) {
-                let isResourceLevel = word.last != UInt8(ascii: "*")
-                let name = String(decoding: isResourceLevel ? word : word.dropLast(), as: UTF8.self)
-                service.resourceLevelPermissions[name] = isResourceLevel
-                service.actions.append(name)
+            var text = text
+            text.withUTF8 { bytes in
+                for word in bytes[words].split(separator: UInt8(ascii: " ")) {
+                    let isResourceLevel = word.last != UInt8(ascii: "*")
+                    let name = String(decoding: isResourceLevel ? word : word.dropLast(), as: UTF8.self)
+                    service.resourceLevelPermissions[name] = isResourceLevel
+                    service.actions.append(name)
+                }
             }
             parsed[prefix] = service
             return service
