@@ -206,6 +206,20 @@ struct SchemaValidatorTests {
         #expect(try problems(ofA: ["x", "X"], #"{"uniqueItems": true}"#) == [])
     }
 
+    @Test("uniqueItems: an intrinsic is the same item only as the same function of the same arguments")
+    func uniqueIntrinsics() throws {
+        let unique = #"{"uniqueItems": true}"#
+        let duplicates = try problems(ofA: [.getAtt("Table", "Arn"), .getAtt("Table", "StreamArn"), .getAtt("Table", "Arn")], unique)
+        #expect(duplicates.count == 1)
+        #expect(duplicates.first?.hasPrefix("Resources.R.Properties.A[2]: ") == true)
+        #expect(duplicates.first?.hasSuffix(" is the same as item 0; items must be unique") == true)
+        // Same arguments, different functions; arguments that only look alike.
+        #expect(try problems(ofA: [.ref("Table"), .intrinsic(.condition("Table"))], unique) == [])
+        #expect(try problems(ofA: [.getAtt("A", "BC"), .getAtt("AB", "C")], unique) == [])
+        #expect(try problems(ofA: [.join("-", ["a", "b"]), .join("-", ["a", "b"]), .join(",", ["a", "b"])], unique).count == 1)
+        #expect(try problems(ofA: [.sub("${A}", ["A": "x"]), .sub("${A}", ["A": "y"])], unique) == [])
+    }
+
     @Test("items: every item is checked at its index")
     func items() throws {
         #expect(try problems(ofA: ["ok", 5, "also"], #"{"items": {"type": "string", "pattern": "^[a-z]+$"}}"#) == [
