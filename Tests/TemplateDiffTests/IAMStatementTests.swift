@@ -72,6 +72,52 @@ struct IAMStatementTests {
         #expect(compare([sub], [join]).statements.isEmpty)
     }
 
+    @Test("an ARN written by hand and the resource's Arn attribute are one resource: rewriting one as the other is neutral")
+    func handWrittenARN() {
+        let handWritten = Fixtures.role(actions: ["s3:GetObject"], resources: [.sub("arn:aws:s3:::${DataBucket}/*")])
+        let attribute = Fixtures.role(actions: ["s3:GetObject"], resources: [Fixtures.objects])
+        #expect(rows(compare([handWritten], [attribute])) == [
+            "added s3:GetObject ${DataBucket.Arn}/* neutral",
+            "removed s3:GetObject arn:aws:s3:::${DataBucket}/* neutral",
+        ])
+        #expect(rows(compare([attribute], [handWritten])).allSatisfy { $0.hasSuffix(" neutral") })
+        // Another bucket's objects are still another resource.
+        let other = Fixtures.role(actions: ["s3:GetObject"], resources: [.sub("${LogsBucket.Arn}/*")])
+        #expect(rows(compare([Fixtures.otherBucket, handWritten], [Fixtures.otherBucket, other])) == [
+            "added s3:GetObject ${LogsBucket.Arn}/* broadening",
+            "removed s3:GetObject arn:aws:s3:::${DataBucket}/* narrowing",
+        ])
+    }
+
+    @Test("a grant on every table or log group cut down to one resource's Arn is narrowing; the reverse is broadening", arguments: [
+        ("dynamodb:Scan", Value.sub("arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/*"), "PeopleTable"),
+        ("logs:PutLogEvents", Value.string("arn:aws:logs:*:*:*"), "FunctionLogs"),
+        ("logs:PutLogEvents", Value.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*"), "FunctionLogs"),
+    ])
+    func cutDownToOneResource(action: String, everything: Value, id: String) {
+        let resources = [Fixtures.table(), Resource("FunctionLogs", type: "AWS::Logs::LogGroup")]
+        let wide = Fixtures.role(actions: [.string(action)], resources: [everything])
+        let one = Fixtures.role(actions: [.string(action)], resources: [.getAtt(id, "Arn")])
+        let narrowed = compare(resources + [wide], resources + [one])
+        #expect(narrowed.statements.map(\.verdict) == [.narrowing, .narrowing], "\(rows(narrowed))")
+        let widened = compare(resources + [one], resources + [wide])
+        #expect(Set(widened.statements.map { "\($0.change.rawValue) \($0.verdict.rawValue)" }) == ["added broadening", "removed neutral"], "\(rows(widened))")
+    }
+
+    @Test("a key policy's principal written with arn:aws: and with ${AWS::Partition} is the same principal")
+    func partition() {
+        let key = { (root: Value) in
+            Resource("Key", type: "AWS::KMS::Key", properties: ["KeyPolicy": ["Statement": [[
+                "Effect": "Allow", "Principal": ["AWS": root], "Action": "kms:*", "Resource": "*",
+            ]]]])
+        }
+        let changes = compare(
+            [key(.sub("arn:aws:iam::${AWS::AccountId}:root"))], [key(.sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root"))])
+        #expect(changes.statements.count == 2)
+        #expect(changes.statements.allSatisfy { $0.verdict == .neutral })
+        #expect(!changes.hasBroadening)
+    }
+
     @Test("splitting s3:GetObject* into the actions it matches is neutral: rows cover together")
     func unionCoverage() {
         let expanded: [Value] = IAMActionCatalogFixture.getObjectActions.map(Value.string)
