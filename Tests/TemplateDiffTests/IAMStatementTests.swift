@@ -118,6 +118,60 @@ struct IAMStatementTests {
         #expect(!changes.hasBroadening)
     }
 
+    @Test("a Fn::If in a statement's resources: the branch's rows hold under its condition, and AWS::NoValue is no row")
+    func conditionalResource() {
+        let plain = Fixtures.role(actions: ["s3:GetObject"], resources: [Fixtures.objects])
+        let conditional = Fixtures.role(
+            actions: ["s3:GetObject"],
+            resources: [Fixtures.objects, .if("UseLogs", .sub("${LogsBucket.Arn}/*"), else: .ref("AWS::NoValue"))])
+        let changes = compare([Fixtures.otherBucket, plain], [Fixtures.otherBucket, conditional])
+        #expect(changes.statements.map { "\($0.change.rawValue) \($0.row.resource) \($0.row.conditionText) \($0.verdict.rawValue)" } == [
+            "added ${LogsBucket.Arn}/* if UseLogs broadening",
+        ])
+    }
+
+    /// A key whose policy lets `principal` use it.
+    private func key(_ principal: Value, actions: [Value] = ["kms:Decrypt", "kms:DescribeKey"]) -> Resource {
+        Resource("Key", type: "AWS::KMS::Key", properties: ["KeyPolicy": ["Statement": [[
+            "Effect": "Allow", "Principal": ["AWS": principal], "Action": .list(actions), "Resource": "*",
+        ]]]])
+    }
+
+    private static let macieRole: Value = .sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie")
+    private static let session = Resource("MacieSession", type: "AWS::Macie::Session", condition: "EnableMacie")
+
+    @Test("a principal chosen by Fn::If: the two branches cover together what one unconditional principal granted")
+    func conditionalPrincipal() {
+        let unconditional = key(.sub("arn:aws:iam::${AWS::AccountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie"),
+                                actions: ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt"])
+        // Macie's service role when the stack enables Macie, the same role by its ARN when it does not.
+        let chosen = key(.if("EnableMacie", .getAtt("MacieSession", "ServiceRole"), else: Self.macieRole))
+        let changes = compare([unconditional], [Self.session, chosen])
+        #expect(changes.statements.map { "\($0.change.rawValue) \($0.row.principal) \($0.row.action) \($0.row.conditionText) \($0.verdict.rawValue)" } == [
+            "added AWS:${MacieSession.ServiceRole} kms:Decrypt if EnableMacie neutral",
+            "added AWS:${MacieSession.ServiceRole} kms:DescribeKey if EnableMacie neutral",
+            "added AWS:arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie kms:Decrypt unless EnableMacie neutral",
+            "added AWS:arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie kms:DescribeKey unless EnableMacie neutral",
+            "removed AWS:arn:aws:iam::${AWS::AccountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie kms:Decrypt - neutral",
+            "removed AWS:arn:aws:iam::${AWS::AccountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie kms:DescribeKey - neutral",
+            "removed AWS:arn:aws:iam::${AWS::AccountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie kms:Encrypt - narrowing",
+        ])
+        // The other way round, the unconditional grant is no wider than both branches together.
+        let back = compare([Self.session, chosen], [key(Self.macieRole)])
+        #expect(back.statements.allSatisfy { $0.verdict == .neutral }, "\(rows(back))")
+        // A branch that names someone else covers nothing of the old grant.
+        let other = key(.if("EnableMacie", Self.macieRole, else: .sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/Auditor")))
+        let changed = compare([key(Self.macieRole)], [other])
+        #expect(changed.statements.map { "\($0.change.rawValue) \($0.row.principal.text.split(separator: "/").last!) \($0.row.conditionText) \($0.verdict.rawValue)" } == [
+            "added Auditor unless EnableMacie broadening",
+            "added Auditor unless EnableMacie broadening",
+            "removed AWSServiceRoleForAmazonMacie - narrowing",
+            "removed AWSServiceRoleForAmazonMacie - narrowing",
+            "added AWSServiceRoleForAmazonMacie if EnableMacie narrowing",
+            "added AWSServiceRoleForAmazonMacie if EnableMacie narrowing",
+        ])
+    }
+
     @Test("splitting s3:GetObject* into the actions it matches is neutral: rows cover together")
     func unionCoverage() {
         let expanded: [Value] = IAMActionCatalogFixture.getObjectActions.map(Value.string)
