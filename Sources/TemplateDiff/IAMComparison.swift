@@ -12,32 +12,44 @@ import CloudFormation
 /// A resource renamed (the same type and properties under a new logical ID)
 /// is the same resource to the reader, so the old template's rows are read
 /// with the new name: grants that follow the rename are no change.
+///
+/// Coverage reads each template's ARNs in one spelling (`ARNSpelling`):
+/// `${Bucket.Arn}/*` and a hand-written `arn:aws:s3:::${Bucket}/*` grant the
+/// same objects, so rewriting one as the other is neutral, and a grant on
+/// `table/*` cut down to `${Table.Arn}` is narrowing. The rows keep the text
+/// the templates wrote.
 enum IAMComparison {
     /// `renames`: old logical ID → new one, for the renamed resources.
     static func changes(old: Template, new: Template, renames: [(old: String, new: String)] = []) -> [StatementChange] {
         let before = RowSet(old, renaming: renames), after = RowSet(new)
+        let oldSpelling = ARNSpelling(old, renaming: renames), newSpelling = ARNSpelling(new)
         let coverage = StatementCoverage()
         let added = after.rows.filter { !before.contains($0) }
         let removed = before.rows.filter { !after.contains($0) }
 
-        let oldAllows = before.rows.filter { $0.effect == .allow }, oldDenies = before.rows.filter { $0.effect == .deny }
-        let newAllows = after.rows.filter { $0.effect == .allow }, newDenies = after.rows.filter { $0.effect == .deny }
+        // Coverage compares rows in one spelling of their ARNs.
+        let oldRows = before.rows.map { (row: $0, spelled: oldSpelling.normalized($0)) }
+        let newRows = after.rows.map(newSpelling.normalized)
+        let oldAllows = oldRows.filter { $0.row.effect == .allow }
+        let oldDenies = oldRows.filter { $0.row.effect == .deny }.map(\.spelled)
+        let newAllows = newRows.filter { $0.effect == .allow }, newDenies = newRows.filter { $0.effect == .deny }
         var verdictOfRemoved: [StatementRow: StatementChange.Verdict] = [:]
         for row in removed {
-            let covered = coverage.isCovered(row, by: row.effect == .allow ? newAllows : newDenies)
+            let covered = coverage.isCovered(oldSpelling.normalized(row), by: row.effect == .allow ? newAllows : newDenies)
             verdictOfRemoved[row] = covered ? .neutral : (row.effect == .allow ? .narrowing : .broadening)
         }
         // Old Allow rows that still stand, or were rewritten without losing anything.
-        let undiminishedAllows = oldAllows.filter { verdictOfRemoved[$0] != .narrowing }
+        let undiminishedAllows = oldAllows.filter { verdictOfRemoved[$0.row] != .narrowing }.map(\.spelled)
 
         var result: [StatementChange] = []
         for row in added {
             let verdict: StatementChange.Verdict
+            let spelled = newSpelling.normalized(row)
             if row.effect == .deny {
-                verdict = coverage.isCovered(row, by: oldDenies) ? .neutral : .narrowing
-            } else if coverage.isCovered(row, by: undiminishedAllows) {
+                verdict = coverage.isCovered(spelled, by: oldDenies) ? .neutral : .narrowing
+            } else if coverage.isCovered(spelled, by: undiminishedAllows) {
                 verdict = .neutral
-            } else if coverage.isCovered(row, by: oldAllows) {
+            } else if coverage.isCovered(spelled, by: oldAllows.map(\.spelled)) {
                 verdict = .narrowing
             } else {
                 verdict = .broadening

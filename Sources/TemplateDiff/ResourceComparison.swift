@@ -29,7 +29,9 @@ enum ResourceComparison {
             } else if let before = renamedFrom[resource.logicalID] {
                 result.append(rename(from: before, to: resource))
             } else {
-                result.append(ResourceChange(kind: .added, logicalID: resource.logicalID, type: resource.type))
+                // An added resource shows no properties; its condition decides whether it exists at all.
+                let notes = resource.condition.map { ["Created only when the condition \($0) holds."] } ?? []
+                result.append(ResourceChange(kind: .added, logicalID: resource.logicalID, type: resource.type, notes: notes))
             }
         }
         for resource in removed where !renamedOldIDs.contains(resource.logicalID) {

@@ -10,16 +10,39 @@ import AWSResources
 /// `s3:GetObject`); and its conditions are a subset of the other's, since
 /// each condition only narrows. Several rows that differ only in their
 /// actions cover together: `s3:GetObject` and `s3:GetObjectAcl` as two rows
-/// cover `s3:GetObject*` if those are all the actions it matches.
+/// cover `s3:GetObject*` if those are all the actions it matches. Rows under
+/// the two branches of a template condition (`if C` and `unless C`, from one
+/// `Fn::If`) cover together what either would cover without it.
 final class StatementCoverage {
     /// Patterns expanded once per comparison; `*` alone is every action AWS documents.
     private var expansions: [String: Set<String>] = [:]
 
     func isCovered(_ row: StatementRow, by rows: some Sequence<StatementRow>) -> Bool {
-        let candidates = rows.filter {
-            $0.effect == row.effect && principalCovers($0.principal, row.principal)
-                && resourceCovers($0.resource, row.resource) && Set($0.conditions).isSubset(of: row.conditions)
+        let relevant = rows.filter {
+            $0.effect == row.effect && principalCovers($0.principal, row.principal) && resourceCovers($0.resource, row.resource)
         }
+        return isCovered(row, byRelevant: relevant)
+    }
+
+    /// `rows` already match the row's effect, principal and resource. When
+    /// they do not cover it as it is, it is covered if it is both when a
+    /// template condition they hold under (and it does not mention) holds and
+    /// when it does not.
+    private func isCovered(_ row: StatementRow, byRelevant rows: [StatementRow]) -> Bool {
+        if isCoveredDirectly(row, by: rows) { return true }
+        let mentioned = Set(row.conditions.compactMap(\.templateConditionName))
+        let split = rows.lazy.flatMap(\.conditions).compactMap(\.templateConditionName).filter { !mentioned.contains($0) }.min()
+        guard let split else { return false }
+        return [true, false].allSatisfy { holds in
+            let branch = StatementRow(
+                effect: row.effect, principal: row.principal, action: row.action, resource: row.resource,
+                conditions: row.conditions + [.templateCondition(split, holds: holds)])
+            return isCovered(branch, byRelevant: rows)
+        }
+    }
+
+    private func isCoveredDirectly(_ row: StatementRow, by rows: [StatementRow]) -> Bool {
+        let candidates = rows.filter { Set($0.conditions).isSubset(of: row.conditions) }
         if candidates.contains(where: { actionCovers($0.action, row.action) }) { return true }
         guard !row.action.isNegated else { return false }
         let needed = actions(row.action.text)

@@ -96,6 +96,11 @@ public enum ConditionClause: Hashable, Sendable, CustomStringConvertible {
     /// of the resource that holds it, or a branch of `Fn::If` around it.
     case templateCondition(String, holds: Bool)
 
+    /// The template condition's name, for a clause that is one.
+    var templateConditionName: String? {
+        if case .templateCondition(let name, _) = self { name } else { nil }
+    }
+
     /// The text, then the parts it is made of: a total order, so two clauses
     /// that read alike still sort the same way on every run.
     var sortKey: [String] {

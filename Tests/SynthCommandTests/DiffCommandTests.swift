@@ -55,6 +55,19 @@ struct DiffCommandTests {
         #expect(broadening.status == 0)
     }
 
+    @Test("the walkthrough's sample stack against ours: the reviewed report, exit 1, and both gates hit")
+    func walkthroughSample() throws {
+        let sample = Executable.packageRoot.appendingPathComponent("Tests/Fixtures/walkthrough-sample.yaml").path
+        let ours = Executable.packageRoot.appendingPathComponent("generated/MacieDynamoDB.yaml").path
+        let golden = Executable.packageRoot.appendingPathComponent("Tests/TemplateDiffTests/__Golden__/walkthrough-sample-vs-ours.txt")
+        let result = try Executable.synth.run(["diff", "--old", sample, "--new", ours, "--colour", "never"])
+        #expect(result.status == 1)
+        #expect(result.stdout == (try String(contentsOf: golden, encoding: .utf8)))
+        for gate in ["broadening", "replacement"] {
+            #expect(try Executable.synth.run(["diff", "--old", sample, "--new", ours, "--fail-on", gate]).status == 1, "--fail-on \(gate)")
+        }
+    }
+
     @Test("bad input: exit 2", arguments: [["diff", "--old", "/nonexistent.yaml", "--new", "/nonexistent.yaml"], ["diff", "--old", "a.yaml"], ["diff", "Nope"]])
     func errors(arguments: [String]) throws {
         let result = try Executable.synth.run(arguments)

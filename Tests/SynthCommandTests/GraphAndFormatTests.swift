@@ -42,4 +42,28 @@ struct GraphAndFormatTests {
         #expect(bad.stdout.isEmpty)
         #expect(bad.stderr == "\(file.path):5:18: error: unknown tag !Reff\nsynth: 1 problem in \(file.path)\n")
     }
+
+    @Test("fmt on the walkthrough's sample stack: canonical YAML that formats to itself, the same as its JSON form, and no change to diff")
+    func formatWalkthroughSample() throws {
+        let sample = Executable.packageRoot.appendingPathComponent("Tests/Fixtures/walkthrough-sample.yaml")
+        let result = try Executable.synth.run(["fmt", sample.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.hasPrefix("AWSTemplateFormatVersion: '2010-09-09'\nDescription: "))
+        #expect(result.stdout.contains("      Role: !GetAtt ExportLambdaRole.Arn\n"))
+        #expect(result.stdout.contains("        ZipFile: |\n"))
+
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let canonical = folder.appendingPathComponent("canonical.yaml")
+        try result.stdout.write(to: canonical, atomically: true, encoding: .utf8)
+        #expect(try Executable.synth.run(["fmt", canonical.path]).stdout == result.stdout)
+        let json = folder.appendingPathComponent("sample.json")
+        try Executable.synth.run(["fmt", "--format", "json", sample.path]).stdout.write(to: json, atomically: true, encoding: .utf8)
+        #expect(try Executable.synth.run(["fmt", json.path]).stdout == result.stdout)
+
+        let diff = try Executable.synth.run(["diff", "--old", sample.path, "--new", canonical.path, "--colour", "never"])
+        #expect(diff.status == 0)
+        #expect(diff.stdout == "No changes.\n")
+    }
 }

@@ -72,6 +72,106 @@ struct IAMStatementTests {
         #expect(compare([sub], [join]).statements.isEmpty)
     }
 
+    @Test("an ARN written by hand and the resource's Arn attribute are one resource: rewriting one as the other is neutral")
+    func handWrittenARN() {
+        let handWritten = Fixtures.role(actions: ["s3:GetObject"], resources: [.sub("arn:aws:s3:::${DataBucket}/*")])
+        let attribute = Fixtures.role(actions: ["s3:GetObject"], resources: [Fixtures.objects])
+        #expect(rows(compare([handWritten], [attribute])) == [
+            "added s3:GetObject ${DataBucket.Arn}/* neutral",
+            "removed s3:GetObject arn:aws:s3:::${DataBucket}/* neutral",
+        ])
+        #expect(rows(compare([attribute], [handWritten])).allSatisfy { $0.hasSuffix(" neutral") })
+        // Another bucket's objects are still another resource.
+        let other = Fixtures.role(actions: ["s3:GetObject"], resources: [.sub("${LogsBucket.Arn}/*")])
+        #expect(rows(compare([Fixtures.otherBucket, handWritten], [Fixtures.otherBucket, other])) == [
+            "added s3:GetObject ${LogsBucket.Arn}/* broadening",
+            "removed s3:GetObject arn:aws:s3:::${DataBucket}/* narrowing",
+        ])
+    }
+
+    @Test("a grant on every table or log group cut down to one resource's Arn is narrowing; the reverse is broadening", arguments: [
+        ("dynamodb:Scan", Value.sub("arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/*"), "PeopleTable"),
+        ("logs:PutLogEvents", Value.string("arn:aws:logs:*:*:*"), "FunctionLogs"),
+        ("logs:PutLogEvents", Value.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*"), "FunctionLogs"),
+    ])
+    func cutDownToOneResource(action: String, everything: Value, id: String) {
+        let resources = [Fixtures.table(), Resource("FunctionLogs", type: "AWS::Logs::LogGroup")]
+        let wide = Fixtures.role(actions: [.string(action)], resources: [everything])
+        let one = Fixtures.role(actions: [.string(action)], resources: [.getAtt(id, "Arn")])
+        let narrowed = compare(resources + [wide], resources + [one])
+        #expect(narrowed.statements.map(\.verdict) == [.narrowing, .narrowing], "\(rows(narrowed))")
+        let widened = compare(resources + [one], resources + [wide])
+        #expect(Set(widened.statements.map { "\($0.change.rawValue) \($0.verdict.rawValue)" }) == ["added broadening", "removed neutral"], "\(rows(widened))")
+    }
+
+    @Test("a key policy's principal written with arn:aws: and with ${AWS::Partition} is the same principal")
+    func partition() {
+        let key = { (root: Value) in
+            Resource("Key", type: "AWS::KMS::Key", properties: ["KeyPolicy": ["Statement": [[
+                "Effect": "Allow", "Principal": ["AWS": root], "Action": "kms:*", "Resource": "*",
+            ]]]])
+        }
+        let changes = compare(
+            [key(.sub("arn:aws:iam::${AWS::AccountId}:root"))], [key(.sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root"))])
+        #expect(changes.statements.count == 2)
+        #expect(changes.statements.allSatisfy { $0.verdict == .neutral })
+        #expect(!changes.hasBroadening)
+    }
+
+    @Test("a Fn::If in a statement's resources: the branch's rows hold under its condition, and AWS::NoValue is no row")
+    func conditionalResource() {
+        let plain = Fixtures.role(actions: ["s3:GetObject"], resources: [Fixtures.objects])
+        let conditional = Fixtures.role(
+            actions: ["s3:GetObject"],
+            resources: [Fixtures.objects, .if("UseLogs", .sub("${LogsBucket.Arn}/*"), else: .ref("AWS::NoValue"))])
+        let changes = compare([Fixtures.otherBucket, plain], [Fixtures.otherBucket, conditional])
+        #expect(changes.statements.map { "\($0.change.rawValue) \($0.row.resource) \($0.row.conditionText) \($0.verdict.rawValue)" } == [
+            "added ${LogsBucket.Arn}/* if UseLogs broadening",
+        ])
+    }
+
+    /// A key whose policy lets `principal` use it.
+    private func key(_ principal: Value, actions: [Value] = ["kms:Decrypt", "kms:DescribeKey"]) -> Resource {
+        Resource("Key", type: "AWS::KMS::Key", properties: ["KeyPolicy": ["Statement": [[
+            "Effect": "Allow", "Principal": ["AWS": principal], "Action": .list(actions), "Resource": "*",
+        ]]]])
+    }
+
+    private static let macieRole: Value = .sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie")
+    private static let session = Resource("MacieSession", type: "AWS::Macie::Session", condition: "EnableMacie")
+
+    @Test("a principal chosen by Fn::If: the two branches cover together what one unconditional principal granted")
+    func conditionalPrincipal() {
+        let unconditional = key(.sub("arn:aws:iam::${AWS::AccountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie"),
+                                actions: ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt"])
+        // Macie's service role when the stack enables Macie, the same role by its ARN when it does not.
+        let chosen = key(.if("EnableMacie", .getAtt("MacieSession", "ServiceRole"), else: Self.macieRole))
+        let changes = compare([unconditional], [Self.session, chosen])
+        #expect(changes.statements.map { "\($0.change.rawValue) \($0.row.principal) \($0.row.action) \($0.row.conditionText) \($0.verdict.rawValue)" } == [
+            "added AWS:${MacieSession.ServiceRole} kms:Decrypt if EnableMacie neutral",
+            "added AWS:${MacieSession.ServiceRole} kms:DescribeKey if EnableMacie neutral",
+            "added AWS:arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie kms:Decrypt unless EnableMacie neutral",
+            "added AWS:arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie kms:DescribeKey unless EnableMacie neutral",
+            "removed AWS:arn:aws:iam::${AWS::AccountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie kms:Decrypt - neutral",
+            "removed AWS:arn:aws:iam::${AWS::AccountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie kms:DescribeKey - neutral",
+            "removed AWS:arn:aws:iam::${AWS::AccountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie kms:Encrypt - narrowing",
+        ])
+        // The other way round, the unconditional grant is no wider than both branches together.
+        let back = compare([Self.session, chosen], [key(Self.macieRole)])
+        #expect(back.statements.allSatisfy { $0.verdict == .neutral }, "\(rows(back))")
+        // A branch that names someone else covers nothing of the old grant.
+        let other = key(.if("EnableMacie", Self.macieRole, else: .sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/Auditor")))
+        let changed = compare([key(Self.macieRole)], [other])
+        #expect(changed.statements.map { "\($0.change.rawValue) \($0.row.principal.text.split(separator: "/").last!) \($0.row.conditionText) \($0.verdict.rawValue)" } == [
+            "added Auditor unless EnableMacie broadening",
+            "added Auditor unless EnableMacie broadening",
+            "removed AWSServiceRoleForAmazonMacie - narrowing",
+            "removed AWSServiceRoleForAmazonMacie - narrowing",
+            "added AWSServiceRoleForAmazonMacie if EnableMacie narrowing",
+            "added AWSServiceRoleForAmazonMacie if EnableMacie narrowing",
+        ])
+    }
+
     @Test("splitting s3:GetObject* into the actions it matches is neutral: rows cover together")
     func unionCoverage() {
         let expanded: [Value] = IAMActionCatalogFixture.getObjectActions.map(Value.string)

@@ -130,6 +130,17 @@ struct ResourceChangeTests {
         #expect(change.notes == ["TableName stays \"people\": CloudFormation cannot replace a resource with a custom name, so this update fails; change TableName as well, or remove it."])
     }
 
+    @Test("an added resource under a condition says so: it may not be created at all")
+    func addedUnderCondition() {
+        var conditional = Fixtures.table("AuditTable", name: "audit")
+        conditional.condition = "EnableAudit"
+        let changes = TemplateDiff.compare(
+            old: Fixtures.template([Fixtures.table()]), new: Fixtures.template([Fixtures.table(), conditional, Fixtures.otherBucket]))
+        #expect(changes.resources.map(\.notes) == [["Created only when the condition EnableAudit holds."], []])
+        #expect(changes.render(colour: false).contains(
+            "[+] AuditTable (AWS::DynamoDB::Table)\n    note: Created only when the condition EnableAudit holds.\n[+] LogsBucket (AWS::S3::Bucket)\n"))
+    }
+
     @Test("a type without a schema here is not assessed for replacement, and the report says so")
     func unknownType() {
         let instance = { (type: String) in Resource("Server", type: "AWS::EC2::Instance", properties: ["InstanceType": .string(type)]) }

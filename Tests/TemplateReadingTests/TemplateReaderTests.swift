@@ -93,6 +93,98 @@ struct TemplateReaderTests {
         #expect(template.resource("Fn")?.properties["FunctionName"] == .ref("Key"))
     }
 
+    /// The walkthrough's sample stack, reconstructed in this repository from
+    /// the published facts about it (see the file's header).
+    static let walkthroughSample = "Tests/Fixtures/walkthrough-sample.yaml"
+
+    static func readWalkthroughSample() throws -> (text: String, template: Template) {
+        let text = try String(contentsOf: root.appendingPathComponent(walkthroughSample), encoding: .utf8)
+        return (text, try TemplateReader.read(text, file: "walkthrough-sample.yaml"))
+    }
+
+    @Test("the walkthrough's sample stack reads: its resources and 13 outputs, short-form tags as the model's intrinsics")
+    func walkthroughSample() throws {
+        let template = try Self.readWalkthroughSample().template
+        #expect(template.formatVersion == "2010-09-09")
+        #expect(template.description?.hasPrefix("Macie and DynamoDB walkthrough") == true)
+        // blog-stack.md's heading counts 17 resources, but its table names 15; the fixture has those 15.
+        #expect(template.resources.map(\.logicalID) == [
+            "DynamoDBMacieKMSKey", "DynamoDBMacieKeyAlias", "CustomIdentifier", "ImportS3Bucket", "ExportS3BucketMacie",
+            "PeopleTable", "AccountsInfoTable", "ImportLambdaRole", "ExportLambdaRole", "ImportDynamoDBLambdaPolicy",
+            "ExportDynamoDBLambdaPolicy", "ImportDataToDynamoDB", "ExportDynamoDBDataToS3", "ExportDynamoDBDataRule",
+            "PermissionForEventsToInvokeDynamoExport",
+        ])
+        #expect(template.resources.filter { $0.type == "AWS::IAM::Policy" }.count == 2)
+        #expect(template.outputs.map(\.logicalID) == [
+            "ImportS3BucketName", "ImportS3BucketURL", "ExportS3BucketName", "ExportS3BucketURL",
+            "AccountsDynamoDBTableName", "AccountsDynamoDBTableURL", "PeopleDynamoDBTableName", "PeopleDynamoDBTableURL",
+            "LambdaExportDynamoDBDataToS3", "LambdaExportDynamoDBDataToS3URL", "LambdaImportS3DataToDynamoDB",
+            "LambdaImportS3DataToDynamoURL", "EventBridgeRule",
+        ])
+
+        // An import bucket with no settings at all.
+        let importBucket = try #require(template.resource("ImportS3Bucket"))
+        #expect(importBucket.properties.isEmpty && importBucket.dependsOn.isEmpty)
+        // DependsOn as one name and as a list.
+        #expect(template.resource("DynamoDBMacieKeyAlias")?.dependsOn == ["DynamoDBMacieKMSKey"])
+        #expect(template.resource("ExportDynamoDBLambdaPolicy")?.dependsOn == ["ExportLambdaRole", "ExportS3BucketMacie", "DynamoDBMacieKMSKey"])
+
+        let export = try #require(template.resource("ExportDynamoDBDataToS3"))
+        #expect(export.properties["Role"] == .getAtt("ExportLambdaRole", "Arn"))
+        #expect(export.properties["Runtime"] == "python3.7")
+        #expect(export.properties["Timeout"] == 120)
+        #expect(export.properties["Environment"] == ["Variables": [
+            "bucket_to_export_to": .ref("ExportS3BucketMacie"),
+            "dynamo_db_tables": .join(",", [.ref("PeopleTable"), .ref("AccountsInfoTable")]),
+        ]])
+        guard case .object(let code)? = export.properties["Code"], case .string(let source)? = code["ZipFile"] else {
+            Issue.record("Code.ZipFile is not a string: \(String(describing: export.properties["Code"]))")
+            return
+        }
+        #expect(source.hasPrefix("import datetime, os\n") && source.hasSuffix("print(error)\n"), "a literal block keeps its lines and one final newline")
+
+        // !Sub with a variable map.
+        let imports = try #require(template.resource("ImportDataToDynamoDB"))
+        guard case .object(let environment)? = imports.properties["Environment"], case .object(let variables)? = environment["Variables"] else {
+            Issue.record("the import function has no Environment.Variables")
+            return
+        }
+        #expect(variables["data_import_export_location"] == .sub(
+            #"[{"csv_name": "people.csv", "table_name": "${People}"}, {"csv_name": "accounts.csv", "table_name": "${Accounts}"}]"#,
+            ["People": .ref("PeopleTable"), "Accounts": .ref("AccountsInfoTable")]))
+
+        // !Sub with pseudo parameters and a hard-coded partition; !GetAtt X.Arn in a policy.
+        let policy = try #require(template.resource("ExportDynamoDBLambdaPolicy"))
+        guard case .object(let document)? = policy.properties["PolicyDocument"], case .list(let statements)? = document["Statement"] else {
+            Issue.record("the export policy has no statements")
+            return
+        }
+        #expect(statements.count == 5)
+        #expect(statements.first == [
+            "Effect": "Allow",
+            "Action": ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:ListKeys", "kms:ListAliases"],
+            "Resource": .getAtt("DynamoDBMacieKMSKey", "Arn"),
+        ])
+        #expect(statements[3] == ["Effect": "Allow", "Action": ["dynamodb:Scan"], "Resource": .sub("arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/*")])
+        #expect(statements[4] == ["Effect": "Allow", "Action": ["dynamodb:GetItem"], "Resource": "*"])
+        #expect(policy.properties["Roles"] == [.ref("ExportLambdaRole")])
+
+        // A console URL built with !Sub.
+        #expect(template.outputs.first { $0.logicalID == "EventBridgeRule" }?.value
+            == .sub("https://${AWS::Region}.console.aws.amazon.com/events/home?region=${AWS::Region}#/eventbus/default/rules/${ExportDynamoDBDataRule}"))
+    }
+
+    @Test("the walkthrough's sample stack: read, write canonically, read is the same template, in YAML, long form and JSON")
+    func walkthroughSampleRoundTrip() throws {
+        let (text, template) = try Self.readWalkthroughSample()
+        let canonical = try TemplateRenderer.yaml(template)
+        #expect(canonical != text, "the hand-written file is not already in canonical form")
+        #expect(try TemplateReader.read(canonical, file: "canonical.yaml") == template)
+        #expect(try TemplateRenderer.yaml(TemplateReader.read(canonical, file: "canonical.yaml")) == canonical)
+        #expect(try TemplateReader.read(TemplateRenderer.yaml(template, form: .long), file: "long.yaml") == template)
+        #expect(try TemplateReader.read(TemplateRenderer.json(template), file: "sample.json") == template)
+    }
+
     @Test("malformed input: each problem with its file, line and column", arguments: [
         ("Resources: [\n", "bad.yaml:2:1: error: "),
         ("Resources:\n  A:\n    Type: X\n    Properties:\n      P: !Reff B\n", "bad.yaml:5:10: error: unknown tag !Reff"),
