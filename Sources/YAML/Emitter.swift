@@ -135,12 +135,15 @@ private final class OutputBuffer {
     var bytes: [UInt8] = []
 }
 
-/// A NUL-terminated copy of `string` as libyaml's `yaml_char_t *`, or `nil`.
-/// The length is passed separately where it matters, so NUL inside text survives.
+/// `string`'s NUL-terminated UTF-8 as libyaml's `yaml_char_t *`, or `nil`.
+/// The length is passed separately where it matters, so NUL inside text
+/// survives. libyaml copies what it is given and never writes through the
+/// pointer, so a native string's own storage is lent without a copy.
 private func withOptionalCString<Result>(
     _ string: String?, _ body: (UnsafeMutablePointer<UInt8>?) -> Result
 ) -> Result {
     guard let string else { return body(nil) }
-    var bytes = Array(string.utf8) + [0]
-    return bytes.withUnsafeMutableBufferPointer { body($0.baseAddress) }
+    return string.withCString { pointer in
+        pointer.withMemoryRebound(to: UInt8.self, capacity: string.utf8.count + 1) { body(UnsafeMutablePointer(mutating: $0)) }
+    }
 }

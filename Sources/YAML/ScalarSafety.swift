@@ -16,19 +16,46 @@
 /// | anything else                         | plain                              |
 public enum ScalarSafety {
     /// Whether `text` may be written as a plain scalar.
+    ///
+    /// This and `isLiteralSafe` run on every string of every template, so
+    /// ASCII text (nearly all of it) is checked byte by byte; the first
+    /// non-ASCII byte hands the text to the scalar-by-scalar check.
     public static func isPlainSafe(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else {
             return false  // the empty plain scalar is null
         }
+        if first >= 0x80 || last >= 0x80 { return isPlainSafeScalars(text) }
+        if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
+            return false
+        }
+        if isLeadingIndicator(first) { return false }
+        if last == UInt8(ascii: ":") { return false }
+        var previous = UInt8(ascii: " ")
+        var dotsOrDashes = 0  // how many of the first bytes are `.` or `-`, up to 3
+        for (offset, byte) in utf8.enumerated() {
+            if byte >= 0x80 { return isPlainSafeScalars(text) }
+            if byte < 0x20 || byte == 0x7F { return false }  // tab, line breaks, control characters
+            if previous == UInt8(ascii: ":") && byte == UInt8(ascii: " ") { return false }  // a mapping value indicator
+            if previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#") { return false }  // a comment
+            if offset < 3, byte == first, byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") { dotsOrDashes += 1 }
+            previous = byte
+        }
+        if dotsOrDashes == 3 { return false }  // `...` and `---` mark documents
+        return !resolvesToNonString(text)
+    }
+
+    private static func isPlainSafeScalars(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
         if isWhitespace(first) || isWhitespace(last) { return false }
-        if leadingIndicators.contains(first) { return false }
+        if first.isASCII, isLeadingIndicator(UInt8(first.value)) { return false }
         if text.hasPrefix("...") || text.hasPrefix("---") { return false }
         if last == ":" { return false }
         var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
             if !isPrintable(scalar) || isLineBreak(scalar) || scalar == "\t" { return false }
-            if previous == ":" && scalar == " " { return false }  // a mapping value indicator
-            if previous == " " && scalar == "#" { return false }  // a comment
+            if previous == ":" && scalar == " " { return false }
+            if previous == " " && scalar == "#" { return false }
             previous = scalar
         }
         return !resolvesToNonString(text)
@@ -38,7 +65,23 @@ public enum ScalarSafety {
     /// and read back unchanged. Tabs, trailing spaces and breaks other than `\n`
     /// would be altered or refused, so such text is double-quoted instead.
     public static func isLiteralSafe(_ text: String) -> Bool {
-        guard text.contains("\n") else { return false }
+        var hasLineBreak = false
+        var previous = UInt8(ascii: "\n")
+        for byte in text.utf8 {
+            if byte >= 0x80 { return isLiteralSafeScalars(text) }
+            if byte == UInt8(ascii: "\n") {
+                if previous == UInt8(ascii: " ") { return false }
+                hasLineBreak = true
+            } else if byte < 0x20 || byte == 0x7F {
+                return false  // tab, carriage return, control characters
+            }
+            previous = byte
+        }
+        return hasLineBreak && previous != UInt8(ascii: " ")
+    }
+
+    private static func isLiteralSafeScalars(_ text: String) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: "\n")) else { return false }
         var previous: Unicode.Scalar = "\n"
         for scalar in text.unicodeScalars {
             if scalar == "\n" {
@@ -56,16 +99,16 @@ public enum ScalarSafety {
     /// value key. Checked without regular expressions: this runs on every string
     /// of every template.
     static func resolvesToNonString(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard let first = bytes.first else { return true }
+        guard let first = text.utf8.first else { return true }
         // Only scalars starting with one of these can resolve to a non-string.
         switch first {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
-            return looksNumeric(bytes)
+            return looksNumeric(Array(text.utf8))
         case UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="):
             return text == "~" || text == "<<" || text == "="
         default:
-            return reservedWords.contains(text.lowercased())
+            // The longest reserved word has five letters.
+            return text.utf8.count <= 5 && reservedWords.contains(text.lowercased())
         }
     }
 
@@ -125,9 +168,19 @@ public enum ScalarSafety {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
-    private static let leadingIndicators: Set<Unicode.Scalar> = [
-        "-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`",
-    ]
+    /// The characters that cannot begin a plain scalar: `-`, `?`, `:`, `,`,
+    /// `[`, `]`, `{`, `}`, `#`, `&`, `*`, `!`, `|`, `>`, `'`, `"`, `%`, `@`, `` ` ``.
+    private static func isLeadingIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["),
+            UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"),
+            UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
+            UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
+            return true
+        default:
+            return false
+        }
+    }
 
     private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         scalar == " " || scalar == "\t"
