@@ -54,15 +54,14 @@ public struct ReferenceCollector {
         walk(value)
     }
 
-    /// Where the walk is: components are pushed and popped as it descends, and
-    /// copied only into what it finds. (Building a new path for every node of
-    /// every template was most of validation's cost on large stacks.)
+    /// Where the walk is.
     private var path = TemplatePath()
 
     private mutating func inside(_ component: TemplatePath.Component, _ body: (inout ReferenceCollector) -> Void) {
-        path.components.append(component)
+        let outer = path
+        path = outer.appending(component)
         body(&self)
-        path.components.removeLast()
+        path = outer
     }
 
     private mutating func walk(_ value: Value) {

@@ -1,38 +1,113 @@
 /// Where in a template something is: `Resources.Queue.Properties.Tags[0].Value`.
+///
+/// Stored as a chain from the last component back to the first, shared
+/// between a path and the paths appended to it: the walks over a template
+/// (validation, reference collection, the IAM checks) extend a path at every
+/// node, and copying the components each time was a large share of
+/// synthesizing a big stack. Appending is one small allocation; `components`
+/// builds the array when asked.
 public struct TemplatePath: Hashable, Sendable, CustomStringConvertible, ExpressibleByArrayLiteral {
     public enum Component: Hashable, Sendable {
         case key(String)
         case index(Int)
     }
 
-    public var components: [Component]
+    private final class Link: Sendable {
+        let parent: Link?
+        let component: Component
+        let count: Int
+
+        init(parent: Link?, component: Component) {
+            self.parent = parent
+            self.component = component
+            count = (parent?.count ?? 0) + 1
+        }
+    }
+
+    private var last: Link?
+
+    private init(last: Link?) {
+        self.last = last
+    }
 
     public init(_ components: [Component] = []) {
-        self.components = components
+        for component in components { last = Link(parent: last, component: component) }
     }
 
     public init(arrayLiteral elements: String...) {
-        components = elements.map(Component.key)
+        self.init(elements.map(Component.key))
     }
 
+    /// The components from the first (`Resources`) to the last.
+    public var components: [Component] {
+        get {
+            var result: [Component] = []
+            result.reserveCapacity(count)
+            var link = last
+            while let current = link {
+                result.append(current.component)
+                link = current.parent
+            }
+            return result.reversed()
+        }
+        set {
+            self = TemplatePath(newValue)
+        }
+    }
+
+    /// How many components the path has.
+    public var count: Int { last?.count ?? 0 }
+
+    public var isEmpty: Bool { last == nil }
+
     public func appending(_ key: String) -> TemplatePath {
-        TemplatePath(components + [.key(key)])
+        TemplatePath(last: Link(parent: last, component: .key(key)))
     }
 
     public func appending(index: Int) -> TemplatePath {
-        TemplatePath(components + [.index(index)])
+        TemplatePath(last: Link(parent: last, component: .index(index)))
+    }
+
+    public func appending(_ component: Component) -> TemplatePath {
+        TemplatePath(last: Link(parent: last, component: component))
+    }
+
+    public static func == (lhs: TemplatePath, rhs: TemplatePath) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        var left = lhs.last, right = rhs.last
+        while let l = left, let r = right {
+            if l === r { return true }  // a shared beginning
+            if l.component != r.component { return false }
+            left = l.parent
+            right = r.parent
+        }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        var link = last
+        while let current = link {
+            hasher.combine(current.component)
+            link = current.parent
+        }
     }
 
     /// The section (`Resources`) and the logical ID, when the path has them.
     public var logicalID: String? {
-        guard components.count >= 2, case .key(let id) = components[1] else { return nil }
+        guard count >= 2 else { return nil }
+        var link = last
+        while let current = link, current.count > 2 { link = current.parent }
+        guard case .key(let id)? = link?.component else { return nil }
         return id
     }
 
     /// The last key, skipping list indices.
     public var lastKey: String? {
-        for component in components.reversed() {
-            if case .key(let key) = component { return key }
+        var link = last
+        while let current = link {
+            if case .key(let key) = current.component { return key }
+            link = current.parent
         }
         return nil
     }
