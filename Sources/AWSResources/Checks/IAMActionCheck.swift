@@ -17,10 +17,19 @@ public struct IAMActionCheck: TemplateCheck {
 
     public func diagnostics(for template: Template, stack: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // Stacks repeat the same actions in many statements; each is looked up once.
+        var problemsByAction: [String: String?] = [:]
         for resource in template.resources {
             let path: TemplatePath = ["Resources", resource.logicalID, "Properties"]
             findPolicyDocuments(in: .object(resource.properties), at: path) { action, path in
-                if let message = problem(with: action) {
+                let problem: String?
+                if let known = problemsByAction[action] {
+                    problem = known
+                } else {
+                    problem = self.problem(with: action)
+                    problemsByAction[action] = problem
+                }
+                if let message = problem {
                     diagnostics.append(Diagnostic(.error, stack: stack, path: path, message))
                 }
             }
