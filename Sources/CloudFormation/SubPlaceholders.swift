@@ -20,39 +20,35 @@ public enum SubPlaceholders {
     /// placeholder; `${` without a closing `}` is an error, since CloudFormation
     /// would not substitute what the author meant to.
     public static func parse(_ text: String) -> Result<[Placeholder], Problem> {
+        // Scanned as UTF-8: `$`, `{`, `}`, `!` and `.` are ASCII, so every
+        // index found here is also a character boundary of `text`.
         var placeholders: [Placeholder] = []
-        var rest = Substring(text)
-        while let start = rest.range(of: "${") {
-            let afterOpening = rest[start.upperBound...]
-            guard let end = afterOpening.firstIndex(of: "}") else {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while let dollar = utf8[index...].firstIndex(of: UInt8(ascii: "$")) {
+            let open = utf8.index(after: dollar)
+            guard open < utf8.endIndex else { break }
+            guard utf8[open] == UInt8(ascii: "{") else {
+                index = open
+                continue
+            }
+            let contentStart = utf8.index(after: open)
+            guard let end = utf8[contentStart...].firstIndex(of: UInt8(ascii: "}")) else {
                 return .failure(Problem(message: "'${' without a closing '}' in Fn::Sub string"))
             }
-            let content = afterOpening[..<end]
-            rest = afterOpening[afterOpening.index(after: end)...]
-            if content.hasPrefix("!") { continue }
+            index = utf8.index(after: end)
+            let content = utf8[contentStart..<end]
+            if content.first == UInt8(ascii: "!") { continue }
             guard !content.isEmpty else {
                 return .failure(Problem(message: "empty placeholder '${}' in Fn::Sub string"))
             }
-            if let dot = content.firstIndex(of: ".") {
+            if let dot = content.firstIndex(of: UInt8(ascii: ".")) {
                 placeholders.append(Placeholder(
-                    name: String(content[..<dot]), attribute: String(content[content.index(after: dot)...])))
+                    name: String(text[contentStart..<dot]), attribute: String(text[utf8.index(after: dot)..<end])))
             } else {
-                placeholders.append(Placeholder(name: String(content), attribute: nil))
+                placeholders.append(Placeholder(name: String(text[contentStart..<end]), attribute: nil))
             }
         }
         return .success(placeholders)
-    }
-}
-
-extension Substring {
-    fileprivate func range(of target: String) -> Range<Index>? {
-        var index = startIndex
-        while index < endIndex {
-            if self[index...].hasPrefix(target) {
-                return index..<self.index(index, offsetBy: target.count)
-            }
-            index = self.index(after: index)
-        }
-        return nil
     }
 }

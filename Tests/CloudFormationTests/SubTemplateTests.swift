@@ -28,4 +28,14 @@ struct SubTemplateTests {
             .init(name: "AWS::Region", attribute: nil), .init(name: "D", attribute: "E.F"),
         ])
     }
+
+    @Test("placeholders are found among non-ASCII text and lone dollars; unclosed and empty ones are errors")
+    func parsingEdges() throws {
+        #expect(try SubPlaceholders.parse("é$${Bücket.Arn}€$ ${Zone}🙂").get() == [
+            .init(name: "Bücket", attribute: "Arn"), .init(name: "Zone", attribute: nil),
+        ])
+        #expect(try SubPlaceholders.parse("price: 5$, no placeholder $").get() == [])
+        #expect(throws: SubPlaceholders.Problem.self) { try SubPlaceholders.parse("${A}-${B").get() }
+        #expect(throws: SubPlaceholders.Problem.self) { try SubPlaceholders.parse("a ${} b").get() }
+    }
 }
