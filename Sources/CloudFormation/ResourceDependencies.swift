@@ -37,6 +37,23 @@ public struct ResourceDependencies {
         self.order = template.resources.map(\.logicalID)
     }
 
+    private init(implied: [String: [String]], explicit: [String: [String]], order: [String]) {
+        self.implied = implied
+        self.explicit = explicit
+        self.order = order
+    }
+
+    /// These dependencies with `DependsOn` read again from `template`: for a
+    /// template that differs from the one these were computed from only in
+    /// its `DependsOn` entries, without walking every value again.
+    func updatingExplicit(from template: Template) -> ResourceDependencies {
+        var explicit: [String: [String]] = [:]
+        for resource in template.resources {
+            explicit[resource.logicalID] = resource.dependsOn.filter { $0 != resource.logicalID && implied[$0] != nil }
+        }
+        return ResourceDependencies(implied: implied, explicit: explicit, order: order)
+    }
+
     /// Everything `id` must wait for, implied first, without repeats.
     public func all(of id: String) -> [String] {
         var result = implied[id] ?? []

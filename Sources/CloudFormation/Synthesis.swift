@@ -34,8 +34,8 @@ public func synthesize(
     } catch {
         throw SynthesisError([Diagnostic(.error, stack: definition.name, path: [], "building the stack failed: \(error)")])
     }
-    let template = withoutRedundantDependencies(stack.template)
-    var diagnostics = TemplateValidator.validate(template, stack: definition.name, limits: limits)
+    let (template, dependencies) = withoutRedundantDependencies(stack.template)
+    var diagnostics = TemplateValidator.validate(template, stack: definition.name, limits: limits, dependencies: dependencies)
     for check in checks {
         diagnostics += check.diagnostics(for: template, stack: definition.name)
     }
@@ -47,7 +47,9 @@ public func synthesize(
         artifacts: stack.artifacts.map { Artifact(name: $0.name, json: $0.json) })
 }
 
-func withoutRedundantDependencies(_ template: Template) -> Template {
+/// The template without redundant `DependsOn` entries, and its dependencies
+/// (computed once here and handed on to validation).
+func withoutRedundantDependencies(_ template: Template) -> (Template, ResourceDependencies) {
     let dependencies = ResourceDependencies(template)
     var result = template
     for index in result.resources.indices {
@@ -60,5 +62,5 @@ func withoutRedundantDependencies(_ template: Template) -> Template {
         }
         result.resources[index].dependsOn = kept
     }
-    return result
+    return (result, dependencies.updatingExplicit(from: result))
 }

@@ -7,18 +7,31 @@ public struct TemplateValidator {
     public let template: Template
     let names: DeclaredNames
     let limits: QuotaLimits
+    /// The template's dependencies, when the caller has already computed them.
+    let dependencies: ResourceDependencies?
     private(set) var diagnostics: [Diagnostic] = []
 
     public init(stack: String, template: Template, limits: QuotaLimits = .cloudFormation) {
+        self.init(stack: stack, template: template, limits: limits, dependencies: nil)
+    }
+
+    init(stack: String, template: Template, limits: QuotaLimits, dependencies: ResourceDependencies?) {
         self.stack = stack
         self.template = template
         self.names = DeclaredNames(template)
         self.limits = limits
+        self.dependencies = dependencies
     }
 
     /// Every problem of the template, in template order.
     public static func validate(_ template: Template, stack: String, limits: QuotaLimits = .cloudFormation) -> [Diagnostic] {
-        var validator = TemplateValidator(stack: stack, template: template, limits: limits)
+        validate(template, stack: stack, limits: limits, dependencies: nil)
+    }
+
+    static func validate(
+        _ template: Template, stack: String, limits: QuotaLimits, dependencies: ResourceDependencies?
+    ) -> [Diagnostic] {
+        var validator = TemplateValidator(stack: stack, template: template, limits: limits, dependencies: dependencies)
         validator.checkLogicalIDs()
         validator.checkReferences()
         validator.checkDependencyCycles()
