@@ -31,18 +31,30 @@ public enum ScalarSafety {
         }
         if isLeadingIndicator(first) { return false }
         if last == UInt8(ascii: ":") { return false }
-        var previous = UInt8(ascii: " ")
-        var dotsOrDashes = 0  // how many of the first bytes are `.` or `-`, up to 3
-        for (offset, byte) in utf8.enumerated() {
-            if byte >= 0x80 { return isPlainSafeScalars(text) }
-            if byte < 0x20 || byte == 0x7F { return false }  // tab, line breaks, control characters
-            if previous == UInt8(ascii: ":") && byte == UInt8(ascii: " ") { return false }  // a mapping value indicator
-            if previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#") { return false }  // a comment
-            if offset < 3, byte == first, byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") { dotsOrDashes += 1 }
-            previous = byte
+        enum Verdict { case plain, quoted, nonASCII }
+        var contiguous = text
+        let verdict = contiguous.withUTF8 { bytes -> Verdict in
+            var previous = UInt8(ascii: " ")
+            for byte in bytes {
+                if byte >= 0x80 { return .nonASCII }
+                if byte < 0x20 || byte == 0x7F { return .quoted }  // tab, line breaks, control characters
+                if previous == UInt8(ascii: ":") && byte == UInt8(ascii: " ") { return .quoted }  // a mapping value indicator
+                if previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#") { return .quoted }  // a comment
+                previous = byte
+            }
+            // `...` and `---` mark documents.
+            if bytes.count >= 3, bytes[0] == bytes[1], bytes[1] == bytes[2],
+                bytes[0] == UInt8(ascii: ".") || bytes[0] == UInt8(ascii: "-")
+            {
+                return .quoted
+            }
+            return .plain
         }
-        if dotsOrDashes == 3 { return false }  // `...` and `---` mark documents
-        return !resolvesToNonString(text)
+        switch verdict {
+        case .plain: return !resolvesToNonString(text)
+        case .quoted: return false
+        case .nonASCII: return isPlainSafeScalars(text)
+        }
     }
 
     private static func isPlainSafeScalars(_ text: String) -> Bool {
@@ -65,19 +77,23 @@ public enum ScalarSafety {
     /// and read back unchanged. Tabs, trailing spaces and breaks other than `\n`
     /// would be altered or refused, so such text is double-quoted instead.
     public static func isLiteralSafe(_ text: String) -> Bool {
-        var hasLineBreak = false
-        var previous = UInt8(ascii: "\n")
-        for byte in text.utf8 {
-            if byte >= 0x80 { return isLiteralSafeScalars(text) }
-            if byte == UInt8(ascii: "\n") {
-                if previous == UInt8(ascii: " ") { return false }
-                hasLineBreak = true
-            } else if byte < 0x20 || byte == 0x7F {
-                return false  // tab, carriage return, control characters
+        var contiguous = text
+        let verdict = contiguous.withUTF8 { bytes -> Bool? in
+            var hasLineBreak = false
+            var previous = UInt8(ascii: "\n")
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == UInt8(ascii: "\n") {
+                    if previous == UInt8(ascii: " ") { return false }
+                    hasLineBreak = true
+                } else if byte < 0x20 || byte == 0x7F {
+                    return false  // tab, carriage return, control characters
+                }
+                previous = byte
             }
-            previous = byte
+            return hasLineBreak && previous != UInt8(ascii: " ")
         }
-        return hasLineBreak && previous != UInt8(ascii: " ")
+        return verdict ?? isLiteralSafeScalars(text)
     }
 
     private static func isLiteralSafeScalars(_ text: String) -> Bool {

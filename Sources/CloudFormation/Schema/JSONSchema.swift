@@ -89,7 +89,7 @@ public struct JSONSchemaError: Error, Hashable, Sendable, CustomStringConvertibl
 /// parsing a small part of a large schema, so a document asked about several
 /// times is kept in this form.
 public struct SchemaDocument: Sendable {
-    let root: [String: JSONValue]
+    let root: JSONObject
 
     public init(json: String) throws {
         let parsed: JSONValue

@@ -8,13 +8,13 @@ import Foundation
 /// a definition that refers to itself finds its own index already allocated
 /// and parsing stops there. Only what the root reaches is parsed.
 struct JSONSchemaParser {
-    private let document: [String: JSONValue]
+    private let document: JSONObject
     private var nodes: [JSONSchema.Node] = []
     private var indexByPointer: [String: Int] = [:]
     /// Patterns repeat across a document (ARNs, names); compile each once.
     private var patternsBySource: [String: SchemaPattern] = [:]
 
-    private init(document: [String: JSONValue]) {
+    private init(document: JSONObject) {
         self.document = document
     }
 
@@ -22,11 +22,11 @@ struct JSONSchemaParser {
         try parse(document: SchemaDocument(json: json).root, keepingRootProperties: names)
     }
 
-    static func parse(document: [String: JSONValue], keepingRootProperties names: Set<String>? = nil) throws -> (nodes: [JSONSchema.Node], rootIndex: Int) {
+    static func parse(document: JSONObject, keepingRootProperties names: Set<String>? = nil) throws -> (nodes: [JSONSchema.Node], rootIndex: Int) {
         var document = document
         var allRootPropertyNames: [String]?
         if let names, let properties = document["properties"]?.objectValue {
-            document["properties"] = .object(properties.filter { names.contains($0.key) })
+            document["properties"] = .object(JSONObject(properties.members.filter { names.contains($0.key) }))
             allRootPropertyNames = properties.keys.sorted()
         }
         var parser = JSONSchemaParser(document: document)
@@ -51,13 +51,11 @@ struct JSONSchemaParser {
         nodes.append(JSONSchema.Node())
         indexByPointer[pointer] = index
 
-        var node = JSONSchema.Node()
         switch json {
-        case .bool(let flag): node.rejectsEverything = !flag
-        case .object(let keywords): node = parseKeywords(keywords, at: pointer)
+        case .bool(let flag): nodes[index].rejectsEverything = !flag
+        case .object(let keywords): nodes[index] = parseKeywords(keywords, at: pointer)
         default: break
         }
-        nodes[index] = node
         return index
     }
 
@@ -70,8 +68,8 @@ struct JSONSchemaParser {
         return list.enumerated().map { child($0.element, at: pointer, keyword, String($0.offset)) }
     }
 
-    private mutating func parseKeywords(_ keywords: [String: JSONValue], at pointer: String) -> JSONSchema.Node {
-        var node = JSONSchema.Node()
+    private mutating func parseKeywords(_ keywords: JSONObject, at pointer: String) -> JSONSchema.Node {
+        let node = JSONSchema.Node()
 
         if let reference = keywords["$ref"]?.stringValue {
             node.reference = resolve(reference)
@@ -118,7 +116,7 @@ struct JSONSchemaParser {
 
         node.required = keywords["required"]?.strings ?? []
         if let properties = keywords["properties"]?.objectValue {
-            for (name, schema) in properties {
+            for (name, schema) in properties.members {
                 node.properties[name] = child(schema, at: pointer, "properties", name)
             }
             node.propertyNames = node.properties.keys.sorted()
@@ -140,7 +138,7 @@ struct JSONSchemaParser {
         }
         node.requiredOneOf = keywords["requiredOr"]?.strings ?? []
         if let dependencies = keywords["dependencies"]?.objectValue {
-            for (name, dependency) in dependencies {
+            for (name, dependency) in dependencies.members {
                 if dependency.arrayValue != nil {
                     node.dependentRequired[name, default: []] += dependency.strings
                 } else {
@@ -149,12 +147,12 @@ struct JSONSchemaParser {
             }
         }
         if let dependentRequired = keywords["dependentRequired"]?.objectValue {
-            for (name, dependency) in dependentRequired {
+            for (name, dependency) in dependentRequired.members {
                 node.dependentRequired[name, default: []] += dependency.strings
             }
         }
         if let dependentExcluded = keywords["dependentExcluded"]?.objectValue {
-            for (name, excluded) in dependentExcluded {
+            for (name, excluded) in dependentExcluded.members {
                 node.dependentExcluded[name] = excluded.strings
             }
         }
@@ -221,15 +219,16 @@ struct JSONSchemaParser {
     }
 
     /// The JSON value a JSON pointer (RFC 6901) names in `document`.
-    private static func json(at pointer: String, in document: [String: JSONValue]) -> JSONValue? {
+    private static func json(at pointer: String, in document: JSONObject) -> JSONValue? {
         if pointer.isEmpty { return .object(document) }
         guard pointer.hasPrefix("/") else { return nil }
         var current = JSONValue.object(document)
         for token in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
             let key = unescape(String(token))
             switch current {
-            case .object(let object) where object[key] != nil:
-                current = object[key]!
+            case .object(let object):
+                guard let next = object[key] else { return nil }
+                current = next
             case .array(let list):
                 guard let position = Int(key), list.indices.contains(position) else { return nil }
                 current = list[position]

@@ -11,9 +11,9 @@ enum JSONValue: Sendable {
     case double(Double)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
-    var objectValue: [String: JSONValue]? {
+    var objectValue: JSONObject? {
         if case .object(let object) = self { return object }
         return nil
     }
@@ -71,4 +71,29 @@ enum JSONValue: Sendable {
     var strings: [String] {
         arrayValue?.compactMap(\.stringValue) ?? []
     }
+}
+
+/// A JSON object's members in document order.
+///
+/// A list rather than a dictionary: schema objects are small, and reading
+/// thousands of them without hashing every key is much of what makes a schema
+/// cheap to read. A lookup searches from the end, so a repeated key's last
+/// value wins, as it would in a dictionary.
+struct JSONObject: Sendable {
+    var members: [(key: String, value: JSONValue)]
+
+    init(_ members: [(key: String, value: JSONValue)] = []) {
+        self.members = members
+    }
+
+    subscript(key: String) -> JSONValue? {
+        get { members.last(where: { $0.key == key })?.value }
+        set {
+            members.removeAll { $0.key == key }
+            if let newValue { members.append((key, newValue)) }
+        }
+    }
+
+    /// The keys in document order (a repeated key more than once).
+    var keys: [String] { members.map(\.key) }
 }

@@ -57,9 +57,9 @@ struct NativeJSONReader {
         return value
     }
 
-    private mutating func object() throws(Failure) -> [String: JSONValue] {
+    private mutating func object() throws(Failure) -> JSONObject {
         index += 1
-        var result: [String: JSONValue] = [:]
+        var result = JSONObject()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -72,7 +72,7 @@ struct NativeJSONReader {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw Failure(offset: index, message: "expected ':'") }
             index += 1
-            result[key] = try value()
+            result.members.append((key, try value()))
             skipWhitespace()
             guard index < bytes.count else { throw Failure(offset: index, message: "unterminated object") }
             if bytes[index] == UInt8(ascii: ",") {

@@ -5,7 +5,15 @@ extension JSONSchema {
     ///
     /// A keyword the document does not use is `nil` or empty, so a node that is
     /// only `{"description": …}` checks nothing.
-    struct Node: Sendable {
+    ///
+    /// A class, because validation looks a node up for every value it checks,
+    /// and copying a struct of this many collections costs a retain and a
+    /// release for each of them every time.
+    final class Node: @unchecked Sendable {
+        // @unchecked: the parser fills a node in before the schema that holds
+        // it exists; after that nothing changes it.
+        init() {}
+
         /// The boolean schema `false`: no value is allowed.
         var rejectsEverything = false
         /// `$ref`, resolved to the node it names; checked at the same path,
@@ -65,6 +73,13 @@ extension JSONSchema {
         var oneOf: [Int] = []
         var not: Int?
         var condition: Conditional?
+
+        /// Whether a keyword checks the value against other nodes: `$ref`,
+        /// the combinators, and the schema form of `dependencies`.
+        var checksSameValueAgain: Bool {
+            reference != nil || !allOf.isEmpty || !anyOf.isEmpty || !oneOf.isEmpty || not != nil || condition != nil
+                || !dependentSchemas.isEmpty
+        }
 
         /// Whether any keyword constrains the value. An intrinsic function met
         /// by a node that constrains nothing takes nothing on trust, so it does

@@ -66,7 +66,9 @@ struct SchemaValidation {
             report(path, "no value is allowed here")
             return
         }
-        let sameValue = enclosing + [nodeIndex]
+        // Only `$ref`, combinators and schema dependencies check this same
+        // value again; most nodes have none, and skip building the list.
+        let sameValue = node.checksSameValueAgain ? enclosing + [nodeIndex] : enclosing
         if let reference = node.reference {
             check(value, reference, at: path, enclosing: sameValue)
         }

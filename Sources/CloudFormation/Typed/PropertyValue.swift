@@ -9,14 +9,18 @@ extension Value: PropertyValue {
     public var templateValue: Value { self }
 }
 
+// The generic members below are @inlinable so that the generated types, in
+// another module, get versions specialized to their property types; calling
+// the unspecialized ones looked up Optional and Array metadata at run time for
+// every property of every resource.
 extension Array: PropertyValue where Element: PropertyValue {
-    public var templateValue: Value { .list(map(\.templateValue)) }
+    @inlinable public var templateValue: Value { .list(map(\.templateValue)) }
 }
 
 /// Maps (tags, environment variables, …) are written with their keys sorted, so
 /// a Swift `Dictionary`'s order never reaches a template.
 extension Dictionary: PropertyValue where Key == String, Value: PropertyValue {
-    public var templateValue: CloudFormation.Value {
+    @inlinable public var templateValue: CloudFormation.Value {
         .object(Object(keys.sorted().map { Object.Entry($0, self[$0]!.templateValue) }))
     }
 }
@@ -24,7 +28,7 @@ extension Dictionary: PropertyValue where Key == String, Value: PropertyValue {
 extension Object {
     /// Sets `key` when there is a value; leaves the object as it is for `nil`.
     /// Generated types use it to write only the properties that were given.
-    public mutating func set(_ key: String, _ value: (some PropertyValue)?) {
+    @inlinable public mutating func set(_ key: String, _ value: (some PropertyValue)?) {
         if let value { entries.append(Entry(key, value.templateValue)) }
     }
 }
