@@ -4,7 +4,7 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 BIN     = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: test build generate generate-resources check lint bench build-time docs clean
+.PHONY: test build generate generate-resources check lint bench profile build-time docs clean
 CFN_LINT_DATA = $(shell $(PYTHON) -c 'import cfnlint, os; print(os.path.join(os.path.dirname(cfnlint.__file__), "data"))')
 
 ## test: build, run the Swift tests, check that the generated Swift and
@@ -56,6 +56,11 @@ bench: $(VENV)/.installed
 	$(PYTHON) benchmarks/synth_time.py
 	$(PYTHON) benchmarks/run_bench.py
 	$(PYTHON) benchmarks/run_bench.py --validate
+
+## profile: callgrind instruction counts of the release synth on the walkthrough's
+##       stack and at N = 1000 (benchmarks/PROFILE.md; needs valgrind).
+profile: $(VENV)/.installed
+	$(PYTHON) benchmarks/profile.py
 
 ## build-time: clean and incremental debug build times, before and after the generated code.
 build-time:

@@ -23,11 +23,19 @@ SCALES = [int(n) for n in os.environ.get("BENCH_SCALES", "1,10,100,1000").split(
 PYTHON = sys.executable
 
 
-def release_bin() -> Path:
-    for product in ("synth", "scale-synth"):
-        subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True,
+# Release binaries link the Swift runtime and Foundation statically, as a
+# command-line tool is shipped on Linux: the process then starts without
+# resolving thousands of symbols in a dozen shared libraries. The
+# dynamically linked build is measured too (one row), in its own build folder.
+STATIC = ["--static-swift-stdlib"]
+DYNAMIC = ["--scratch-path", str(ROOT / ".build-dynamic")]
+
+
+def release_bin(flags=STATIC, products=("synth", "scale-synth")) -> Path:
+    for product in products:
+        subprocess.run(["swift", "build", "-c", "release", *flags, "--product", product], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)
-    path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+    path = subprocess.run(["swift", "build", "-c", "release", *flags, "--show-bin-path"], cwd=ROOT, check=True,
                           capture_output=True, text=True).stdout.strip()
     return Path(path)
 
@@ -79,6 +87,9 @@ def main():
     rows = []
     wall, rss = median_of([str(bin_path / "synth"), "MacieDynamoDB"])
     rows.append(("walkthrough stack (MacieDynamoDB, YAML)", {"ours YAML": (wall, rss)}))
+    dynamic = release_bin(DYNAMIC, products=("synth",))
+    wall, rss = median_of([str(dynamic / "synth"), "MacieDynamoDB"])
+    rows.append(("walkthrough stack, `synth` linked dynamically", {"ours YAML": (wall, rss)}))
     for n in SCALES:
         results = {}
         for name, command in tools.items():
@@ -90,6 +101,8 @@ def main():
     lines = ["# Benchmark results", "",
              f"Written by `make bench` (benchmarks/run_bench.py). Machine: {platform.machine()}, {os.cpu_count()} cores, "
              f"{platform.platform()}. Versions: " + ", ".join(f"{k} {v}" for k, v in versions.items()) + ".",
+             "Ours: release builds with `--static-swift-stdlib` (the Swift runtime and Foundation linked into the "
+             "binary), except the row that says otherwise. "
              f"Each cell: median wall time and peak RSS of {RUNS} runs after a warm-up, process start included. "
              "Ratios: that tool's median wall time over ours (YAML to YAML, JSON to JSON, CDK to ours JSON).", "",
              "| work | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
@@ -97,15 +110,16 @@ def main():
         cells = [f"{fmt_time(results[n][0])}, {results[n][1]:.0f} MiB" if n in results else "—" for n in names]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     lines += ["", "| work | " + " | ".join(f"{n} ÷ ours" for n in names[2:]) + " |", "|---" * (len(names) - 1) + "|"]
-    for label, results in rows[1:]:
+    for label, results in rows[2:]:
         ratios = []
         for name in names[2:]:
             base = results["ours JSON"][0] if "JSON" in name or "CDK" in name else results["ours YAML"][0]
             ratios.append(f"{results[name][0] / base:.1f}×" if name in results else "—")
         lines.append(f"| {label} | " + " | ".join(ratios) + " |")
     if len(rows) > 2 and SCALES[-1] == 1000 and 100 in SCALES:
-        growth = rows[-1][1]["ours YAML"][0] / rows[SCALES.index(100) + 1][1]["ours YAML"][0]
+        growth = rows[-1][1]["ours YAML"][0] / rows[SCALES.index(100) + 2][1]["ours YAML"][0]
         lines += ["", f"Ours, N = 100 → 1000: wall time grows {growth:.1f}×."]
+    lines += ["", "Where the instructions go: benchmarks/PROFILE.md (`make profile`)."]
     (ROOT / "benchmarks" / "RESULTS.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 

@@ -17,11 +17,10 @@ RUNS = 5
 
 
 def release_binary() -> Path:
-    subprocess.run(["swift", "build", "-c", "release", "--product", "synth"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
-                              capture_output=True, text=True).stdout.strip()
-    return Path(bin_path) / "synth"
+    """The same statically linked release build `run_bench.py` measures."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from run_bench import release_bin
+    return release_bin(products=("synth",)) / "synth"
 
 
 def measure(command: list[str]) -> tuple[float, float]:

@@ -1,0 +1,119 @@
+"""`make profile`: where synth spends its instructions, from valgrind's callgrind.
+
+Instruction counts do not depend on how busy the machine is, so two runs of
+this script on different days compare where wall times would not. Profiles
+the release binaries `make bench` measures, on the walkthrough's stack and on
+the scale app at N = 1000, and writes benchmarks/PROFILE.md:
+
+- the total instruction count of each run;
+- this project's functions by inclusive cost (the function and everything it
+  calls), which says which step to look at;
+- every function by its own cost, which names what the time finally goes to
+  (the Swift runtime, malloc, libyaml).
+
+The raw callgrind files stay in .build/profile/ for callgrind_annotate or
+kcachegrind.
+"""
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run_bench import ROOT, release_bin  # noqa: E402
+
+TOP = 15
+LINE = re.compile(r"^\s*([\d,]+) \(\s*[\d.]+%\)\s+(\S.*)$")
+
+
+def callgrind(command, name):
+    out = ROOT / ".build" / "profile" / f"callgrind.{name}"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *command],
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return out
+
+
+def annotate(path, inclusive):
+    args = ["callgrind_annotate", "--threshold=100"] + (["--inclusive=yes"] if inclusive else []) + [str(path)]
+    text = subprocess.run(args, check=True, capture_output=True, text=True).stdout
+    total, rows = None, []
+    for line in text.splitlines():
+        match = LINE.match(line)
+        if not match:
+            continue
+        cost, where = int(match.group(1).replace(",", "")), match.group(2)
+        if where.startswith("PROGRAM TOTALS"):
+            total = cost
+            continue
+        rows.append((cost, where))
+    return total, rows
+
+
+def symbol_and_file(where):
+    """`file:symbol [object]` → (symbol, file)."""
+    where = re.sub(r" \[[^\]]*\]$", "", where)
+    file, _, symbol = where.partition(":")
+    return symbol, file
+
+
+def demangled(symbols):
+    if not symbols:
+        return []
+    out = subprocess.run(["swift", "demangle", "--simplified"], input="\n".join(symbols), capture_output=True,
+                         text=True, check=True).stdout
+    return out.splitlines()
+
+
+def ours(file):
+    return any(part in file for part in ("/Sources/", "/stacks/", "/benchmarks/")) and "/checkouts/" not in file
+
+
+def top_inclusive(rows):
+    """Our functions, each once (callgrind lists recursive cycles as `'2`)."""
+    seen, picked = set(), []
+    for cost, where in rows:
+        symbol, file = symbol_and_file(where)
+        if not ours(file) or "'" in symbol or symbol in seen:
+            continue
+        seen.add(symbol)
+        picked.append((cost, symbol, file))
+    return picked
+
+
+def table(total, picked, with_file):
+    names = demangled([symbol for _, symbol, _ in picked[:TOP]])
+    lines = ["| instructions | share | function |" + (" file |" if with_file else ""),
+             "|---:|---:|---|" + ("---|" if with_file else "")]
+    for (cost, _, file), name in zip(picked[:TOP], names):
+        short = file.split("/Sources/")[-1].split("/stacks/")[-1] if with_file else ""
+        lines.append(f"| {cost:,} | {100 * cost / total:.1f}% | `{name[:110]}` |" + (f" {short} |" if with_file else ""))
+    return lines
+
+
+def main():
+    bin_path = release_bin()
+    lines = ["# Profile", "",
+             "Written by `make profile` (benchmarks/profile.py): valgrind's callgrind on the release binaries "
+             "`make bench` measures. Instruction counts, which do not depend on the machine's load. "
+             "Inclusive: the function and everything it calls. Self: the function's own instructions.", ""]
+    for title, command, name in (
+        ("The walkthrough's stack (`synth MacieDynamoDB`)", [str(bin_path / "synth"), "MacieDynamoDB"], "walkthrough"),
+        ("N = 1000 (`scale-synth 1000`, 5,000 resources)", [str(bin_path / "scale-synth"), "1000"], "n1000"),
+    ):
+        path = callgrind(command, name)
+        total, inclusive = annotate(path, inclusive=True)
+        _, exclusive = annotate(path, inclusive=False)
+        self_rows = [(cost, *symbol_and_file(where)) for cost, where in exclusive]
+        lines += [f"## {title}", "", f"{total:,} instructions in all.", "",
+                  "This project's functions, inclusive:", ""]
+        lines += table(total, top_inclusive(inclusive), with_file=True)
+        lines += ["", "Every function, self:", ""]
+        lines += table(total, [(c, s, f) for c, s, f in self_rows if "'" not in s], with_file=False)
+        lines.append("")
+        print(f"{name}: {total:,} instructions", file=sys.stderr)
+    (ROOT / "benchmarks" / "PROFILE.md").write_text("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
