@@ -16,13 +16,16 @@ extension SchemaValidation {
     /// whose values are other intrinsics are present, and their names are
     /// checked, but not their values.
     mutating func checkObject(_ object: Object, _ node: JSONSchema.Node, at path: TemplatePath, enclosing: [Int]) {
-        let entries = object.entries.filter { !$0.value.refersToNoValue }
-        let present = Set(entries.map(\.key))
+        let entries = object.entries.contains(where: \.value.refersToNoValue)
+            ? object.entries.filter { !$0.value.refersToNoValue } : object.entries
+        // Objects are small: a search costs less than hashing every key of
+        // every object into a set.
+        func isPresent(_ name: String) -> Bool { entries.contains { $0.key == name } }
 
-        for name in node.required where !present.contains(name) {
+        for name in node.required where !isPresent(name) {
             report(path, "required property '\(name)' is missing")
         }
-        if !node.requiredOneOf.isEmpty, !node.requiredOneOf.contains(where: present.contains) {
+        if !node.requiredOneOf.isEmpty, !node.requiredOneOf.contains(where: isPresent) {
             report(path, "one of \(node.requiredOneOf.joined(separator: ", ")) is required")
         }
 
@@ -37,13 +40,13 @@ extension SchemaValidation {
         var reportedExclusions: Set<[String]> = []
         for entry in entries where checkedNames.insert(entry.key).inserted {
             let name = entry.key
-            for needed in node.dependentRequired[name] ?? [] where !present.contains(needed) {
+            for needed in node.dependentRequired[name] ?? [] where !isPresent(needed) {
                 report(path.appending(name), "'\(name)' requires '\(needed)'")
             }
             if let schema = node.dependentSchemas[name] {
                 check(.object(object), schema, at: path, enclosing: enclosing)
             }
-            for excluded in node.dependentExcluded[name] ?? [] where present.contains(excluded) {
+            for excluded in node.dependentExcluded[name] ?? [] where isPresent(excluded) {
                 // Schemas usually exclude both ways (A excludes B, B excludes A);
                 // one message per pair says it all.
                 if reportedExclusions.insert([name, excluded].sorted()).inserted {
