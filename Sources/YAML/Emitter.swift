@@ -26,29 +26,35 @@ public enum Emitter {
 
 /// One libyaml emitter from stream start to stream end.
 private final class EmitterSession {
-    private var emitter = yaml_emitter_t()
+    /// libyaml's emitter, at a fixed address for the session's lifetime. A
+    /// pointer rather than a stored `var`, which Swift would check for
+    /// exclusive access on every one of the thousands of events sent.
+    private let emitter = UnsafeMutablePointer<yaml_emitter_t>.allocate(capacity: 1)
     fileprivate let output = OutputBuffer()
 
     init() throws {
-        guard yaml_emitter_initialize(&emitter) == 1 else {
+        emitter.initialize(to: yaml_emitter_t())
+        guard yaml_emitter_initialize(emitter) == 1 else {
+            emitter.deallocate()
             throw YAMLError(.emitter, "libyaml could not initialize an emitter")
         }
-        yaml_emitter_set_output(&emitter, { data, buffer, size in
+        yaml_emitter_set_output(emitter, { data, buffer, size in
             guard let data, let buffer else { return 0 }
             let sink = Unmanaged<OutputBuffer>.fromOpaque(data).takeUnretainedValue()
             sink.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
             return 1
         }, Unmanaged.passUnretained(output).toOpaque())
-        yaml_emitter_set_encoding(&emitter, YAML_UTF8_ENCODING)
-        yaml_emitter_set_canonical(&emitter, 0)
-        yaml_emitter_set_indent(&emitter, 2)
-        yaml_emitter_set_width(&emitter, -1)
-        yaml_emitter_set_unicode(&emitter, 1)
-        yaml_emitter_set_break(&emitter, YAML_LN_BREAK)
+        yaml_emitter_set_encoding(emitter, YAML_UTF8_ENCODING)
+        yaml_emitter_set_canonical(emitter, 0)
+        yaml_emitter_set_indent(emitter, 2)
+        yaml_emitter_set_width(emitter, -1)
+        yaml_emitter_set_unicode(emitter, 1)
+        yaml_emitter_set_break(emitter, YAML_LN_BREAK)
     }
 
     deinit {
-        yaml_emitter_delete(&emitter)
+        yaml_emitter_delete(emitter)
+        emitter.deallocate()
     }
 
     func emit(_ root: Node) throws {
@@ -62,7 +68,7 @@ private final class EmitterSession {
         try send(&event)
         yaml_stream_end_event_initialize(&event)
         try send(&event)
-        guard yaml_emitter_flush(&emitter) == 1 else { throw problem() }
+        guard yaml_emitter_flush(emitter) == 1 else { throw problem() }
     }
 
     private func emitNode(_ node: Node) throws {
@@ -121,11 +127,11 @@ private final class EmitterSession {
 
     /// Hands the event to libyaml, which takes ownership of it either way.
     private func send(_ event: inout yaml_event_t) throws {
-        guard yaml_emitter_emit(&emitter, &event) == 1 else { throw problem() }
+        guard yaml_emitter_emit(emitter, &event) == 1 else { throw problem() }
     }
 
     private func problem() -> YAMLError {
-        let text = emitter.problem.map { String(cString: $0) } ?? "unknown libyaml emitter error"
+        let text = emitter.pointee.problem.map { String(cString: $0) } ?? "unknown libyaml emitter error"
         return YAMLError(.emitter, text)
     }
 }

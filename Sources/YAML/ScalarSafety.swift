@@ -21,19 +21,18 @@ public enum ScalarSafety {
     /// ASCII text (nearly all of it) is checked byte by byte; the first
     /// non-ASCII byte hands the text to the scalar-by-scalar check.
     public static func isPlainSafe(_ text: String) -> Bool {
-        let utf8 = text.utf8
-        guard let first = utf8.first, let last = utf8.last else {
-            return false  // the empty plain scalar is null
-        }
-        if first >= 0x80 || last >= 0x80 { return isPlainSafeScalars(text) }
-        if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
-            return false
-        }
-        if isLeadingIndicator(first) { return false }
-        if last == UInt8(ascii: ":") { return false }
         enum Verdict { case plain, quoted, nonASCII }
         var contiguous = text
         let verdict = contiguous.withUTF8 { bytes -> Verdict in
+            guard let first = bytes.first, let last = bytes.last else {
+                return .quoted  // the empty plain scalar is null
+            }
+            if first >= 0x80 || last >= 0x80 { return .nonASCII }
+            if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || last == UInt8(ascii: " ")
+                || last == UInt8(ascii: "\t") || last == UInt8(ascii: ":") || isLeadingIndicator(first)
+            {
+                return .quoted
+            }
             var previous = UInt8(ascii: " ")
             for byte in bytes {
                 if byte >= 0x80 { return .nonASCII }

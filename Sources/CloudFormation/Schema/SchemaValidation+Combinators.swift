@@ -10,39 +10,39 @@ extension SchemaValidation {
     /// - `not`: a violation only when the branch surely matches.
     /// - `if`: `then` applies when the test surely matches, `else` when it
     ///   fails; when it matched only on trust, neither applies.
-    mutating func checkCombinators(_ value: Value, _ node: JSONSchema.Node, at path: TemplatePath, enclosing: [Int]) {
+    mutating func checkCombinators(_ value: Value, _ node: JSONSchema.Node, enclosing: [Int]) {
         for branch in node.allOf {
-            check(value, branch, at: path, enclosing: enclosing)
+            check(value, branch, enclosing: enclosing)
         }
 
         if !node.anyOf.isEmpty {
-            let outcomes = node.anyOf.map { outcome(of: value, against: $0, at: path, enclosing: enclosing) }
+            let outcomes = node.anyOf.map { outcome(of: value, against: $0, enclosing: enclosing) }
             if !outcomes.contains(where: \.matches) {
-                report(path, "matches none of the allowed shapes: \(summary(of: outcomes, at: path))")
+                report("matches none of the allowed shapes: \(summary(of: outcomes, at: path))")
             }
         }
 
         if !node.oneOf.isEmpty {
-            let outcomes = node.oneOf.map { outcome(of: value, against: $0, at: path, enclosing: enclosing) }
+            let outcomes = node.oneOf.map { outcome(of: value, against: $0, enclosing: enclosing) }
             let sureMatches = outcomes.enumerated().filter { $0.element.surelyMatches }
             if !outcomes.contains(where: \.matches) {
-                report(path, "matches none of the allowed shapes: \(summary(of: outcomes, at: path))")
+                report("matches none of the allowed shapes: \(summary(of: outcomes, at: path))")
             } else if sureMatches.count > 1 {
                 let shapes = sureMatches.map { describeShape(node: $0.element.schema, position: $0.offset + 1) }
-                report(path, "matches more than one of the allowed shapes (\(shapes.joined(separator: "; "))); exactly one must match")
+                report("matches more than one of the allowed shapes (\(shapes.joined(separator: "; "))); exactly one must match")
             }
         }
 
-        if let not = node.not, outcome(of: value, against: not, at: path, enclosing: enclosing).surelyMatches {
-            report(path, notAllowedMessage(for: value, forbidden: nodes[not]))
+        if let not = node.not, outcome(of: value, against: not, enclosing: enclosing).surelyMatches {
+            report(notAllowedMessage(for: value, forbidden: nodes[not]))
         }
 
         if let condition = node.condition {
-            let test = outcome(of: value, against: condition.test, at: path, enclosing: enclosing)
+            let test = outcome(of: value, against: condition.test, enclosing: enclosing)
             if test.surelyMatches, let then = condition.then {
-                check(value, then, at: path, enclosing: enclosing)
+                check(value, then, enclosing: enclosing)
             } else if !test.matches, let otherwise = condition.otherwise {
-                check(value, otherwise, at: path, enclosing: enclosing)
+                check(value, otherwise, enclosing: enclosing)
             }
         }
     }

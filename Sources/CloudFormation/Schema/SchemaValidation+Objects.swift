@@ -15,7 +15,7 @@ extension SchemaValidation {
     /// them: CloudFormation removes it before the resource sees it. Entries
     /// whose values are other intrinsics are present, and their names are
     /// checked, but not their values.
-    mutating func checkObject(_ object: Object, _ node: JSONSchema.Node, at path: TemplatePath, enclosing: [Int]) {
+    mutating func checkObject(_ object: Object, _ node: JSONSchema.Node, enclosing: [Int]) {
         let entries = object.entries.contains(where: \.value.refersToNoValue)
             ? object.entries.filter { !$0.value.refersToNoValue } : object.entries
         // Objects are small: a search costs less than hashing every key of
@@ -23,14 +23,14 @@ extension SchemaValidation {
         func isPresent(_ name: String) -> Bool { entries.contains { $0.key == name } }
 
         for name in node.required where !isPresent(name) {
-            report(path, "required property '\(name)' is missing")
+            report("required property '\(name)' is missing")
         }
         if !node.requiredOneOf.isEmpty, !node.requiredOneOf.contains(where: isPresent) {
-            report(path, "one of \(node.requiredOneOf.joined(separator: ", ")) is required")
+            report("one of \(node.requiredOneOf.joined(separator: ", ")) is required")
         }
 
         for entry in entries {
-            checkEntry(entry, node, at: path.appending(entry.key))
+            inside(.key(entry.key)) { $0.checkEntry(entry, node) }
         }
 
         guard !node.dependentRequired.isEmpty || !node.dependentSchemas.isEmpty || !node.dependentExcluded.isEmpty else {
@@ -41,29 +41,29 @@ extension SchemaValidation {
         for entry in entries where checkedNames.insert(entry.key).inserted {
             let name = entry.key
             for needed in node.dependentRequired[name] ?? [] where !isPresent(needed) {
-                report(path.appending(name), "'\(name)' requires '\(needed)'")
+                report(below: .key(name), "'\(name)' requires '\(needed)'")
             }
             if let schema = node.dependentSchemas[name] {
-                check(.object(object), schema, at: path, enclosing: enclosing)
+                check(.object(object), schema, enclosing: enclosing)
             }
             for excluded in node.dependentExcluded[name] ?? [] where isPresent(excluded) {
                 // Schemas usually exclude both ways (A excludes B, B excludes A);
                 // one message per pair says it all.
                 if reportedExclusions.insert([name, excluded].sorted()).inserted {
-                    report(path.appending(excluded), "'\(name)' cannot be used together with '\(excluded)'")
+                    report(below: .key(excluded), "'\(name)' cannot be used together with '\(excluded)'")
                 }
             }
         }
     }
 
-    private mutating func checkEntry(_ entry: Object.Entry, _ node: JSONSchema.Node, at path: TemplatePath) {
+    private mutating func checkEntry(_ entry: Object.Entry, _ node: JSONSchema.Node) {
         var named = false
         if let schema = node.properties[entry.key] {
-            check(entry.value, schema, at: path)
+            check(entry.value, schema)
             named = true
         }
         for patternProperty in node.patternProperties where patternProperty.pattern.isFound(in: entry.key) {
-            check(entry.value, patternProperty.schema, at: path)
+            check(entry.value, patternProperty.schema)
             named = true
         }
         guard !named else { return }
@@ -72,9 +72,9 @@ extension SchemaValidation {
             break
         case .forbidden:
             let suggestion = SchemaMessageText.suggestion(for: entry.key, among: node.propertyNames)
-            report(path, "'\(entry.key)' is not a property here\(suggestion)")
+            report("'\(entry.key)' is not a property here\(suggestion)")
         case .schema(let schema):
-            check(entry.value, schema, at: path)
+            check(entry.value, schema)
         }
     }
 }

@@ -24,17 +24,42 @@ struct SchemaValidation {
 
     let nodes: [JSONSchema.Node]
     private(set) var findings: [Finding] = []
+    /// Where the value being checked is: `base`, then the keys and indices
+    /// below it, pushed and popped as the check descends. A `TemplatePath`
+    /// is built only for a finding (or a combinator's side check), not for
+    /// every value of every resource.
+    private let base: TemplatePath
+    private var location: [TemplatePath.Component] = []
     /// Whether a check was skipped because it met an intrinsic function. A
     /// branch of `oneOf`, `not` or `if` that passed this way might not pass
     /// once deployed, so it does not count as a sure match.
     private(set) var metIntrinsic = false
 
-    init(nodes: [JSONSchema.Node]) {
+    init(nodes: [JSONSchema.Node], at base: TemplatePath) {
         self.nodes = nodes
+        self.base = base
     }
 
-    mutating func report(_ path: TemplatePath, _ message: String, isTypeMismatch: Bool = false) {
+    /// The path of the value being checked.
+    var path: TemplatePath {
+        location.reduce(base) { $0.appending($1) }
+    }
+
+    /// Runs `body` with `component` added to the location.
+    mutating func inside(_ component: TemplatePath.Component, _ body: (inout SchemaValidation) -> Void) {
+        location.append(component)
+        body(&self)
+        location.removeLast()
+    }
+
+    /// A finding at the value being checked.
+    mutating func report(_ message: String, isTypeMismatch: Bool = false) {
         findings.append(Finding(violation: SchemaViolation(path: path, message: message), isTypeMismatch: isTypeMismatch))
+    }
+
+    /// A finding at `component` below the value being checked.
+    mutating func report(below component: TemplatePath.Component, _ message: String) {
+        findings.append(Finding(violation: SchemaViolation(path: path.appending(component), message: message)))
     }
 
     /// Checks `value` against the node, and everything the node leads to.
@@ -45,14 +70,14 @@ struct SchemaValidation {
     /// descends into the value (`A: {$ref: B}`, `B: {allOf: [{$ref: A}]}`),
     /// and checking it again could only repeat what the first visit reports,
     /// so it ends there.
-    mutating func check(_ value: Value, _ nodeIndex: Int, at path: TemplatePath, enclosing: [Int] = []) {
+    mutating func check(_ value: Value, _ nodeIndex: Int, enclosing: [Int] = []) {
         guard !enclosing.contains(nodeIndex) else { return }
         let node = nodes[nodeIndex]
 
         switch value {
         case .intrinsic(.if(_, let then, let otherwise)):
             for (position, branch) in [(1, then), (2, otherwise)] where !branch.refersToNoValue {
-                check(branch, nodeIndex, at: path.appending("Fn::If").appending(index: position), enclosing: enclosing)
+                inside(.key("Fn::If")) { $0.inside(.index(position)) { $0.check(branch, nodeIndex, enclosing: enclosing) } }
             }
             return
         case .intrinsic:
@@ -63,37 +88,37 @@ struct SchemaValidation {
         }
 
         if node.rejectsEverything {
-            report(path, "no value is allowed here")
+            report("no value is allowed here")
             return
         }
         // Only `$ref`, combinators and schema dependencies check this same
         // value again; most nodes have none, and skip building the list.
         let sameValue = node.checksSameValueAgain ? enclosing + [nodeIndex] : enclosing
         if let reference = node.reference {
-            check(value, reference, at: path, enclosing: sameValue)
+            check(value, reference, enclosing: sameValue)
         }
         if let types = node.types, !types.contains(where: value.schemaAccepts) {
             let expected = SchemaMessageText.alternatives(types.map(\.rawValue))
-            report(path, "expected \(expected), found \(value.schemaTypeDescription)", isTypeMismatch: true)
+            report("expected \(expected), found \(value.schemaTypeDescription)", isTypeMismatch: true)
             return
         }
-        checkAllowedValues(value, node, at: path)
-        checkText(value, node, at: path)
-        checkNumber(value, node, at: path)
+        checkAllowedValues(value, node)
+        checkText(value, node)
+        checkNumber(value, node)
         if case .list(let items) = value {
-            checkArray(items, node, at: path)
+            checkArray(items, node)
         }
         if case .object(let object) = value {
-            checkObject(object, node, at: path, enclosing: sameValue)
+            checkObject(object, node, enclosing: sameValue)
         }
-        checkCombinators(value, node, at: path, enclosing: sameValue)
+        checkCombinators(value, node, enclosing: sameValue)
     }
 
     /// Checks `value` on the side, leaving this pass's findings untouched: how
     /// `anyOf`, `oneOf`, `not` and `if` find out whether a branch matches.
-    mutating func outcome(of value: Value, against nodeIndex: Int, at path: TemplatePath, enclosing: [Int]) -> BranchOutcome {
-        var branch = SchemaValidation(nodes: nodes)
-        branch.check(value, nodeIndex, at: path, enclosing: enclosing)
+    mutating func outcome(of value: Value, against nodeIndex: Int, enclosing: [Int]) -> BranchOutcome {
+        var branch = SchemaValidation(nodes: nodes, at: path)
+        branch.check(value, nodeIndex, enclosing: enclosing)
         // A decision that rested on an unknown value is itself unsure.
         if branch.metIntrinsic { metIntrinsic = true }
         return BranchOutcome(schema: nodeIndex, findings: branch.findings, metIntrinsic: branch.metIntrinsic)
@@ -102,14 +127,14 @@ struct SchemaValidation {
     // MARK: Any value
 
     /// `enum` and `const`, compared leniently (`5` matches `"5"`).
-    private mutating func checkAllowedValues(_ value: Value, _ node: JSONSchema.Node, at path: TemplatePath) {
+    private mutating func checkAllowedValues(_ value: Value, _ node: JSONSchema.Node) {
         guard node.allowedValues != nil || node.constant != nil else { return }
         let key = value.schemaComparisonKey
         if let allowed = node.allowedValues, !allowed.keys.contains(key) {
-            report(path, "\(value.schemaQuoted) is not one of \(Self.describe(allowed, for: value))")
+            report("\(value.schemaQuoted) is not one of \(Self.describe(allowed, for: value))")
         }
         if let constant = node.constant, !constant.keys.contains(key) {
-            report(path, "\(value.schemaQuoted) must be \(constant.texts.first ?? "")")
+            report("\(value.schemaQuoted) must be \(constant.texts.first ?? "")")
         }
     }
 
@@ -133,39 +158,39 @@ struct SchemaValidation {
     /// Lengths apply to strings only and count Unicode scalars (code points),
     /// as JSON Schema specifies; `é` written as one scalar is 1, and an emoji
     /// with a skin tone modifier is 2.
-    private mutating func checkText(_ value: Value, _ node: JSONSchema.Node, at path: TemplatePath) {
+    private mutating func checkText(_ value: Value, _ node: JSONSchema.Node) {
         if let pattern = node.pattern, let text = value.schemaText, !pattern.isFound(in: text) {
-            report(path, "\(value.schemaQuoted) does not match the pattern \(pattern.source)")
+            report("\(value.schemaQuoted) does not match the pattern \(pattern.source)")
         }
         guard node.minLength != nil || node.maxLength != nil, case .string(let text) = value else { return }
         let length = text.unicodeScalars.count
         if let minimum = node.minLength, length < minimum {
-            report(path, "length \(length) is less than the minimum \(minimum)")
+            report("length \(length) is less than the minimum \(minimum)")
         }
         if let maximum = node.maxLength, length > maximum {
-            report(path, "length \(length) is more than the maximum \(maximum)")
+            report("length \(length) is more than the maximum \(maximum)")
         }
     }
 
     // MARK: Numbers
 
     /// Applies to integers, doubles, and strings that read as numbers.
-    private mutating func checkNumber(_ value: Value, _ node: JSONSchema.Node, at path: TemplatePath) {
+    private mutating func checkNumber(_ value: Value, _ node: JSONSchema.Node) {
         guard node.minimum != nil || node.maximum != nil || node.exclusiveMinimum != nil || node.exclusiveMaximum != nil,
               let number = value.schemaNumber
         else { return }
         let shown = value.schemaQuoted
         if let limit = node.minimum, number < limit.value {
-            report(path, "\(shown) is less than the minimum \(limit.text)")
+            report("\(shown) is less than the minimum \(limit.text)")
         }
         if let limit = node.maximum, number > limit.value {
-            report(path, "\(shown) is more than the maximum \(limit.text)")
+            report("\(shown) is more than the maximum \(limit.text)")
         }
         if let limit = node.exclusiveMinimum, number <= limit.value {
-            report(path, "\(shown) is not more than the exclusive minimum \(limit.text)")
+            report("\(shown) is not more than the exclusive minimum \(limit.text)")
         }
         if let limit = node.exclusiveMaximum, number >= limit.value {
-            report(path, "\(shown) is not less than the exclusive maximum \(limit.text)")
+            report("\(shown) is not less than the exclusive maximum \(limit.text)")
         }
     }
 
@@ -174,20 +199,20 @@ struct SchemaValidation {
     /// `Ref AWS::NoValue` items are removed by CloudFormation, so they are
     /// neither counted nor compared nor checked; paths keep the template's
     /// indices all the same.
-    private mutating func checkArray(_ items: [Value], _ node: JSONSchema.Node, at path: TemplatePath) {
+    private mutating func checkArray(_ items: [Value], _ node: JSONSchema.Node) {
         let present = items.indices.filter { !items[$0].refersToNoValue }
         if let minimum = node.minItems, present.count < minimum {
-            report(path, "\(SchemaMessageText.items(present.count)), fewer than the minimum \(minimum)")
+            report("\(SchemaMessageText.items(present.count)), fewer than the minimum \(minimum)")
         }
         if let maximum = node.maxItems, present.count > maximum {
-            report(path, "\(SchemaMessageText.items(present.count)), more than the maximum \(maximum)")
+            report("\(SchemaMessageText.items(present.count)), more than the maximum \(maximum)")
         }
         if node.uniqueItems {
             var firstIndexByKey: [String: Int] = [:]
             for index in present {
                 let key = items[index].schemaComparisonKey
                 if let first = firstIndexByKey[key] {
-                    report(path.appending(index: index), "\(items[index].schemaQuoted) is the same as item \(first); items must be unique")
+                    report(below: .index(index), "\(items[index].schemaQuoted) is the same as item \(first); items must be unique")
                 } else {
                     firstIndexByKey[key] = index
                 }
@@ -196,7 +221,7 @@ struct SchemaValidation {
         for index in present {
             let schema = index < node.positionalItems.count ? node.positionalItems[index] : node.items
             if let schema {
-                check(items[index], schema, at: path.appending(index: index))
+                inside(.index(index)) { $0.check(items[index], schema) }
             }
         }
     }

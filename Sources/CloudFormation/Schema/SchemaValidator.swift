@@ -29,8 +29,8 @@ public struct SchemaViolation: Hashable, Sendable, CustomStringConvertible {
 /// violation found twice (by both branches of an `Fn::If`, say) is reported once.
 public enum SchemaValidator {
     public static func validate(_ value: Value, against schema: JSONSchema, at path: TemplatePath) -> [SchemaViolation] {
-        var validation = SchemaValidation(nodes: schema.nodes)
-        validation.check(value, schema.rootIndex, at: path)
+        var validation = SchemaValidation(nodes: schema.nodes, at: path)
+        validation.check(value, schema.rootIndex)
         var seen: Set<SchemaViolation> = []
         return validation.findings.map(\.violation).filter { seen.insert($0).inserted }
     }
