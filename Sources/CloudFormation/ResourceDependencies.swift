@@ -1,6 +1,6 @@
 /// Which resources each resource needs created first: the ones its values
 /// refer to (`Ref`, `Fn::GetAtt`, `Fn::Sub`) and the ones its `DependsOn` names.
-public struct ResourceDependencies {
+public struct ResourceDependencies: Sendable {
     /// Resource → resources it refers to in its properties, metadata and
     /// policies, in first-use order.
     public let implied: [String: [String]]

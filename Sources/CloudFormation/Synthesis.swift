@@ -21,11 +21,35 @@ public struct Artifact: Sendable {
 /// already implies are dropped (CloudFormation derives them, and cfn-lint's
 /// W3005 flags them), as are repeated entries.
 ///
+/// The built-in rules and the checks only read the finished template, so they
+/// run side by side on the machine's cores; their diagnostics are joined in
+/// a fixed order (the rules', then each check's in the order given).
+///
 /// - Throws: `SynthesisError` with every diagnostic when any is an error,
 ///   including an error thrown by `build`.
 public func synthesize(
     _ definition: any StackDefinition, checks: [any TemplateCheck] = [], limits: QuotaLimits = .cloudFormation
 ) throws(SynthesisError) -> Synthesis {
+    let noRendering: (@Sendable (Template) throws -> Never)? = nil
+    return try synthesize(definition, checks: checks, limits: limits, render: noRendering).synthesis
+}
+
+/// As `synthesize(_:checks:limits:)`, and `render` turns the template into
+/// its output (YAML, say) at the same time as the rules and checks run, on
+/// another core. The output is returned only when validation passes; what
+/// `render` throws is returned as the output's failure.
+public func synthesize<Output: Sendable>(
+    _ definition: any StackDefinition, checks: [any TemplateCheck] = [], limits: QuotaLimits = .cloudFormation,
+    renderingAlongside render: @escaping @Sendable (Template) throws -> Output
+) throws(SynthesisError) -> (synthesis: Synthesis, output: Result<Output, any Error>) {
+    let result = try synthesize(definition, checks: checks, limits: limits, render: render)
+    return (result.synthesis, result.output!)
+}
+
+private func synthesize<Output: Sendable>(
+    _ definition: any StackDefinition, checks: [any TemplateCheck], limits: QuotaLimits,
+    render: (@Sendable (Template) throws -> Output)?
+) throws(SynthesisError) -> (synthesis: Synthesis, output: Result<Output, any Error>?) {
     let stack = Stack(name: definition.name)
     do {
         try definition.build(stack)
@@ -35,16 +59,41 @@ public func synthesize(
         throw SynthesisError([Diagnostic(.error, stack: definition.name, path: [], "building the stack failed: \(error)")])
     }
     let (template, dependencies) = withoutRedundantDependencies(stack.template)
-    var diagnostics = TemplateValidator.validate(template, stack: definition.name, limits: limits, dependencies: dependencies)
-    for check in checks {
-        diagnostics += check.diagnostics(for: template, stack: definition.name)
+    let name = definition.name
+
+    // The rendering, when there is one, comes first: it is the longest job.
+    let renderingJobs = render == nil ? 0 : 1
+    let jobs = concurrentResults(renderingJobs + 1 + checks.count) { index -> SynthesisJob<Output> in
+        if let render, index == 0 {
+            return .output(Result { try render(template) })
+        }
+        let check = index - renderingJobs - 1
+        guard check >= 0 else {
+            return .diagnostics(TemplateValidator.validate(template, stack: name, limits: limits, dependencies: dependencies))
+        }
+        return .diagnostics(checks[check].diagnostics(for: template, stack: name))
+    }
+    var diagnostics: [Diagnostic] = []
+    var output: Result<Output, any Error>?
+    for job in jobs {
+        switch job {
+        case .diagnostics(let found): diagnostics += found
+        case .output(let rendered): output = rendered
+        }
     }
     if diagnostics.contains(where: { $0.severity == .error }) {
         throw SynthesisError(diagnostics)
     }
-    return Synthesis(
-        stack: definition.name, template: template, warnings: diagnostics,
+    let synthesis = Synthesis(
+        stack: name, template: template, warnings: diagnostics,
         artifacts: stack.artifacts.map { Artifact(name: $0.name, json: $0.json) })
+    return (synthesis, output)
+}
+
+/// What one of synthesis's concurrent jobs produced.
+private enum SynthesisJob<Output: Sendable>: Sendable {
+    case diagnostics([Diagnostic])
+    case output(Result<Output, any Error>)
 }
 
 /// The template without redundant `DependsOn` entries, and its dependencies

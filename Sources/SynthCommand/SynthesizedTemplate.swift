@@ -24,8 +24,10 @@ func synthesizeAll(
     var problems: [Diagnostic] = []
     for definition in definitions {
         do {
-            let synthesis = try synthesize(definition, checks: AWSChecks.all)
-            let text = try TemplateRenderer.render(synthesis.template, format: format, form: form)
+            let (synthesis, rendered) = try synthesize(definition, checks: AWSChecks.all) { template in
+                try TemplateRenderer.render(template, format: format, form: form)
+            }
+            let text = try rendered.get()
             let sizeProblems = Quotas.checkBodySize(text.utf8.count, stack: definition.name)
             problems += sizeProblems.filter { $0.severity == .error }
             let artifacts = try synthesis.artifacts.map { artifact in

@@ -59,8 +59,10 @@ guard let groups = arguments.first.flatMap(Int.init), groups > 0, let format = T
     exit(2)
 }
 do {
-    let synthesis = try synthesize(ScaleStack(groups: groups), checks: AWSChecks.all, limits: .unlimited)
-    FileHandle.standardOutput.write(Data(try TemplateRenderer.render(synthesis.template, format: format).utf8))
+    let (_, rendered) = try synthesize(ScaleStack(groups: groups), checks: AWSChecks.all, limits: .unlimited) { template in
+        try TemplateRenderer.render(template, format: format)
+    }
+    FileHandle.standardOutput.write(Data(try rendered.get().utf8))
 } catch {
     FileHandle.standardError.write(Data("\(error)\n".utf8))
     exit(2)
