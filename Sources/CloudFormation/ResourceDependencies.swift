@@ -10,10 +10,11 @@ public struct ResourceDependencies: Sendable {
     public let order: [String]
 
     public init(_ template: Template) {
-        let resourceIDs = Set(template.resources.map(\.logicalID))
-        var implied: [String: [String]] = [:]
-        var explicit: [String: [String]] = [:]
-        for resource in template.resources {
+        let resources = template.resources
+        let resourceIDs = Set(resources.map(\.logicalID))
+        // Each resource's references are found on their own, side by side.
+        let targetsByResource = concurrentResults(resources.count) { index -> [String] in
+            let resource = resources[index]
             let base: TemplatePath = ["Resources", resource.logicalID]
             var values: [Value] = [.object(resource.properties)]
             if let metadata = resource.metadata { values.append(.object(metadata)) }
@@ -28,13 +29,18 @@ public struct ResourceDependencies: Sendable {
                     targets.append(reference.target)
                 }
             }
+            return targets
+        }
+        var implied: [String: [String]] = [:]
+        var explicit: [String: [String]] = [:]
+        for (resource, targets) in zip(resources, targetsByResource) {
             implied[resource.logicalID] = targets
             // A resource naming itself in DependsOn is reported on its own, not as a cycle.
             explicit[resource.logicalID] = resource.dependsOn.filter { $0 != resource.logicalID && resourceIDs.contains($0) }
         }
         self.implied = implied
         self.explicit = explicit
-        self.order = template.resources.map(\.logicalID)
+        self.order = resources.map(\.logicalID)
     }
 
     private init(implied: [String: [String]], explicit: [String: [String]], order: [String]) {

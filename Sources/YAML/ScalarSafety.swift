@@ -122,16 +122,28 @@ public enum ScalarSafety {
         case UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="):
             return text == "~" || text == "<<" || text == "="
         default:
-            // The longest reserved word has five letters.
-            return text.utf8.count <= 5 && reservedWords.contains(text.lowercased())
+            return isReservedWord(text)
         }
     }
 
     /// Null and boolean words of YAML 1.1 and 1.2, compared case-insensitively
     /// (both specs list only some casings; quoting the others costs nothing).
-    private static let reservedWords: Set<String> = [
+    private static let reservedWords: [[UInt8]] = [
         "null", "true", "false", "y", "n", "yes", "no", "on", "off",
-    ]
+    ].map { Array($0.utf8) }
+
+    /// Compared byte by byte, without lowercasing a copy: most keys of a
+    /// template (`Type`, `Ref`, `Key`) are as short as these words.
+    private static func isReservedWord(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count <= 5 else { return false }
+        return reservedWords.contains { word in
+            word.count == utf8.count && zip(word, utf8).allSatisfy { expected, byte in
+                // ASCII letters only: `| 0x20` lowercases them.
+                byte < 0x80 && (byte | 0x20) == expected
+            }
+        }
+    }
 
     /// Integers (decimal, octal `017` and `0o17`, hex, binary, `1_000`,
     /// sexagesimal `1:20`), floats (`1e3`, `.5`, `+.inf`, `.NaN`, `1:20.5`) and
