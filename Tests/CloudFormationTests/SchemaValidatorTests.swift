@@ -594,31 +594,24 @@ struct SchemaValidatorTests {
 
     @Test("every resource schema cfn-lint ships parses, and nearly all of their patterns compile")
     func allShippedSchemasParse() throws {
-        guard let directory = Self.shippedSchemaDirectory else { return }
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }.sorted()
+        guard let directory = ShippedSchemas.directory else { return }
+        let files = try ShippedSchemas.files()
         #expect(files.count > 1000)
         for file in files {
             _ = try JSONSchema(contentsOf: directory.appendingPathComponent(file))
         }
         // Only constructs with no ICU equivalent are left unenforced: today two
         // patterns with a quantified lookahead, `(?!\.)+`.
-        let uncompiled = Self.patternSources(in: directory, files: files).filter { !$0.isEmpty && !SchemaPattern($0).isEnforced }
+        let uncompiled = try ShippedSchemas.patternSources().filter { !$0.isEmpty && !SchemaPattern($0).isEnforced }
         #expect(uncompiled.count <= 2, "\(uncompiled.sorted())")
     }
 
     // MARK: helpers
 
-    private static let shippedSchemaDirectory: URL? = {
-        let directory = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent(".venv/lib/python3.11/site-packages/cfnlint/data/schemas/resources")
-        return FileManager.default.fileExists(atPath: directory.path) ? directory : nil
-    }()
-
     /// The schema file from cfn-lint, or `nil` (with a note) when cfn-lint is
     /// not installed in `.venv` (`make test` installs it), so the test is skipped.
     private static func shippedSchema(_ file: String) throws -> JSONSchema? {
-        guard let directory = shippedSchemaDirectory else {
+        guard let directory = ShippedSchemas.directory else {
             print("note: skipping a check against \(file): cfn-lint's schemas are not installed in .venv (run `make test` once)")
             return nil
         }
@@ -630,27 +623,5 @@ struct SchemaValidatorTests {
     private static func lambdaRuntimeCount(_ lambda: JSONSchema) -> Int {
         let runtime = lambda.nodes[lambda.rootIndex].properties["Runtime"]!
         return lambda.nodes[runtime].allowedValues?.texts.count ?? 0
-    }
-
-    private static func patternSources(in directory: URL, files: [String]) -> Set<String> {
-        var sources: Set<String> = []
-        func collect(_ json: Any) {
-            if let object = json as? [String: Any] {
-                for (key, value) in object {
-                    if key == "pattern", let source = value as? String { sources.insert(source) }
-                    if key == "patternProperties", let patterns = value as? [String: Any] { sources.formUnion(patterns.keys) }
-                    collect(value)
-                }
-            } else if let list = json as? [Any] {
-                list.forEach(collect)
-            }
-        }
-        for file in files {
-            if let data = FileManager.default.contents(atPath: directory.appendingPathComponent(file).path),
-               let json = try? JSONSerialization.jsonObject(with: data) {
-                collect(json)
-            }
-        }
-        return sources
     }
 }
