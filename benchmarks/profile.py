@@ -69,6 +69,14 @@ def ours(file):
     return any(part in file for part in ("/Sources/", "/stacks/", "/benchmarks/")) and "/checkouts/" not in file
 
 
+def relative(file):
+    """A source file's path below Sources/, stacks/ or the repository."""
+    for marker in ("/Sources/", "/stacks/", str(ROOT) + "/"):
+        if marker in file:
+            return file.split(marker)[-1]
+    return file
+
+
 def top_inclusive(rows):
     """Our functions, each once (callgrind lists recursive cycles as `'2`)."""
     seen, picked = set(), []
@@ -86,7 +94,7 @@ def table(total, picked, with_file):
     lines = ["| instructions | share | function |" + (" file |" if with_file else ""),
              "|---:|---:|---|" + ("---|" if with_file else "")]
     for (cost, _, file), name in zip(picked[:TOP], names):
-        short = file.split("/Sources/")[-1].split("/stacks/")[-1] if with_file else ""
+        short = relative(file) if with_file else ""
         lines.append(f"| {cost:,} | {100 * cost / total:.1f}% | `{name[:110]}` |" + (f" {short} |" if with_file else ""))
     return lines
 
