@@ -12,51 +12,56 @@ enum JSONWriter {
     }
 
     static func write(_ node: Node) throws -> String {
-        var output = ""
+        // Written as UTF-8 bytes: appending to a String piece by piece, and a
+        // new String for every indent and every quoted string, cost more than
+        // everything else synthesis does.
+        var output: [UInt8] = []
         try write(node, indent: 0, into: &output)
-        output += "\n"
-        return output
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func write(_ node: Node, indent: Int, into output: inout String) throws {
+    private static func write(_ node: Node, indent: Int, into output: inout [UInt8]) throws {
         if let tag = node.tag { throw TaggedNodeError(tag: tag) }
         switch node.content {
         case .scalar(let scalar):
             if scalar.style == .plain {
-                output += scalar.text
+                output.append(contentsOf: scalar.text.utf8)
             } else {
-                appendString(scalar.text, to: &output)
+                JSONString.append(scalar.text, to: &output)
             }
         case .sequence(let items):
             guard !items.isEmpty else {
-                output += "[]"
+                output.append(contentsOf: "[]".utf8)
                 return
             }
-            output += "[\n"
+            output.append(contentsOf: "[\n".utf8)
             for (index, item) in items.enumerated() {
-                output += String(repeating: " ", count: indent + 2)
+                appendIndent(indent + 2, to: &output)
                 try write(item, indent: indent + 2, into: &output)
-                output += index == items.count - 1 ? "\n" : ",\n"
+                output.append(contentsOf: index == items.count - 1 ? "\n".utf8 : ",\n".utf8)
             }
-            output += String(repeating: " ", count: indent) + "]"
+            appendIndent(indent, to: &output)
+            output.append(UInt8(ascii: "]"))
         case .mapping(let pairs):
             guard !pairs.isEmpty else {
-                output += "{}"
+                output.append(contentsOf: "{}".utf8)
                 return
             }
-            output += "{\n"
+            output.append(contentsOf: "{\n".utf8)
             for (index, pair) in pairs.enumerated() {
-                output += String(repeating: " ", count: indent + 2)
-                appendString(pair.key.scalarText ?? "", to: &output)
-                output += ": "
+                appendIndent(indent + 2, to: &output)
+                JSONString.append(pair.key.scalarText ?? "", to: &output)
+                output.append(contentsOf: ": ".utf8)
                 try write(pair.value, indent: indent + 2, into: &output)
-                output += index == pairs.count - 1 ? "\n" : ",\n"
+                output.append(contentsOf: index == pairs.count - 1 ? "\n".utf8 : ",\n".utf8)
             }
-            output += String(repeating: " ", count: indent) + "}"
+            appendIndent(indent, to: &output)
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func appendString(_ text: String, to output: inout String) {
-        output += JSONString.quoted(text)
+    private static func appendIndent(_ width: Int, to output: inout [UInt8]) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
     }
 }
