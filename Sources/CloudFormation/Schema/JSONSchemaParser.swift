@@ -194,6 +194,7 @@ struct JSONSchemaParser {
         let converted = values.map(\.templateValue)
         return JSONSchema.AllowedValues(
             keys: Set(converted.map(\.schemaComparisonKey)),
+            strings: Set(converted.compactMap { if case .string(let text) = $0 { text } else { nil } }),
             texts: converted.map(\.schemaListText)
         )
     }

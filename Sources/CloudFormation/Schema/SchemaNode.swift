@@ -133,6 +133,15 @@ extension JSONSchema {
     /// and as text for messages.
     struct AllowedValues: Sendable {
         var keys: Set<String>
+        /// The values that are strings, as they are: a string value found
+        /// here is allowed without building its comparison key, which is
+        /// most of what checking an `enum` costs.
+        var strings: Set<String>
         var texts: [String]
+
+        func allows(_ value: Value) -> Bool {
+            if case .string(let text) = value, strings.contains(text) { return true }
+            return keys.contains(value.schemaComparisonKey)
+        }
     }
 }

@@ -128,12 +128,10 @@ struct SchemaValidation {
 
     /// `enum` and `const`, compared leniently (`5` matches `"5"`).
     private mutating func checkAllowedValues(_ value: Value, _ node: JSONSchema.Node) {
-        guard node.allowedValues != nil || node.constant != nil else { return }
-        let key = value.schemaComparisonKey
-        if let allowed = node.allowedValues, !allowed.keys.contains(key) {
+        if let allowed = node.allowedValues, !allowed.allows(value) {
             report("\(value.schemaQuoted) is not one of \(Self.describe(allowed, for: value))")
         }
-        if let constant = node.constant, !constant.keys.contains(key) {
+        if let constant = node.constant, !constant.allows(value) {
             report("\(value.schemaQuoted) must be \(constant.texts.first ?? "")")
         }
     }
