@@ -48,6 +48,14 @@ struct SimplePatternTests {
         #expect(SimplePattern(pattern)?.isFound(in: text) == nil)
         #expect(!SchemaPattern(pattern).isFound(in: text))
         #expect(SchemaPattern(pattern).isFound(in: "aab"))
+
+        // A group repeated over a long text would nest calls as deep as the
+        // text is long: past a bound, ICU decides instead.
+        let pairs = String(repeating: "ab", count: 20_000)
+        #expect(SimplePattern("^(ab)*$")?.isFound(in: pairs) == nil)
+        #expect(SchemaPattern("^(ab)*$").isFound(in: pairs))
+        #expect(!SchemaPattern("^(ab)*$").isFound(in: pairs + "a"))
+        #expect(SimplePattern("^(ab)*$")?.isFound(in: "abab") == true)
     }
 
     /// Every pattern in cfn-lint's schemas that the simple matcher accepts,

@@ -368,6 +368,9 @@ struct SimplePattern: Sendable {
     private struct Matcher {
         let scalars: [Unicode.Scalar]
         var budget = 100_000
+        /// Iterations of a repeated group nest calls; past this many the
+        /// matcher gives up rather than risk a thread's stack.
+        var groupIterationsLeft = 200
         var exhausted: Bool { budget <= 0 }
 
         init(scalars: [Unicode.Scalar]) {
@@ -434,6 +437,12 @@ struct SimplePattern: Sendable {
             _ inner: Node, min: Int, max: Int?, count: Int, at position: Int, then next: (inout Matcher, Int) -> Bool
         ) -> Bool {
             if max.map({ count < $0 }) ?? true {
+                groupIterationsLeft -= 1
+                defer { groupIterationsLeft += 1 }
+                guard groupIterationsLeft > 0 else {
+                    budget = 0  // the caller then asks ICU
+                    return false
+                }
                 let more = match(inner, at: position) { matcher, after in
                     (after != position || count < min)
                         && matcher.matchRepetition(inner, min: min, max: max, count: count + 1, at: after, then: next)
