@@ -74,7 +74,11 @@ struct SimplePatternTests {
         for source in sources.sorted() where !source.isEmpty {
             guard let simple = SimplePattern(source) else { continue }
             accepted += 1
-            guard let icu = SchemaPattern.icuExpression(for: source) else { continue }
+            guard let icu = SchemaPattern.icuExpression(for: source) else {
+                // ICU refused it, so it was never enforced; the simple matcher must not start now.
+                disagreements.append("\(source): ICU does not compile it, the simple matcher does")
+                continue
+            }
             for _ in 0..<3 {
                 let example = Self.example(of: simple.root, using: &generator)
                 for text in [example] + Self.mutations(of: example, using: &generator) {
