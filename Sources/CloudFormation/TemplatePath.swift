@@ -40,19 +40,14 @@ public struct TemplatePath: Hashable, Sendable, CustomStringConvertible, Express
 
     /// The components from the first (`Resources`) to the last.
     public var components: [Component] {
-        get {
-            var result: [Component] = []
-            result.reserveCapacity(count)
-            var link = last
-            while let current = link {
-                result.append(current.component)
-                link = current.parent
-            }
-            return result.reversed()
+        var result: [Component] = []
+        result.reserveCapacity(count)
+        var link = last
+        while let current = link {
+            result.append(current.component)
+            link = current.parent
         }
-        set {
-            self = TemplatePath(newValue)
-        }
+        return result.reversed()
     }
 
     /// How many components the path has.

@@ -12,7 +12,7 @@ import Foundation
 /// Compiling is lazy because a parsed schema reaches many more patterns than
 /// a template exercises.
 final class SchemaPattern: @unchecked Sendable {
-    // @unchecked: `compiled` is only touched under `lock`, and
+    // @unchecked: `compiled` and `fallback` are only touched under `lock`, and
     // NSRegularExpression is immutable once created (Apple documents it as
     // safe to use from several threads at once; it is only not marked
     // Sendable on every platform).
@@ -28,6 +28,9 @@ final class SchemaPattern: @unchecked Sendable {
     let source: String
     private let lock = NSLock()
     private var compiled: Engine?
+    /// ICU's compilation of a pattern the simple matcher handles, for the
+    /// rare text it gives up on (too much backtracking); compiled once.
+    private var fallback: NSRegularExpression??
 
     init(_ source: String) {
         self.source = source
@@ -51,6 +54,15 @@ final class SchemaPattern: @unchecked Sendable {
         return engine
     }
 
+    private var fallbackExpression: NSRegularExpression? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let fallback { return fallback }
+        let expression = Self.icuExpression(for: source)
+        fallback = .some(expression)
+        return expression
+    }
+
     static func icuExpression(for source: String) -> NSRegularExpression? {
         try? NSRegularExpression(pattern: ECMAPatternTranslation.icuPattern(for: source))
     }
@@ -64,7 +76,7 @@ final class SchemaPattern: @unchecked Sendable {
         case .simple(let simple):
             if let found = simple.isFound(in: text) { return found }
             // Too much backtracking for the simple matcher: ICU decides.
-            guard let expression = Self.icuExpression(for: source) else { return true }
+            guard let expression = fallbackExpression else { return true }
             return Self.isFound(expression, in: text)
         case .icu(let expression):
             return Self.isFound(expression, in: text)
