@@ -73,49 +73,52 @@ public struct ResourceDependencies: Sendable {
     /// resource (`[A, B, A]`), starting from the cycle's first resource in
     /// template order.
     public func cycles() -> [[String]] {
-        var position: [String: Int] = [:]
-        for (index, id) in order.enumerated() { position[id] = index }
+        // Resources are numbered by template position, so the search works on
+        // arrays instead of hashing names at every step.
+        var positionByID: [String: Int] = [:]
+        for (position, id) in order.enumerated() where positionByID[id] == nil { positionByID[id] = position }
+        let edges = order.map { id in all(of: id).compactMap { positionByID[$0] } }
         var cycles: [(start: Int, path: [String])] = []
-        for component in stronglyConnectedComponents() {
+        for component in Self.stronglyConnectedComponents(edges) {
             // Most components are one resource without a loop: skip them cheaply.
-            if component.count == 1 && !all(of: component[0]).contains(component[0]) { continue }
-            let members = Set(component)
-            guard let start = component.min(by: { position[$0]! < position[$1]! }),
-                let path = path(from: start, backTo: start, within: members)
-            else { continue }
-            cycles.append((position[start]!, path))
+            if component.count == 1 && !edges[component[0]].contains(component[0]) { continue }
+            let start = component.min()!
+            let members = Set(component.map { order[$0] })
+            guard let path = path(from: order[start], backTo: order[start], within: members) else { continue }
+            cycles.append((start, path))
         }
         // Reported in template order of each cycle's first resource.
         return cycles.sorted { $0.start < $1.start }.map(\.path)
     }
 
-    /// Tarjan's algorithm, visiting resources and edges in template order.
-    private func stronglyConnectedComponents() -> [[String]] {
-        var index = 0
-        var indices: [String: Int] = [:]
-        var lowLinks: [String: Int] = [:]
-        var stack: [String] = []
-        var onStack: Set<String> = []
-        var components: [[String]] = []
+    /// Tarjan's algorithm over resources numbered by template position,
+    /// visiting resources and edges in template order.
+    private static func stronglyConnectedComponents(_ edges: [[Int]]) -> [[Int]] {
+        var nextIndex = 0
+        var indices = [Int?](repeating: nil, count: edges.count)
+        var lowLinks = [Int](repeating: 0, count: edges.count)
+        var onStack = [Bool](repeating: false, count: edges.count)
+        var stack: [Int] = []
+        var components: [[Int]] = []
 
-        func connect(_ node: String) {
-            indices[node] = index
-            lowLinks[node] = index
-            index += 1
+        func connect(_ node: Int) {
+            indices[node] = nextIndex
+            lowLinks[node] = nextIndex
+            nextIndex += 1
             stack.append(node)
-            onStack.insert(node)
-            for next in all(of: node) {
-                if indices[next] == nil {
+            onStack[node] = true
+            for next in edges[node] {
+                if let index = indices[next] {
+                    if onStack[next] { lowLinks[node] = min(lowLinks[node], index) }
+                } else {
                     connect(next)
-                    lowLinks[node] = min(lowLinks[node]!, lowLinks[next]!)
-                } else if onStack.contains(next) {
-                    lowLinks[node] = min(lowLinks[node]!, indices[next]!)
+                    lowLinks[node] = min(lowLinks[node], lowLinks[next])
                 }
             }
             if lowLinks[node] == indices[node] {
-                var component: [String] = []
+                var component: [Int] = []
                 while let member = stack.popLast() {
-                    onStack.remove(member)
+                    onStack[member] = false
                     component.append(member)
                     if member == node { break }
                 }
@@ -123,7 +126,7 @@ public struct ResourceDependencies: Sendable {
             }
         }
 
-        for node in order where indices[node] == nil {
+        for node in edges.indices where indices[node] == nil {
             connect(node)
         }
         return components

@@ -78,6 +78,23 @@ struct ValidationTests {
         ])
     }
 
+    @Test("cycles are reported once each, in template order of their first resource, however long")
+    func cycles() {
+        let problems = errors(of: TestStack { stack in
+            stack.add(queue("Late", dependsOn: ["Later"]))
+            stack.add(queue("Free"))
+            stack.add(queue("Early", dependsOn: ["Late"]))
+            stack.add(queue("Later", dependsOn: ["Early"]))
+            for index in 0..<300 {
+                stack.add(queue("Link\(index)", dependsOn: [index == 299 ? "Link0" : "Link\(index + 1)", "Free"]))
+            }
+        })
+        #expect(problems.count == 2)
+        #expect(problems.first == "error: Test: Resources.Late: dependency cycle: Late → Later → Early → Late")
+        let chain = (0..<300).map { "Link\($0)" } + ["Link0"]
+        #expect(problems.last == "error: Test: Resources.Link0: dependency cycle: " + chain.joined(separator: " → "))
+    }
+
     @Test("DependsOn already implied by Ref, GetAtt or Sub is dropped, and repeats too; others stay")
     func impliedDependsOn() throws {
         let synthesis = try synthesize(TestStack { stack in
