@@ -20,7 +20,10 @@ public struct TemplateReference: Hashable, Sendable {
 
     /// Whether the reference names a resource, parameter or pseudo parameter
     /// (as opposed to a condition or a mapping).
-    public var isValueReference: Bool {
+    public var isValueReference: Bool { Self.isValueReference(kind) }
+
+    /// Whether a reference of this kind names a resource, parameter or pseudo parameter.
+    public static func isValueReference(_ kind: Kind) -> Bool {
         switch kind {
         case .ref, .getAtt, .sub: true
         case .condition, .mapping: false
@@ -49,6 +52,16 @@ public struct ReferenceCollector {
         return collector.references
     }
 
+    /// The names `value` uses and how, without where: for callers that need
+    /// only targets (a resource's dependencies) or look for paths only once
+    /// they have found a problem. Tracking paths is most of a walk's cost.
+    public static func uses(in value: Value) -> [(target: String, kind: TemplateReference.Kind)] {
+        var collector = ReferenceCollector()
+        collector.tracksPaths = false
+        collector.walk(value)
+        return collector.references.map { ($0.target, $0.kind) }
+    }
+
     public mutating func collect(_ value: Value, at path: TemplatePath) {
         self.path = path
         walk(value)
@@ -56,8 +69,11 @@ public struct ReferenceCollector {
 
     /// Where the walk is.
     private var path = TemplatePath()
+    /// When false, `path` stays where the walk started.
+    private var tracksPaths = true
 
     private mutating func inside(_ component: TemplatePath.Component, _ body: (inout ReferenceCollector) -> Void) {
+        guard tracksPaths else { return body(&self) }
         let outer = path
         path = outer.appending(component)
         body(&self)
@@ -137,7 +153,7 @@ public struct ReferenceCollector {
     }
 
     private mutating func walkSub(_ text: String, variables: Object) {
-        let textPath = variables.isEmpty ? path : path.appending(index: 0)
+        let textPath = variables.isEmpty || !tracksPaths ? path : path.appending(index: 0)
         switch SubPlaceholders.parse(text) {
         case .failure(let problem):
             problems.append(MalformedValue(path: textPath, message: problem.message))

@@ -15,18 +15,17 @@ public struct ResourceDependencies: Sendable {
         // Each resource's references are found on their own, side by side.
         let targetsByResource = concurrentResults(resources.count) { index -> [String] in
             let resource = resources[index]
-            let base: TemplatePath = ["Resources", resource.logicalID]
             var values: [Value] = [.object(resource.properties)]
             if let metadata = resource.metadata { values.append(.object(metadata)) }
             if let policy = resource.creationPolicy { values.append(policy) }
             if let policy = resource.updatePolicy { values.append(policy) }
             var targets: [String] = []
             for value in values {
-                for reference in ReferenceCollector.references(in: value, at: base)
-                where reference.isValueReference && resourceIDs.contains(reference.target)
-                    && !targets.contains(reference.target)
+                for use in ReferenceCollector.uses(in: value)
+                where TemplateReference.isValueReference(use.kind) && resourceIDs.contains(use.target)
+                    && !targets.contains(use.target)
                 {
-                    targets.append(reference.target)
+                    targets.append(use.target)
                 }
             }
             return targets

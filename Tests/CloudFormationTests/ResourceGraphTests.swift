@@ -63,3 +63,21 @@ struct ResourceGraphTests {
         #expect(throws: DependencyCycle(cycle: ["Self", "Self"])) { try graph.creationOrder() }
     }
 }
+
+@Suite("References without paths")
+struct ReferenceUsesTests {
+    @Test("uses(in:) finds the same names and kinds as references(in:at:), in the same order")
+    func usesMatchReferences() {
+        let value: Value = [
+            "Name": .sub("${Bucket}-${Table.Arn}-${!Literal}"),
+            "Items": [.ref("Param"), .getAtt("Queue", "Arn"), .join(",", [.ref("AWS::Region"), .sub("${Var}", ["Var": .ref("Other")])])],
+            "Choice": .if("IsProd", .ref("Prod"), else: .findInMap("Map", "Top", .ref("Key"))),
+        ]
+        let withPaths = ReferenceCollector.references(in: value, at: ["Resources", "R", "Properties"])
+        let uses = ReferenceCollector.uses(in: value)
+        #expect(uses.count == withPaths.count)
+        #expect(uses.map(\.target) == withPaths.map(\.target))
+        #expect(uses.map(\.kind) == withPaths.map(\.kind))
+        #expect(Set(uses.map(\.target)) == ["Bucket", "Table", "Param", "Queue", "AWS::Region", "Other", "IsProd", "Prod", "Map", "Key"])
+    }
+}

@@ -8,22 +8,29 @@ public struct AttributeCheck: TemplateCheck {
 
     public func diagnostics(for template: Template, stack: String) -> [Diagnostic] {
         let typesByID = Dictionary(template.resources.map { ($0.logicalID, $0.type) }, uniquingKeysWith: { first, _ in first })
-        var diagnostics: [Diagnostic] = []
-        for (value, path) in TemplateValues.all(in: template) {
-            for reference in ReferenceCollector.references(in: value, at: path) {
-                let attribute: String
-                switch reference.kind {
-                case .getAtt(let name), .sub(attribute: let name?): attribute = name
-                default: continue
-                }
-                guard let typeName = typesByID[reference.target],
-                    let type = GeneratedResourceTypes.byName[typeName],
+        /// The attribute a use names, with its resource's type, when that type does not have it.
+        func unknownAttribute(_ target: String, _ kind: TemplateReference.Kind) -> (attribute: String, type: any TypedResource.Type)? {
+            switch kind {
+            case .getAtt(let attribute), .sub(attribute: let attribute?):
+                guard let typeName = typesByID[target], let type = GeneratedResourceTypes.byName[typeName],
                     !type.attributeNames.contains(attribute)
-                else { continue }
+                else { return nil }
+                return (attribute, type)
+            default:
+                return nil
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        // A first look without paths; the paths are worked out only for a
+        // value that has a problem.
+        for (value, path) in TemplateValues.all(in: template)
+        where ReferenceCollector.uses(in: value).contains(where: { unknownAttribute($0.target, $0.kind) != nil }) {
+            for reference in ReferenceCollector.references(in: value, at: path) {
+                guard let (attribute, type) = unknownAttribute(reference.target, reference.kind) else { continue }
                 let known = type.attributeNames.isEmpty ? "it has none" : "it has \(type.attributeNames.joined(separator: ", "))"
                 diagnostics.append(Diagnostic(
                     .error, stack: stack, path: reference.path,
-                    "\(typeName) has no attribute '\(attribute)' for Fn::GetAtt \(reference.target).\(attribute); \(known)"))
+                    "\(type.typeName) has no attribute '\(attribute)' for Fn::GetAtt \(reference.target).\(attribute); \(known)"))
             }
         }
         return diagnostics
