@@ -56,10 +56,7 @@ public struct ReferenceCollector {
     /// only targets (a resource's dependencies) or look for paths only once
     /// they have found a problem. Tracking paths is most of a walk's cost.
     public static func uses(in value: Value) -> [(target: String, kind: TemplateReference.Kind)] {
-        var collector = ReferenceCollector()
-        collector.tracksPaths = false
-        collector.walk(value)
-        return collector.references.map { ($0.target, $0.kind) }
+        references(in: value, at: .untracked).map { ($0.target, $0.kind) }
     }
 
     public mutating func collect(_ value: Value, at path: TemplatePath) {
@@ -69,11 +66,8 @@ public struct ReferenceCollector {
 
     /// Where the walk is.
     private var path = TemplatePath()
-    /// When false, `path` stays where the walk started.
-    private var tracksPaths = true
 
     private mutating func inside(_ component: TemplatePath.Component, _ body: (inout ReferenceCollector) -> Void) {
-        guard tracksPaths else { return body(&self) }
         let outer = path
         path = outer.appending(component)
         body(&self)
@@ -153,7 +147,7 @@ public struct ReferenceCollector {
     }
 
     private mutating func walkSub(_ text: String, variables: Object) {
-        let textPath = variables.isEmpty || !tracksPaths ? path : path.appending(index: 0)
+        let textPath = variables.isEmpty ? path : path.appending(index: 0)
         switch SubPlaceholders.parse(text) {
         case .failure(let problem):
             problems.append(MalformedValue(path: textPath, message: problem.message))

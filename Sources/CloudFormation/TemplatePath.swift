@@ -25,10 +25,22 @@ public struct TemplatePath: Hashable, Sendable, CustomStringConvertible, Express
     }
 
     private var last: Link?
+    /// See `untracked`.
+    private var isUntracked = false
 
     private init(last: Link?) {
         self.last = last
     }
+
+    /// A path that stays empty whatever is appended to it. A walk given it
+    /// as its start allocates nothing for where it is: for a first pass that
+    /// only finds out whether there is anything to report, before a second
+    /// pass, on what has a problem, works out where.
+    public static let untracked: TemplatePath = {
+        var path = TemplatePath()
+        path.isUntracked = true
+        return path
+    }()
 
     public init(_ components: [Component] = []) {
         for component in components { last = Link(parent: last, component: component) }
@@ -56,19 +68,19 @@ public struct TemplatePath: Hashable, Sendable, CustomStringConvertible, Express
     public var isEmpty: Bool { last == nil }
 
     public func appending(_ key: String) -> TemplatePath {
-        TemplatePath(last: Link(parent: last, component: .key(key)))
+        appending(.key(key))
     }
 
     public func appending(index: Int) -> TemplatePath {
-        TemplatePath(last: Link(parent: last, component: .index(index)))
+        appending(.index(index))
     }
 
     public func appending(_ component: Component) -> TemplatePath {
-        TemplatePath(last: Link(parent: last, component: component))
+        isUntracked ? self : TemplatePath(last: Link(parent: last, component: component))
     }
 
     public static func == (lhs: TemplatePath, rhs: TemplatePath) -> Bool {
-        guard lhs.count == rhs.count else { return false }
+        guard lhs.count == rhs.count, lhs.isUntracked == rhs.isUntracked else { return false }
         var left = lhs.last, right = rhs.last
         while let l = left, let r = right {
             if l === r { return true }  // a shared beginning
@@ -81,6 +93,7 @@ public struct TemplatePath: Hashable, Sendable, CustomStringConvertible, Express
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(count)
+        hasher.combine(isUntracked)
         var link = last
         while let current = link {
             hasher.combine(current.component)

@@ -16,20 +16,26 @@ public struct IAMActionCheck: TemplateCheck {
     public init() {}
 
     public func diagnostics(for template: Template, stack: String) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
         // Stacks repeat the same actions in many statements; each is looked up once.
         var problemsByAction: [String: String?] = [:]
+        func cachedProblem(_ action: String) -> String? {
+            if let known = problemsByAction[action] { return known }
+            let found = problem(with: action)
+            problemsByAction[action] = found
+            return found
+        }
+        var diagnostics: [Diagnostic] = []
         for resource in template.resources {
-            let path: TemplatePath = ["Resources", resource.logicalID, "Properties"]
-            findPolicyDocuments(in: .object(resource.properties), at: path) { action, path in
-                let problem: String?
-                if let known = problemsByAction[action] {
-                    problem = known
-                } else {
-                    problem = self.problem(with: action)
-                    problemsByAction[action] = problem
-                }
-                if let message = problem {
+            let properties = Value.object(resource.properties)
+            // A first look without paths; where is worked out only for a
+            // resource with a problem.
+            var hasProblem = false
+            findPolicyDocuments(in: properties, at: .untracked) { action, _ in
+                if cachedProblem(action) != nil { hasProblem = true }
+            }
+            guard hasProblem else { continue }
+            findPolicyDocuments(in: properties, at: ["Resources", resource.logicalID, "Properties"]) { action, path in
+                if let message = cachedProblem(action) {
                     diagnostics.append(Diagnostic(.error, stack: stack, path: path, message))
                 }
             }
