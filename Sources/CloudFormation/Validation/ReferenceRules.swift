@@ -36,65 +36,76 @@ extension TemplateValidator {
     }
 
     private mutating func check(_ value: Value, at path: TemplatePath, inConditions: Bool = false) {
+        let allowsLanguageExtensions = template.transforms.contains("AWS::LanguageExtensions")
+        // A first look without paths: most values have nothing to report,
+        // and working out where every reference is would cost more than
+        // the rest of the check.
+        var firstLook = ReferenceCollector()
+        firstLook.collect(value, at: .untracked)
+        guard !firstLook.problems.isEmpty || !allowsLanguageExtensions && !firstLook.languageExtensionUses.isEmpty
+            || firstLook.references.contains(where: { problem(with: $0, inConditions: inConditions) != nil })
+        else { return }
+
         var collector = ReferenceCollector()
         collector.collect(value, at: path)
         for problem in collector.problems {
             error(problem.path, problem.message)
         }
-        if !template.transforms.contains("AWS::LanguageExtensions") {
+        if !allowsLanguageExtensions {
             for use in collector.languageExtensionUses {
                 error(use, "\(use.lastKey ?? "this function") needs the AWS::LanguageExtensions transform; add it to the stack's transforms")
             }
         }
         for reference in collector.references {
-            check(reference, inConditions: inConditions)
+            if let message = problem(with: reference, inConditions: inConditions) {
+                error(reference.path, message)
+            }
         }
     }
 
-    private mutating func check(_ reference: TemplateReference, inConditions: Bool) {
+    /// What is wrong with a reference, or `nil` when it names something
+    /// declared, of a kind allowed where it is written.
+    private func problem(with reference: TemplateReference, inConditions: Bool) -> String? {
         let name = reference.target
-        let path = reference.path
         switch reference.kind {
         case .ref, .sub(attribute: nil):
             let what = reference.kind == .ref ? "Ref to" : "Fn::Sub placeholder ${\(name)} names"
             if inConditions {
                 guard names.parameters.contains(name) || DeclaredNames.pseudoParameters.contains(name) else {
-                    error(path, "\(what) '\(name)', but conditions may only refer to parameters and pseudo parameters\(suggestion(for: name, among: names.parameters))")
-                    return
+                    return "\(what) '\(name)', but conditions may only refer to parameters and pseudo parameters\(suggestion(for: name, among: names.parameters))"
                 }
             } else if !(names.parameters.contains(name) || names.resources.contains(name)
                 || DeclaredNames.pseudoParameters.contains(name))
             {
-                error(path, "\(what) '\(name)', which is not a parameter, resource or pseudo parameter of the stack\(suggestion(for: name, among: names.parameters.union(names.resources)))")
+                return "\(what) '\(name)', which is not a parameter, resource or pseudo parameter of the stack\(suggestion(for: name, among: names.parameters.union(names.resources)))"
             }
         case .getAtt(let attribute), .sub(attribute: let attribute?):
             let what = reference.kind == .getAtt(attribute: attribute)
                 ? "Fn::GetAtt \(name).\(attribute)" : "Fn::Sub placeholder ${\(name).\(attribute)}"
             if inConditions {
-                error(path, "\(what) in a condition; conditions may only refer to parameters and pseudo parameters")
+                return "\(what) in a condition; conditions may only refer to parameters and pseudo parameters"
             } else if !names.resources.contains(name) {
-                error(path, "\(what) names '\(name)', which is not a resource of the stack\(suggestion(for: name, among: names.resources))")
+                return "\(what) names '\(name)', which is not a resource of the stack\(suggestion(for: name, among: names.resources))"
             } else if attribute.isEmpty {
-                error(path, "\(what) names no attribute")
+                return "\(what) names no attribute"
             }
         case .condition:
             if !names.conditions.contains(name) {
-                error(path, "condition '\(name)' is not declared in Conditions\(suggestion(for: name, among: names.conditions))")
+                return "condition '\(name)' is not declared in Conditions\(suggestion(for: name, among: names.conditions))"
             }
         case .mapping(let top, let second):
             guard let mapping = names.mappings[name] else {
-                error(path, "Fn::FindInMap names mapping '\(name)', which is not declared in Mappings\(suggestion(for: name, among: Set(names.mappings.keys)))")
-                return
+                return "Fn::FindInMap names mapping '\(name)', which is not declared in Mappings\(suggestion(for: name, among: Set(names.mappings.keys)))"
             }
-            guard let top else { return }
+            guard let top else { return nil }
             guard let level = mapping.entries.first(where: { $0.key == top }) else {
-                error(path, "mapping '\(name)' has no top-level key '\(top)'")
-                return
+                return "mapping '\(name)' has no top-level key '\(top)'"
             }
             if let second, level.values[second] == nil {
-                error(path, "mapping '\(name)' has no key '\(second)' under '\(top)'")
+                return "mapping '\(name)' has no key '\(second)' under '\(top)'"
             }
         }
+        return nil
     }
 
     /// ", did you mean 'X'?" when a declared name is one or two edits away.
