@@ -92,14 +92,17 @@ public struct IdentityPolicyCheck: TemplateCheck {
     /// Characters of a policy as IAM counts them: its JSON without white space.
     static func characters(of value: Value) -> Int {
         switch value {
-        case .string(let text): return text.count + 2
+        // Counting characters means finding grapheme boundaries; ASCII text
+        // (nearly every policy) has one character per byte.
+        case .string(let text): return (text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count) + 2
         case .integer(let number): return String(number).count
         case .double(let number): return String(number).count
         case .bool(let flag): return flag ? 4 : 5
         case .null: return 4
-        case .list(let items): return 2 + items.map(characters(of:)).reduce(0, +) + max(0, items.count - 1)
+        case .list(let items): return 2 + items.reduce(0) { $0 + characters(of: $1) } + max(0, items.count - 1)
         case .object(let object):
-            return 2 + object.entries.map { $0.key.count + 3 + characters(of: $0.value) }.reduce(0, +) + max(0, object.entries.count - 1)
+            return 2 + object.entries.reduce(0) { $0 + characters(of: .string($1.key)) + 1 + characters(of: $1.value) }
+                + max(0, object.entries.count - 1)
         case .intrinsic:
             // Resolved at deployment; an ARN is about this long.
             return 80
