@@ -390,7 +390,7 @@ struct SimplePattern: Sendable {
                 return position == scalars.count && next(&self, position)
             case .endBeforeFinalLineBreak:
                 let atEnd = position == scalars.count
-                    || position == scalars.count - 1 && isLineBreak(scalars[position])
+                    || position == scalars.count - 1 && SimplePattern.isLineBreak(scalars[position])
                     || position == scalars.count - 2 && scalars[position] == "\r" && scalars[position + 1] == "\n"
                 return atEnd && next(&self, position)
             case .sequence(let items):
@@ -451,7 +451,5 @@ struct SimplePattern: Sendable {
             }
             return count >= min && next(&self, position)
         }
-
-        private func isLineBreak(_ scalar: Unicode.Scalar) -> Bool { SimplePattern.isLineBreak(scalar) }
     }
 }
