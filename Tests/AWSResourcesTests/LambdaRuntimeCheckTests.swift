@@ -76,6 +76,27 @@ struct LambdaRuntimeCheckTests {
         #expect(LambdaRuntimeCheck().today == LambdaRuntimeCheck.day(of: Date()))
         #expect(LambdaRuntimeCatalog.isDay(LambdaRuntimeCheck().today))
     }
+
+    @Test("the day is the Gregorian calendar's in UTC, leap years and centuries included")
+    func dayAgreesWithTheGregorianCalendar() {
+        #expect(LambdaRuntimeCheck.day(of: Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29")
+        #expect(LambdaRuntimeCheck.day(of: Date(timeIntervalSince1970: 4_107_542_400)) == "2100-03-01")
+        #expect(LambdaRuntimeCheck.day(of: Date(timeIntervalSince1970: -2_203_891_200)) == "1900-03-01")
+
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        // Every day from 1899 to 2101, at a moment late in the day so that
+        // rounding toward the past is exercised as well.
+        var mismatches: [String] = []
+        for days in -25_933...48_577 {
+            let date = Date(timeIntervalSince1970: Double(days) * 86_400 + 86_399.5)
+            let parts = calendar.dateComponents([.year, .month, .day], from: date)
+            let expected = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+            let day = LambdaRuntimeCheck.day(of: date)
+            if day != expected { mismatches.append("\(days): \(day) ≠ \(expected)") }
+        }
+        #expect(Array(mismatches.prefix(5)) == [], "\(mismatches.count) mismatches")
+    }
 }
 
 @Suite("The Lambda runtime catalog")

@@ -30,10 +30,31 @@ public struct LambdaRuntimeCheck: TemplateCheck {
 
     /// The UTC day of `date`, as `YYYY-MM-DD`: whatever the machine's time zone.
     public static func day(of date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return padded(parts.year!, to: 4) + "-" + padded(parts.month!, to: 2) + "-" + padded(parts.day!, to: 2)
+        // Whole days since 1970-01-01, rounded toward the past so that a
+        // moment before the epoch falls on 1969-12-31. Plain arithmetic: a
+        // `Calendar` costs more to set up than the rest of the check.
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        let (year, month, day) = civilDate(daysSince1970: days)
+        return padded(year, to: 4) + "-" + padded(month, to: 2) + "-" + padded(day, to: 2)
+    }
+
+    /// The proleptic Gregorian date `days` days after 1970-01-01.
+    ///
+    /// Counts in 400-year eras (146,097 days each, the Gregorian cycle) of
+    /// years that start on March 1, so that a leap day is the last day of its
+    /// year and month lengths repeat in a 153-day pattern from March.
+    static func civilDate(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
+        let sinceMarch0000 = days + 719_468  // 0000-03-01 to 1970-01-01
+        let era = (sinceMarch0000 >= 0 ? sinceMarch0000 : sinceMarch0000 - 146_096) / 146_097
+        let dayOfEra = sinceMarch0000 - era * 146_097  // 0...146_096
+        // Subtract the era's leap days before dividing by 365.
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365  // 0...399
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)  // 0...365, from March 1
+        let monthFromMarch = (5 * dayOfYear + 2) / 153  // 0...11
+        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
+        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+        let year = era * 400 + yearOfEra + (month <= 2 ? 1 : 0)
+        return (year, month, day)
     }
 
     private static func padded(_ number: Int, to width: Int) -> String {
