@@ -5,7 +5,7 @@ import PackageDescription
 //
 //   synth (executable) ─┬─> SynthCommand ──> TemplateRendering ──> YAML ──> CYAML (libyaml)
 //                       │        └─────────> AWSResources ──> CloudFormation
-//                       └─> Stacks ──────────> AWSResources
+//                       └─> Stacks ──────────> AWSConstructs ──> AWSResources
 //
 // CloudFormation (the template model) knows nothing of YAML or of particular
 // AWS services; AWSResources holds the types generated from CloudFormation's
@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "AWSConstructs", dependencies: ["CloudFormation", "AWSResources"]),
         // The Lambda handlers are read from disk by the stack (and tested with pytest), not compiled.
         .target(
-            name: "Stacks", dependencies: ["CloudFormation", "AWSResources", "AWSConstructs"], path: "stacks",
+            name: "Stacks", dependencies: ["CloudFormation", "AWSResources", "AWSConstructs", "TemplateRendering"], path: "stacks",
             exclude: ["MacieDynamoDB/functions"]
         ),
         .target(

@@ -77,7 +77,7 @@ public struct MacieDynamoDBStack: StackDefinition {
             code: try .inlineFile("functions/import_data.py"), timeout: 120, memorySize: 256,
             environment: [
                 "s3_import_bucket_name": importBucket.ref,
-                "data_import_export_location": .literal(try DataSet.importLocations(dataSets)),
+                "data_import_export_location": .literal(DataSet.importLocations(dataSets)),
             ],
             key: key, roleLogicalID: "ImportLambdaRole"))
         importBucket.grantRead(to: importer)
