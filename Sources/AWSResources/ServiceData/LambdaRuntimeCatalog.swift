@@ -91,10 +91,15 @@ public enum LambdaRuntimeCatalog {
         /// Reads `runtimeLines`: `identifier deprecated create-block update-block
         /// successor`, one runtime a line, `-` for a missing date or successor.
         init(runtimeLines: String) {
-            for line in runtimeLines.split(separator: "\n") {
-                let fields = line.split(separator: " ").map { $0 == "-" ? nil : String($0) }
+            // Split as UTF-8 bytes (the data is ASCII): splitting the String
+            // itself walks it character by character, which cost more here
+            // than checking the stack's functions.
+            for line in runtimeLines.utf8.split(separator: UInt8(ascii: "\n")) {
+                let fields = line.split(separator: UInt8(ascii: " ")).map { field in
+                    field.elementsEqual("-".utf8) ? nil : String(decoding: field, as: UTF8.self)
+                }
                 guard fields.count == 5, let runtime = fields[0] else {
-                    preconditionFailure("malformed line in LambdaRuntimes+Generated.swift: \(line)")
+                    preconditionFailure("malformed line in LambdaRuntimes+Generated.swift: \(String(decoding: line, as: UTF8.self))")
                 }
                 lifecycles[runtime] = Lifecycle(
                     runtime: runtime, deprecated: fields[1], creationBlocked: fields[2],
