@@ -1,4 +1,4 @@
-import AWSResources
+@testable import AWSResources
 import CloudFormation
 import Testing
 
@@ -160,6 +160,37 @@ struct IAMActionCatalogTests {
         #expect(IAMActionCatalog.hasResourceLevelPermissions("s3:ListAllMyBuckets") == false)
         #expect(IAMActionCatalog.hasResourceLevelPermissions("dynamodb:ListTables") == false)
         #expect(IAMActionCatalog.hasResourceLevelPermissions("dynamodb:Scna") == nil)
+    }
+
+    @Test("reading one action off its service's line agrees with the parsed service")
+    func directLookupAgreesWithParsedServices() {
+        // Every action of the services the stacks use; the first, a middle
+        // and the last action of every other service (the words at either
+        // end of a line are where a scan goes wrong).
+        let everyAction: Set<String> = ["dynamodb", "kms", "lambda", "logs", "s3", "sns", "sqs"]
+        var disagreements: [String] = []
+        for prefix in IAMActionCatalog.servicePrefixes {
+            let service = IAMActionCatalog.catalog.service(prefix)!
+            let actions = everyAction.contains(prefix)
+                ? service.actions
+                : [service.actions.first!, service.actions[service.actions.count / 2], service.actions.last!]
+            for action in actions {
+                let read = IAMActionCatalog.hasResourceLevelPermissions("\(prefix):\(action)")
+                if read != service.resourceLevelPermissions[action] { disagreements.append("\(prefix):\(action)") }
+                // A word is matched whole: neither a shorter nor a longer name is that action.
+                if IAMActionCatalog.hasResourceLevelPermissions("\(prefix):\(action.dropLast())") != service.resourceLevelPermissions[String(action.dropLast())] {
+                    disagreements.append("\(prefix):\(action.dropLast())")
+                }
+                if IAMActionCatalog.hasResourceLevelPermissions("\(prefix):\(action)x") != service.resourceLevelPermissions[action + "x"] {
+                    disagreements.append("\(prefix):\(action)x")
+                }
+            }
+        }
+        #expect(Array(disagreements.prefix(5)) == [], "\(disagreements.count) disagreements")
+        let prefixes = IAMActionCatalog.servicePrefixes
+        #expect(IAMActionCatalog.isServicePrefix(prefixes.first!) && IAMActionCatalog.isServicePrefix(prefixes.last!))
+        #expect(!IAMActionCatalog.isServicePrefix("") && !IAMActionCatalog.isServicePrefix("0") && !IAMActionCatalog.isServicePrefix("zzzz"))
+        #expect(IAMActionCatalog.hasResourceLevelPermissions("zzzz:GetObject") == nil)
     }
 
     @Test("suggestions keep the capitals that were typed and fix the prefix too")

@@ -11,7 +11,7 @@ public enum IAMActionCatalog {
 
     /// Whether `prefix` is a service prefix IAM knows (`dynamodb`, `DynamoDB`).
     public static func isServicePrefix(_ prefix: String) -> Bool {
-        catalog.service(prefix.lowercased()) != nil
+        catalog.wordRange(of: prefix.lowercased()) != nil
     }
 
     /// Whether `action` (`dynamodb:GetItem`) names one action exactly. A
@@ -42,7 +42,7 @@ public enum IAMActionCatalog {
     /// (`s3:ListAllMyBuckets`), `nil` when the action does not exist.
     public static func hasResourceLevelPermissions(_ action: String) -> Bool? {
         guard let parts = split(action.lowercased()) else { return nil }
-        return catalog.service(parts.service)?.resourceLevelPermissions[parts.action]
+        return catalog.resourceLevelPermissions(of: parts.action, in: parts.service)
     }
 
     /// The service prefixes that have an action of this name (`getitem`:
@@ -90,14 +90,19 @@ public enum IAMActionCatalog {
     }
 
     /// The embedded lines by service prefix, each parsed into a `Service` the
-    /// first time it is asked about: a template names a handful of the 457
-    /// services, and parsing all 22,000 actions up front dominated the
-    /// synthesis of a small stack.
+    /// first time a question needs all its actions (patterns, suggestions): a
+    /// template names a handful of the 457 services, and parsing all 22,000
+    /// actions up front dominated the synthesis of a small stack. Whether one
+    /// action exists, the common question, is read off its service's line
+    /// without parsing it.
     final class Catalog: @unchecked Sendable {
+        /// The service prefixes in the data's order, which is sorted (a test
+        /// checks), so a prefix is found by binary search.
         let sortedPrefixes: [String]
         private let text: String
-        /// Where each service's action words are in `text`, as UTF-8 offsets.
-        private let wordsByPrefix: [String: Range<Int>]
+        /// Where each service's action words are in `text`, as UTF-8
+        /// offsets, in the order of `sortedPrefixes`.
+        private let wordRanges: [Range<Int>]
         private var parsed: [String: Service] = [:]
         private let lock = NSLock()
 
@@ -108,7 +113,8 @@ public enum IAMActionCatalog {
         /// half-megabyte text cost more than synthesizing a small stack.
         init(serviceLines: String) {
             var text = serviceLines
-            var wordsByPrefix: [String: Range<Int>] = [:]
+            var prefixes: [String] = []
+            var wordRanges: [Range<Int>] = []
             text.withUTF8 { bytes in
                 guard let base = bytes.baseAddress else { return }
                 var start = 0
@@ -117,22 +123,51 @@ public enum IAMActionCatalog {
                         .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
                     let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
                     if let space = line.firstIndex(of: UInt8(ascii: " ")) {
-                        let prefix = String(decoding: UnsafeBufferPointer(rebasing: line[..<space]), as: UTF8.self)
-                        wordsByPrefix[prefix] = (start + space + 1)..<end
+                        prefixes.append(String(decoding: UnsafeBufferPointer(rebasing: line[..<space]), as: UTF8.self))
+                        wordRanges.append((start + space + 1)..<end)
                     }
                     start = end + 1
                 }
             }
             self.text = text
-            self.wordsByPrefix = wordsByPrefix
-            sortedPrefixes = wordsByPrefix.keys.sorted()
+            self.sortedPrefixes = prefixes
+            self.wordRanges = wordRanges
+        }
+
+        /// Where `prefix`'s action words are in the text; `nil` for a prefix
+        /// the data does not have.
+        func wordRange(of prefix: String) -> Range<Int>? {
+            var low = 0, high = sortedPrefixes.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sortedPrefixes[middle] < prefix { low = middle + 1 } else { high = middle }
+            }
+            return low < sortedPrefixes.count && sortedPrefixes[low] == prefix ? wordRanges[low] : nil
+        }
+
+        /// Whether `action` of the service `prefix` can be limited to
+        /// particular resources, `nil` when the service has no such action:
+        /// found by comparing the words of the service's line with it.
+        func resourceLevelPermissions(of action: String, in prefix: String) -> Bool? {
+            guard let range = wordRange(of: prefix) else { return nil }
+            var text = text, action = action
+            return text.withUTF8 { bytes in
+                action.withUTF8 { wanted in
+                    for word in bytes[range].split(separator: UInt8(ascii: " ")) {
+                        let isResourceLevel = word.last != UInt8(ascii: "*")
+                        let name = isResourceLevel ? word : word.dropLast()
+                        if name.elementsEqual(wanted) { return isResourceLevel }
+                    }
+                    return nil
+                }
+            }
         }
 
         func service(_ prefix: String) -> Service? {
+            guard let words = wordRange(of: prefix) else { return nil }
             lock.lock()
             defer { lock.unlock() }
             if let service = parsed[prefix] { return service }
-            guard let words = wordsByPrefix[prefix] else { return nil }
             var service = Service()
             var text = text
             text.withUTF8 { bytes in
