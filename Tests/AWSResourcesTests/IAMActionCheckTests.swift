@@ -148,6 +148,8 @@ struct IAMActionCatalogTests {
         #expect(IAMActionCatalog.matching("SQS:SendMessage*") == ["sqs:sendmessage"])
         #expect(IAMActionCatalog.matching("sts:AssumeRoleWith?AML") == ["sts:assumerolewithsaml"])
         #expect(IAMActionCatalog.matching("s3:Frobnicate*") == [])
+        #expect(IAMActionCatalog.matching("dynamo?b:Scan") == ["dynamodb:scan"])
+        #expect(IAMActionCatalog.matching("nosuchservice:Get*") == [])
         let everything = IAMActionCatalog.matching("*")
         #expect(everything.count > 10_000)
         #expect(everything == everything.sorted())

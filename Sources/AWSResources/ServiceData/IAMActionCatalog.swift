@@ -27,8 +27,13 @@ public enum IAMActionCatalog {
         let pattern = pattern.lowercased()
         let parts = pattern == "*" ? (service: "*", action: "*") : split(pattern)
         guard let parts else { return [] }
+        // A pattern whose prefix is written out (`s3:Get*`) names one service:
+        // no need to try the pattern on all of them.
+        let prefixes = parts.service.contains(where: { $0 == "*" || $0 == "?" })
+            ? catalog.sortedPrefixes
+            : catalog.wordRange(of: parts.service) == nil ? [] : [parts.service]
         var matches: [String] = []
-        for prefix in catalog.sortedPrefixes where WildcardPattern.matches(prefix, parts.service) {
+        for prefix in prefixes where WildcardPattern.matches(prefix, parts.service) {
             let service = catalog.service(prefix)!
             for action in service.actions where WildcardPattern.matches(action, parts.action) {
                 matches.append("\(prefix):\(action)")
