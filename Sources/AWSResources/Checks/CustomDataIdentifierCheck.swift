@@ -49,8 +49,10 @@ public struct CustomDataIdentifierCheck: TemplateCheck {
     }
 
     /// ICU's regular expressions stand in for Macie's (both are Perl-like); a
-    /// pattern neither accepts is a mistake worth stopping for.
+    /// pattern neither accepts is a mistake worth stopping for. A pattern in
+    /// the plain subset both accept is not handed to ICU at all.
     static func compileProblem(_ regex: String) -> String? {
-        (try? NSRegularExpression(pattern: regex)) == nil ? "'\(regex)' is not a valid regular expression" : nil
+        if PlainRegexSyntax.isCertainlyValid(regex) { return nil }
+        return (try? NSRegularExpression(pattern: regex)) == nil ? "'\(regex)' is not a valid regular expression" : nil
     }
 }
