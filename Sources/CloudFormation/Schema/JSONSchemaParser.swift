@@ -53,14 +53,19 @@ struct JSONSchemaParser {
 
         switch json {
         case .bool(let flag): nodes[index].rejectsEverything = !flag
-        case .object(let keywords): nodes[index] = parseKeywords(keywords, at: pointer)
+        case .object(let object): nodes[index] = parseKeywords(SchemaKeywords(object), at: pointer)
         default: break
         }
         return index
     }
 
     private mutating func child(_ json: JSONValue, at pointer: String, _ tokens: String...) -> Int {
-        node(at: pointer + tokens.map { "/" + Self.escape($0) }.joined(), json: json)
+        var childPointer = pointer
+        for token in tokens {
+            childPointer += "/"
+            childPointer += Self.escape(token)
+        }
+        return node(at: childPointer, json: json)
     }
 
     private mutating func children(_ json: JSONValue?, at pointer: String, _ keyword: String) -> [Int] {
@@ -68,45 +73,45 @@ struct JSONSchemaParser {
         return list.enumerated().map { child($0.element, at: pointer, keyword, String($0.offset)) }
     }
 
-    private mutating func parseKeywords(_ keywords: JSONObject, at pointer: String) -> JSONSchema.Node {
+    private mutating func parseKeywords(_ keywords: SchemaKeywords, at pointer: String) -> JSONSchema.Node {
         let node = JSONSchema.Node()
 
-        if let reference = keywords["$ref"]?.stringValue {
+        if let reference = keywords[.ref]?.stringValue {
             node.reference = resolve(reference)
         }
 
-        node.types = parseTypes(keywords["type"])
-        if let values = keywords["enum"]?.arrayValue {
+        node.types = parseTypes(keywords[.type])
+        if let values = keywords[.enum]?.arrayValue {
             node.allowedValues = allowedValues(values)
         }
-        if let constant = keywords["const"] {
+        if let constant = keywords[.const] {
             node.constant = allowedValues([constant])
         }
 
-        if let source = keywords["pattern"]?.stringValue {
+        if let source = keywords[.pattern]?.stringValue {
             node.pattern = pattern(source)
         }
-        node.minLength = keywords["minLength"]?.count
-        node.maxLength = keywords["maxLength"]?.count
+        node.minLength = keywords[.minLength]?.count
+        node.maxLength = keywords[.maxLength]?.count
 
-        node.minimum = keywords["minimum"]?.limit
-        node.maximum = keywords["maximum"]?.limit
-        node.exclusiveMinimum = keywords["exclusiveMinimum"]?.limit
-        node.exclusiveMaximum = keywords["exclusiveMaximum"]?.limit
+        node.minimum = keywords[.minimum]?.limit
+        node.maximum = keywords[.maximum]?.limit
+        node.exclusiveMinimum = keywords[.exclusiveMinimum]?.limit
+        node.exclusiveMaximum = keywords[.exclusiveMaximum]?.limit
         // Draft-04 spelled exclusivity as a flag on `minimum`/`maximum`.
-        if keywords["exclusiveMinimum"]?.boolValue == true, node.minimum != nil {
+        if keywords[.exclusiveMinimum]?.boolValue == true, node.minimum != nil {
             node.exclusiveMinimum = node.minimum
             node.minimum = nil
         }
-        if keywords["exclusiveMaximum"]?.boolValue == true, node.maximum != nil {
+        if keywords[.exclusiveMaximum]?.boolValue == true, node.maximum != nil {
             node.exclusiveMaximum = node.maximum
             node.maximum = nil
         }
 
-        node.minItems = keywords["minItems"]?.count
-        node.maxItems = keywords["maxItems"]?.count
-        node.uniqueItems = keywords["uniqueItems"]?.boolValue ?? false
-        if let items = keywords["items"] {
+        node.minItems = keywords[.minItems]?.count
+        node.maxItems = keywords[.maxItems]?.count
+        node.uniqueItems = keywords[.uniqueItems]?.boolValue ?? false
+        if let items = keywords[.items] {
             if items.arrayValue != nil {
                 node.positionalItems = children(items, at: pointer, "items")
             } else {
@@ -114,14 +119,14 @@ struct JSONSchemaParser {
             }
         }
 
-        node.required = keywords["required"]?.strings ?? []
-        if let properties = keywords["properties"]?.objectValue {
+        node.required = keywords[.required]?.strings ?? []
+        if let properties = keywords[.properties]?.objectValue {
             for (name, schema) in properties.members {
                 node.properties[name] = child(schema, at: pointer, "properties", name)
             }
             node.propertyNames = node.properties.keys.sorted()
         }
-        if let patternProperties = keywords["patternProperties"]?.objectValue {
+        if let patternProperties = keywords[.patternProperties]?.objectValue {
             node.patternProperties = patternProperties.keys.sorted().map { source in
                 JSONSchema.PatternProperty(
                     pattern: pattern(source),
@@ -129,15 +134,15 @@ struct JSONSchemaParser {
                 )
             }
         }
-        if let additional = keywords["additionalProperties"] {
+        if let additional = keywords[.additionalProperties] {
             switch additional.boolValue {
             case true?: node.additionalProperties = .allowed
             case false?: node.additionalProperties = .forbidden
             case nil: node.additionalProperties = .schema(child(additional, at: pointer, "additionalProperties"))
             }
         }
-        node.requiredOneOf = keywords["requiredOr"]?.strings ?? []
-        if let dependencies = keywords["dependencies"]?.objectValue {
+        node.requiredOneOf = keywords[.requiredOr]?.strings ?? []
+        if let dependencies = keywords[.dependencies]?.objectValue {
             for (name, dependency) in dependencies.members {
                 if dependency.arrayValue != nil {
                     node.dependentRequired[name, default: []] += dependency.strings
@@ -146,28 +151,28 @@ struct JSONSchemaParser {
                 }
             }
         }
-        if let dependentRequired = keywords["dependentRequired"]?.objectValue {
+        if let dependentRequired = keywords[.dependentRequired]?.objectValue {
             for (name, dependency) in dependentRequired.members {
                 node.dependentRequired[name, default: []] += dependency.strings
             }
         }
-        if let dependentExcluded = keywords["dependentExcluded"]?.objectValue {
+        if let dependentExcluded = keywords[.dependentExcluded]?.objectValue {
             for (name, excluded) in dependentExcluded.members {
                 node.dependentExcluded[name] = excluded.strings
             }
         }
 
-        node.allOf = children(keywords["allOf"], at: pointer, "allOf")
-        node.anyOf = children(keywords["anyOf"], at: pointer, "anyOf")
-        node.oneOf = children(keywords["oneOf"], at: pointer, "oneOf")
-        if let not = keywords["not"] {
+        node.allOf = children(keywords[.allOf], at: pointer, "allOf")
+        node.anyOf = children(keywords[.anyOf], at: pointer, "anyOf")
+        node.oneOf = children(keywords[.oneOf], at: pointer, "oneOf")
+        if let not = keywords[.not] {
             node.not = child(not, at: pointer, "not")
         }
-        if let test = keywords["if"] {
+        if let test = keywords[.if] {
             node.condition = JSONSchema.Conditional(
                 test: child(test, at: pointer, "if"),
-                then: keywords["then"].map { child($0, at: pointer, "then") },
-                otherwise: keywords["else"].map { child($0, at: pointer, "else") }
+                then: keywords[.then].map { child($0, at: pointer, "then") },
+                otherwise: keywords[.else].map { child($0, at: pointer, "else") }
             )
         }
         return node
@@ -214,7 +219,7 @@ struct JSONSchemaParser {
     private mutating func resolve(_ reference: String) -> Int? {
         guard reference.hasPrefix("#") else { return nil }
         let fragment = String(reference.dropFirst())
-        let pointer = fragment.contains("%") ? (fragment.removingPercentEncoding ?? fragment) : fragment
+        let pointer = fragment.utf8.contains(UInt8(ascii: "%")) ? (fragment.removingPercentEncoding ?? fragment) : fragment
         guard let json = Self.json(at: pointer, in: document) else { return nil }
         return node(at: pointer, json: json)
     }
