@@ -23,7 +23,9 @@ public struct Artifact: Sendable {
 ///
 /// The built-in rules and the checks only read the finished template, so they
 /// run side by side on the machine's cores; their diagnostics are joined in
-/// a fixed order (the rules', then each check's in the order given).
+/// a fixed order (the rules', then each check's in the order given). The
+/// checks also start in the order given, before the rules, so a caller lists
+/// its longest check first.
 ///
 /// - Throws: `SynthesisError` with every diagnostic when any is an error,
 ///   including an error thrown by `build`.
@@ -61,21 +63,26 @@ private func synthesize<Output: Sendable>(
     let (template, dependencies) = withoutRedundantDependencies(stack.template)
     let name = definition.name
 
-    // The rendering, when there is one, comes first: it is the longest job.
+    // Jobs start in index order, each core taking the next as it frees up,
+    // so the long ones go first and finish together: the rendering, then the
+    // checks in the order given (callers list their longest first, as
+    // `AWSChecks.all` does with the schema check), then the built-in rules.
+    // Results are joined in a fixed order whatever the start order.
     let renderingJobs = render == nil ? 0 : 1
-    let jobs = concurrentResults(renderingJobs + 1 + checks.count) { index -> SynthesisJob<Output> in
+    let jobs = concurrentResults(renderingJobs + checks.count + 1) { index -> SynthesisJob<Output> in
         if let render, index == 0 {
             return .output(Result { try render(template) })
         }
-        let check = index - renderingJobs - 1
-        guard check >= 0 else {
+        let check = index - renderingJobs
+        guard check < checks.count else {
             return .diagnostics(TemplateValidator.validate(template, stack: name, limits: limits, dependencies: dependencies))
         }
         return .diagnostics(checks[check].diagnostics(for: template, stack: name))
     }
     var diagnostics: [Diagnostic] = []
     var output: Result<Output, any Error>?
-    for job in jobs {
+    // The built-in rules' findings first, then each check's in order.
+    for job in jobs.suffix(1) + jobs.dropLast() {
         switch job {
         case .diagnostics(let found): diagnostics += found
         case .output(let rendered): output = rendered
