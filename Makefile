@@ -4,7 +4,7 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 BIN     = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: test build generate generate-resources check lint bench profile build-time docs clean
+.PHONY: test build release generate generate-resources check lint bench profile build-time docs clean
 CFN_LINT_DATA = $(shell $(PYTHON) -c 'import cfnlint, os; print(os.path.join(os.path.dirname(cfnlint.__file__), "data"))')
 
 ## test: build, run the Swift tests, check that the generated Swift and
@@ -19,6 +19,11 @@ test: build $(VENV)/.installed
 
 build:
 	$(SWIFT) build
+
+## release: the release executable, linked statically (Swift runtime, Foundation,
+##       the C library, libyaml): .build-static/release/synth.
+release:
+	$(SWIFT) build -c release -Xswiftc -static-executable --scratch-path .build-static --product synth
 
 ## generate: rewrite generated/ from the stacks (the only way it is written).
 generate: build

@@ -23,11 +23,14 @@ SCALES = [int(n) for n in os.environ.get("BENCH_SCALES", "1,10,100,1000").split(
 PYTHON = sys.executable
 
 
-# Release binaries link the Swift runtime and Foundation statically, as a
-# command-line tool is shipped on Linux: the process then starts without
-# resolving thousands of symbols in a dozen shared libraries. The
-# dynamically linked build is measured too (one row), in its own build folder.
-STATIC = ["--static-swift-stdlib"]
+# Release binaries are linked statically, the Swift runtime, Foundation, the C
+# library and libyaml included, as a command-line tool can be shipped on Linux:
+# the process then starts without the dynamic loader resolving thousands of
+# symbols in a dozen shared libraries. Two other builds are measured beside it
+# (one row each), each in its own build folder: the Swift runtime static but the
+# C libraries shared (`--static-swift-stdlib`), and everything shared.
+STATIC = ["-Xswiftc", "-static-executable", "--scratch-path", str(ROOT / ".build-static")]
+STATIC_SWIFT = ["--static-swift-stdlib", "--scratch-path", str(ROOT / ".build-static-swift")]
 DYNAMIC = ["--scratch-path", str(ROOT / ".build-dynamic")]
 
 
@@ -85,11 +88,13 @@ def main():
         versions[package] = next((line.split(": ", 1)[1] for line in out.splitlines() if line.startswith("Version:")), "not installed")
 
     rows = []
-    wall, rss = median_of([str(bin_path / "synth"), "MacieDynamoDB"])
-    rows.append(("walkthrough stack (MacieDynamoDB, YAML)", {"ours YAML": (wall, rss)}))
-    dynamic = release_bin(DYNAMIC, products=("synth",))
-    wall, rss = median_of([str(dynamic / "synth"), "MacieDynamoDB"])
-    rows.append(("walkthrough stack, `synth` linked dynamically", {"ours YAML": (wall, rss)}))
+    for label, path in (("walkthrough stack (MacieDynamoDB, YAML)", bin_path),
+                        ("walkthrough stack, C libraries shared (`--static-swift-stdlib`)",
+                         release_bin(STATIC_SWIFT, products=("synth",))),
+                        ("walkthrough stack, `synth` linked dynamically", release_bin(DYNAMIC, products=("synth",)))):
+        wall, rss = median_of([str(path / "synth"), "MacieDynamoDB"])
+        rows.append((label, {"ours YAML": (wall, rss)}))
+    walkthrough_rows = len(rows)
     for n in SCALES:
         results = {}
         for name, command in tools.items():
@@ -101,8 +106,8 @@ def main():
     lines = ["# Benchmark results", "",
              f"Written by `make bench` (benchmarks/run_bench.py). Machine: {platform.machine()}, {os.cpu_count()} cores, "
              f"{platform.platform()}. Versions: " + ", ".join(f"{k} {v}" for k, v in versions.items()) + ".",
-             "Ours: release builds with `--static-swift-stdlib` (the Swift runtime and Foundation linked into the "
-             "binary), except the row that says otherwise. "
+             "Ours: statically linked release builds (`-Xswiftc -static-executable`: the Swift runtime, Foundation, "
+             "the C library and libyaml in the binary), except the rows that say otherwise. "
              f"Each cell: median wall time and peak RSS of {RUNS} runs after a warm-up, process start included. "
              "Ratios: that tool's median wall time over ours (YAML to YAML, JSON to JSON, CDK to ours JSON).", "",
              "| work | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
@@ -110,14 +115,14 @@ def main():
         cells = [f"{fmt_time(results[n][0])}, {results[n][1]:.0f} MiB" if n in results else "—" for n in names]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     lines += ["", "| work | " + " | ".join(f"{n} ÷ ours" for n in names[2:]) + " |", "|---" * (len(names) - 1) + "|"]
-    for label, results in rows[2:]:
+    for label, results in rows[walkthrough_rows:]:
         ratios = []
         for name in names[2:]:
             base = results["ours JSON"][0] if "JSON" in name or "CDK" in name else results["ours YAML"][0]
             ratios.append(f"{results[name][0] / base:.1f}×" if name in results else "—")
         lines.append(f"| {label} | " + " | ".join(ratios) + " |")
-    if len(rows) > 2 and SCALES[-1] == 1000 and 100 in SCALES:
-        growth = rows[-1][1]["ours YAML"][0] / rows[SCALES.index(100) + 2][1]["ours YAML"][0]
+    if len(rows) > walkthrough_rows and SCALES[-1] == 1000 and 100 in SCALES:
+        growth = rows[-1][1]["ours YAML"][0] / rows[SCALES.index(100) + walkthrough_rows][1]["ours YAML"][0]
         lines += ["", f"Ours, N = 100 → 1000: wall time grows {growth:.1f}×."]
     lines += ["", "Where the instructions go: benchmarks/PROFILE.md (`make profile`)."]
     (ROOT / "benchmarks" / "RESULTS.md").write_text("\n".join(lines) + "\n")
@@ -130,6 +135,7 @@ def validation_rows(bin_path):
     runs BENCH_VALIDATE_RUNS times (default 1) after no warm-up."""
     runs = int(os.environ.get("BENCH_VALIDATE_RUNS", "1"))
     template = ROOT / ".build" / "scale-1000.yaml"
+    template.parent.mkdir(exist_ok=True)
     template.write_text(subprocess.run([str(bin_path / "scale-synth"), "1000"], check=True, capture_output=True, text=True).stdout)
     cfn_lint = Path(sys.executable).parent / "cfn-lint"
     results = {}
