@@ -37,7 +37,10 @@ public enum SQS {}
 
 /// Every generated resource type, for checks that look a type up by name.
 public enum GeneratedResourceTypes {
-    public static let all: [any TypedResource.Type] = [
+    // A constant list of metatypes, which hold no state: safe to share
+    // between threads, though the compiler cannot tell metatypes of a
+    // protocol are sendable.
+    public nonisolated(unsafe) static let all: [any TypedResource.Type] = [
         CloudWatch.Alarm.self,
         DynamoDB.Table.self,
         Events.Rule.self,

@@ -100,7 +100,10 @@ struct Generation {
         }
         out.line("/// Every generated resource type, for checks that look a type up by name.")
         out.block("public enum GeneratedResourceTypes") { out in
-            out.line("public static let all: [any TypedResource.Type] = [")
+            out.line("// A constant list of metatypes, which hold no state: safe to share")
+            out.line("// between threads, though the compiler cannot tell metatypes of a")
+            out.line("// protocol are sendable.")
+            out.line("public nonisolated(unsafe) static let all: [any TypedResource.Type] = [")
             for type in types { out.line("    \(type),") }
             out.line("]")
         }

@@ -38,7 +38,8 @@ public struct AttributeCheck: TemplateCheck {
 }
 
 extension GeneratedResourceTypes {
-    /// The generated types by CloudFormation type name.
-    static let byName: [String: any TypedResource.Type] = Dictionary(
+    /// The generated types by CloudFormation type name. A constant of
+    /// stateless metatypes, so sharing it between threads is safe.
+    nonisolated(unsafe) static let byName: [String: any TypedResource.Type] = Dictionary(
         all.map { ($0.typeName, $0) }, uniquingKeysWith: { first, _ in first })
 }
