@@ -13,17 +13,17 @@ public enum TemplateFormat: String, CaseIterable, Sendable {
 public enum TemplateRenderer {
     /// YAML through libyaml, intrinsics in the given form.
     public static func yaml(_ template: Template, form: IntrinsicForm = .short) throws -> String {
-        try Emitter.emit(TemplateNodeBuilder(form: form).node(for: template))
+        try Emitter.emit { try TemplateWriter(form: form).write(template, to: &$0) }
     }
 
     /// JSON; intrinsics are always in the long form, the only one JSON has.
     public static func json(_ template: Template) throws -> String {
-        try JSONWriter.write(TemplateNodeBuilder(form: .long).node(for: template))
+        try JSONWriter.write { try TemplateWriter(form: .long).write(template, to: &$0) }
     }
 
     /// A standalone JSON document (2-space indent, keys in their order).
     public static func json(value: Value) throws -> String {
-        try JSONWriter.write(TemplateNodeBuilder(form: .long).node(for: value))
+        try JSONWriter.write { try TemplateWriter(form: .long).write(value, to: &$0) }
     }
 
     public static func render(_ template: Template, format: TemplateFormat, form: IntrinsicForm = .short) throws -> String {

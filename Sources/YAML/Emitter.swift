@@ -8,8 +8,17 @@ import CYAML
 /// Strings get the style `ScalarSafety` decides; tagged nodes keep their tag.
 public enum Emitter {
     public static func emit(_ root: Node) throws -> String {
+        try emit { writer in try root.write(to: &writer) }
+    }
+
+    /// One document, written node by node through `write` (see `NodeWriter`),
+    /// without building a `Node` tree first.
+    public static func emit(_ write: (inout Writer) throws -> Void) throws -> String {
         let session = try EmitterSession()
-        try session.emit(root)
+        var writer = Writer(session: session)
+        try session.beginDocument()
+        try write(&writer)
+        try session.endDocument()
         var bytes = session.output.bytes
         // libyaml closes a stream whose last node is a keep-chomped block (`|+`)
         // with a `...` marker. In a one-document stream the marker changes
@@ -21,6 +30,32 @@ public enum Emitter {
             bytes.removeLast(marker.count)
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Hands each node to libyaml as it comes; libyaml reports calls out of
+    /// order (a mapping that ends after a key, a second root) as an error.
+    public struct Writer: NodeWriter {
+        fileprivate let session: EmitterSession
+
+        public mutating func scalar(_ scalar: Scalar, tag: String?) throws {
+            try session.scalar(scalar, tag: tag)
+        }
+
+        public mutating func beginSequence(tag: String?) throws {
+            try session.beginCollection(sequence: true, tag: tag)
+        }
+
+        public mutating func endSequence() throws {
+            try session.endCollection(sequence: true)
+        }
+
+        public mutating func beginMapping(tag: String?) throws {
+            try session.beginCollection(sequence: false, tag: tag)
+        }
+
+        public mutating func endMapping() throws {
+            try session.endCollection(sequence: false)
+        }
     }
 }
 
@@ -57,13 +92,16 @@ private final class EmitterSession {
         emitter.deallocate()
     }
 
-    func emit(_ root: Node) throws {
+    func beginDocument() throws {
         var event = yaml_event_t()
         yaml_stream_start_event_initialize(&event, YAML_UTF8_ENCODING)
         try send(&event)
         yaml_document_start_event_initialize(&event, nil, nil, nil, 1)
         try send(&event)
-        try emitNode(root)
+    }
+
+    func endDocument() throws {
+        var event = yaml_event_t()
         yaml_document_end_event_initialize(&event, 1)
         try send(&event)
         yaml_stream_end_event_initialize(&event)
@@ -71,42 +109,40 @@ private final class EmitterSession {
         guard yaml_emitter_flush(emitter) == 1 else { throw problem() }
     }
 
-    private func emitNode(_ node: Node) throws {
+    func scalar(_ scalar: Scalar, tag: String?) throws {
         var event = yaml_event_t()
-        let implicit: Int32 = node.tag == nil ? 1 : 0
-        switch node.content {
-        case .scalar(let scalar):
-            let style = Self.libyamlStyle(for: scalar)
-            let ok = withOptionalCString(node.tag) { tag in
-                withOptionalCString(scalar.text) { text in
-                    yaml_scalar_event_initialize(
-                        &event, nil, tag, text, Int32(scalar.text.utf8.count), implicit, implicit, style)
-                }
+        let implicit: Int32 = tag == nil ? 1 : 0
+        let style = Self.libyamlStyle(for: scalar)
+        let ok = withOptionalCString(tag) { tag in
+            withOptionalCString(scalar.text) { text in
+                yaml_scalar_event_initialize(
+                    &event, nil, tag, text, Int32(scalar.text.utf8.count), implicit, implicit, style)
             }
-            guard ok == 1 else { throw YAMLError(.emitter, "could not create a scalar event") }
-            try send(&event)
-        case .sequence(let items):
-            let ok = withOptionalCString(node.tag) { tag in
-                yaml_sequence_start_event_initialize(&event, nil, tag, implicit, YAML_BLOCK_SEQUENCE_STYLE)
-            }
-            guard ok == 1 else { throw YAMLError(.emitter, "could not create a sequence event") }
-            try send(&event)
-            for item in items { try emitNode(item) }
-            yaml_sequence_end_event_initialize(&event)
-            try send(&event)
-        case .mapping(let pairs):
-            let ok = withOptionalCString(node.tag) { tag in
-                yaml_mapping_start_event_initialize(&event, nil, tag, implicit, YAML_BLOCK_MAPPING_STYLE)
-            }
-            guard ok == 1 else { throw YAMLError(.emitter, "could not create a mapping event") }
-            try send(&event)
-            for pair in pairs {
-                try emitNode(pair.key)
-                try emitNode(pair.value)
-            }
-            yaml_mapping_end_event_initialize(&event)
-            try send(&event)
         }
+        guard ok == 1 else { throw YAMLError(.emitter, "could not create a scalar event") }
+        try send(&event)
+    }
+
+    func beginCollection(sequence: Bool, tag: String?) throws {
+        var event = yaml_event_t()
+        let implicit: Int32 = tag == nil ? 1 : 0
+        let ok = withOptionalCString(tag) { tag in
+            sequence
+                ? yaml_sequence_start_event_initialize(&event, nil, tag, implicit, YAML_BLOCK_SEQUENCE_STYLE)
+                : yaml_mapping_start_event_initialize(&event, nil, tag, implicit, YAML_BLOCK_MAPPING_STYLE)
+        }
+        guard ok == 1 else { throw YAMLError(.emitter, "could not create a \(sequence ? "sequence" : "mapping") event") }
+        try send(&event)
+    }
+
+    func endCollection(sequence: Bool) throws {
+        var event = yaml_event_t()
+        if sequence {
+            yaml_sequence_end_event_initialize(&event)
+        } else {
+            yaml_mapping_end_event_initialize(&event)
+        }
+        try send(&event)
     }
 
     private static func libyamlStyle(for scalar: Scalar) -> yaml_scalar_style_t {

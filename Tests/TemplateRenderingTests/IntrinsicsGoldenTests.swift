@@ -73,6 +73,10 @@ struct IntrinsicsGoldenTests {
         (Value.importValue(.sub("${AWS::StackName}-x")), "Key:\n  Fn::ImportValue: !Sub ${AWS::StackName}-x\n"),
         (Value.if("C", .ref("A"), else: .noValue), "Key: !If\n- C\n- !Ref A\n- !Ref AWS::NoValue\n"),
         (Value.base64("plain"), "Key: !Base64 plain\n"),
+        // A function without a short form takes the tag of the short form around it.
+        (Value.base64(.length(.ref("Subnets"))), "Key: !Base64\n  Fn::Length: !Ref Subnets\n"),
+        (Value.toJsonString(.base64(.ref("A"))), "Key:\n  Fn::ToJsonString:\n    Fn::Base64: !Ref A\n"),
+        (Value.base64(.base64(.base64("deep"))), "Key: !Base64\n  Fn::Base64: !Base64 deep\n"),
     ])
     func nesting(value: Value, expected: String) throws {
         let node = Node.mapping([Pair(.string("Key"), TemplateNodeBuilder(form: .short).node(for: value))])

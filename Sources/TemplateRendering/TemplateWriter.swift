@@ -1,0 +1,329 @@
+import CloudFormation
+import YAML
+
+/// Walks the template model and hands its nodes, in order, to a `NodeWriter`:
+/// libyaml's emitter, the JSON writer, or `NodeTreeBuilder` when a caller
+/// wants the tree.
+///
+/// Sections come in CloudFormation's canonical order; inside a resource:
+/// Type, Condition, DependsOn, Metadata, CreationPolicy, UpdatePolicy,
+/// DeletionPolicy, UpdateReplacePolicy, Properties. Everything else keeps the
+/// order of the model, which keeps the order the stack was written in.
+struct TemplateWriter {
+    var form: IntrinsicForm
+
+    func write<W: NodeWriter>(_ template: Template, to writer: inout W) throws {
+        try writer.beginMapping(tag: nil)
+        if let version = template.formatVersion {
+            try writer.string("AWSTemplateFormatVersion")
+            try writer.string(version)
+        }
+        if let description = template.description {
+            try writer.string("Description")
+            try writer.string(description)
+        }
+        if !template.metadata.isEmpty {
+            try writer.string("Metadata")
+            try write(.object(template.metadata), to: &writer)
+        }
+        if !template.parameters.isEmpty {
+            try writer.string("Parameters")
+            try writeMapping(template.parameters, key: \.logicalID, to: &writer) { try write($0, to: &$1) }
+        }
+        if !template.mappings.isEmpty {
+            try writer.string("Mappings")
+            try writeMapping(template.mappings, key: \.name, to: &writer) { mapping, writer in
+                try writeMapping(mapping.entries, key: \.key, to: &writer) { try write(.object($0.values), to: &$1) }
+            }
+        }
+        if !template.conditions.isEmpty {
+            try writer.string("Conditions")
+            try writeMapping(template.conditions, key: \.name, to: &writer) { try write($0.expression, to: &$1) }
+        }
+        if !template.transforms.isEmpty {
+            try writer.string("Transform")
+            if template.transforms.count == 1 {
+                try writer.string(template.transforms[0])
+            } else {
+                try writer.beginSequence(tag: nil)
+                for transform in template.transforms { try writer.string(transform) }
+                try writer.endSequence()
+            }
+        }
+        try writer.string("Resources")
+        try writeMapping(template.resources, key: \.logicalID, to: &writer) { try write($0, to: &$1) }
+        if !template.outputs.isEmpty {
+            try writer.string("Outputs")
+            try writeMapping(template.outputs, key: \.logicalID, to: &writer) { try write($0, to: &$1) }
+        }
+        try writer.endMapping()
+    }
+
+    /// A mapping of `items` in their order, each under its `key`, written by `value`.
+    private func writeMapping<W: NodeWriter, Item>(
+        _ items: [Item], key: (Item) -> String, to writer: inout W, value: (Item, inout W) throws -> Void
+    ) throws {
+        try writer.beginMapping(tag: nil)
+        for item in items {
+            try writer.string(key(item))
+            try value(item, &writer)
+        }
+        try writer.endMapping()
+    }
+
+    private func write<W: NodeWriter>(_ parameter: Parameter, to writer: inout W) throws {
+        try writer.beginMapping(tag: nil)
+        try writer.string("Type")
+        try writer.string(parameter.type.rawValue)
+        if let description = parameter.description {
+            try writer.string("Description")
+            try writer.string(description)
+        }
+        if let defaultValue = parameter.defaultValue {
+            try writer.string("Default")
+            try write(defaultValue, to: &writer)
+        }
+        if let allowedValues = parameter.allowedValues {
+            try writer.string("AllowedValues")
+            try writer.beginSequence(tag: nil)
+            for value in allowedValues { try write(value, to: &writer) }
+            try writer.endSequence()
+        }
+        if let pattern = parameter.allowedPattern {
+            try writer.string("AllowedPattern")
+            try writer.string(pattern)
+        }
+        if let text = parameter.constraintDescription {
+            try writer.string("ConstraintDescription")
+            try writer.string(text)
+        }
+        if let length = parameter.minLength {
+            try writer.string("MinLength")
+            try writer.plain(String(length))
+        }
+        if let length = parameter.maxLength {
+            try writer.string("MaxLength")
+            try writer.plain(String(length))
+        }
+        if let bound = parameter.minValue {
+            try writer.string("MinValue")
+            try writer.plain(NumberText.parameterBound(bound))
+        }
+        if let bound = parameter.maxValue {
+            try writer.string("MaxValue")
+            try writer.plain(NumberText.parameterBound(bound))
+        }
+        if parameter.noEcho {
+            try writer.string("NoEcho")
+            try writer.plain("true")
+        }
+        try writer.endMapping()
+    }
+
+    private func write<W: NodeWriter>(_ resource: Resource, to writer: inout W) throws {
+        try writer.beginMapping(tag: nil)
+        try writer.string("Type")
+        try writer.string(resource.type)
+        if let condition = resource.condition {
+            try writer.string("Condition")
+            try writer.string(condition)
+        }
+        switch resource.dependsOn.count {
+        case 0: break
+        case 1:
+            try writer.string("DependsOn")
+            try writer.string(resource.dependsOn[0])
+        default:
+            try writer.string("DependsOn")
+            try writer.beginSequence(tag: nil)
+            for dependency in resource.dependsOn { try writer.string(dependency) }
+            try writer.endSequence()
+        }
+        if let metadata = resource.metadata {
+            try writer.string("Metadata")
+            try write(.object(metadata), to: &writer)
+        }
+        if let policy = resource.creationPolicy {
+            try writer.string("CreationPolicy")
+            try write(policy, to: &writer)
+        }
+        if let policy = resource.updatePolicy {
+            try writer.string("UpdatePolicy")
+            try write(policy, to: &writer)
+        }
+        if let policy = resource.deletionPolicy {
+            try writer.string("DeletionPolicy")
+            try writer.string(policy.rawValue)
+        }
+        if let policy = resource.updateReplacePolicy {
+            try writer.string("UpdateReplacePolicy")
+            try writer.string(policy.rawValue)
+        }
+        if !resource.properties.isEmpty {
+            try writer.string("Properties")
+            try write(.object(resource.properties), to: &writer)
+        }
+        try writer.endMapping()
+    }
+
+    private func write<W: NodeWriter>(_ output: Output, to writer: inout W) throws {
+        try writer.beginMapping(tag: nil)
+        if let description = output.description {
+            try writer.string("Description")
+            try writer.string(description)
+        }
+        if let condition = output.condition {
+            try writer.string("Condition")
+            try writer.string(condition)
+        }
+        try writer.string("Value")
+        try write(output.value, to: &writer)
+        if let name = output.exportName {
+            try writer.string("Export")
+            try writer.beginMapping(tag: nil)
+            try writer.string("Name")
+            try write(name, to: &writer)
+            try writer.endMapping()
+        }
+        try writer.endMapping()
+    }
+
+    /// `value`'s node, tagged `tag` when one is given (the tag of a short-form
+    /// function whose argument this is).
+    func write<W: NodeWriter>(_ value: Value, tag: String? = nil, to writer: inout W) throws {
+        switch value {
+        case .string(let text): try writer.string(text, tag: tag)
+        case .integer(let number): try writer.plain(String(number), tag: tag)
+        case .double(let number): try writer.plain(NumberText.double(number), tag: tag)
+        case .bool(let flag): try writer.plain(flag ? "true" : "false", tag: tag)
+        case .null: try writer.plain("null", tag: tag)
+        case .list(let items):
+            try writer.beginSequence(tag: tag)
+            for item in items { try write(item, to: &writer) }
+            try writer.endSequence()
+        case .object(let object):
+            try writer.beginMapping(tag: tag)
+            for entry in object.entries {
+                try writer.string(entry.key)
+                try write(entry.value, to: &writer)
+            }
+            try writer.endMapping()
+        case .intrinsic(let function):
+            try write(function, tag: tag, to: &writer)
+        }
+    }
+
+    // MARK: Intrinsic functions
+
+    /// YAML allows one tag per node: an argument that carries a short-form tag
+    /// of its own forces the long form on the function around it. Functions
+    /// without a documented short form are always written long.
+    private func usesShortForm(_ function: Intrinsic) -> Bool {
+        form == .short && function.hasShortForm && !argumentCarriesTag(function)
+    }
+
+    /// Whether the node written for `value` carries a tag: a function in the short form.
+    private func carriesTag(_ value: Value) -> Bool {
+        guard case .intrinsic(let function) = value else { return false }
+        return usesShortForm(function)
+    }
+
+    /// Whether the long form's argument node carries a tag. Only an argument
+    /// written as the value itself can; names, lists and mappings built here
+    /// cannot.
+    private func argumentCarriesTag(_ function: Intrinsic) -> Bool {
+        switch function {
+        case .getAZs(let argument), .importValue(let argument), .base64(let argument),
+            .length(let argument), .toJsonString(let argument):
+            carriesTag(argument)
+        default:
+            false
+        }
+    }
+
+    /// `tag` is the tag of an enclosing short form; a short form itself is
+    /// never given one, since its own tag would make the enclosing function long.
+    private func write<W: NodeWriter>(_ function: Intrinsic, tag: String?, to writer: inout W) throws {
+        if usesShortForm(function) {
+            assert(tag == nil, "a node carries one tag")
+            // `!GetAtt Resource.Attribute` is one scalar; every other short
+            // form tags the long form's argument.
+            if case .getAtt(let resource, let attribute) = function {
+                try writer.string("\(resource).\(attribute)", tag: function.shortTag)
+            } else {
+                try writeArgument(of: function, tag: function.shortTag, to: &writer)
+            }
+            return
+        }
+        try writer.beginMapping(tag: tag)
+        try writer.string(function.longName)
+        try writeArgument(of: function, tag: nil, to: &writer)
+        try writer.endMapping()
+    }
+
+    /// The argument as the long form writes it, tagged `tag`.
+    private func writeArgument<W: NodeWriter>(of function: Intrinsic, tag: String?, to writer: inout W) throws {
+        switch function {
+        case .ref(let name), .condition(let name):
+            try writer.string(name, tag: tag)
+        case .getAtt(let resource, let attribute):
+            try writer.beginSequence(tag: tag)
+            try writer.string(resource)
+            try writer.string(attribute)
+            try writer.endSequence()
+        case .sub(let text, let variables):
+            if variables.isEmpty {
+                try writer.string(text, tag: tag)
+            } else {
+                try writer.beginSequence(tag: tag)
+                try writer.string(text)
+                try write(.object(variables), to: &writer)
+                try writer.endSequence()
+            }
+        case .join(let delimiter, let values):
+            try writer.beginSequence(tag: tag)
+            try writer.string(delimiter)
+            try write(values, to: &writer)
+            try writer.endSequence()
+        case .select(let index, let list):
+            try writeSequence(of: [index, list], tag: tag, to: &writer)
+        case .split(let delimiter, let source):
+            try writer.beginSequence(tag: tag)
+            try writer.string(delimiter)
+            try write(source, to: &writer)
+            try writer.endSequence()
+        case .if(let condition, let then, let otherwise):
+            try writer.beginSequence(tag: tag)
+            try writer.string(condition)
+            try write(then, to: &writer)
+            try write(otherwise, to: &writer)
+            try writer.endSequence()
+        case .findInMap(let map, let top, let second):
+            try writeSequence(of: [map, top, second], tag: tag, to: &writer)
+        case .getAZs(let argument), .importValue(let argument), .base64(let argument),
+            .length(let argument), .toJsonString(let argument):
+            try write(argument, tag: tag, to: &writer)
+        case .transform(let name, let parameters):
+            try writer.beginMapping(tag: tag)
+            try writer.string("Name")
+            try writer.string(name)
+            try writer.string("Parameters")
+            try write(.object(parameters), to: &writer)
+            try writer.endMapping()
+        case .cidr(let block, let count, let bits):
+            try writeSequence(of: [block, count, bits], tag: tag, to: &writer)
+        case .equals(let lhs, let rhs):
+            try writeSequence(of: [lhs, rhs], tag: tag, to: &writer)
+        case .not(let condition):
+            try writeSequence(of: [condition], tag: tag, to: &writer)
+        case .and(let conditions), .or(let conditions):
+            try writeSequence(of: conditions, tag: tag, to: &writer)
+        }
+    }
+
+    private func writeSequence<W: NodeWriter>(of values: [Value], tag: String?, to writer: inout W) throws {
+        try writer.beginSequence(tag: tag)
+        for value in values { try write(value, to: &writer) }
+        try writer.endSequence()
+    }
+}
