@@ -164,3 +164,18 @@ private struct SeededGenerator: RandomNumberGenerator {
         return value ^ (value >> 31)
     }
 }
+
+@Suite("SimplePattern's Unicode classes")
+struct SimplePatternClassTests {
+    @Test("in ASCII, each class's shortcut agrees with Unicode's properties for all 128 characters")
+    func asciiShortcut() {
+        let classes: [SimplePattern.UnicodeClass] = [.whiteSpace, .decimalDigit, .word, .letter, .number, .separator, .lineBreak]
+        var disagreements: [String] = []
+        for unicodeClass in classes {
+            for byte in UInt8(0)..<0x80 where unicodeClass.containsASCII(byte) != unicodeClass.containsByProperties(Unicode.Scalar(byte)) {
+                disagreements.append("\(unicodeClass) \(byte)")
+            }
+        }
+        #expect(disagreements == [])
+    }
+}

@@ -95,6 +95,26 @@ struct SimplePattern: Sendable {
         case lineBreak
 
         func contains(_ scalar: Unicode.Scalar) -> Bool {
+            // Template values are nearly all ASCII, where the classes are a
+            // few ranges; a Unicode property lookup costs far more.
+            scalar.isASCII ? containsASCII(UInt8(scalar.value)) : containsByProperties(scalar)
+        }
+
+        /// The class in ASCII, which a test checks against `containsByProperties`.
+        func containsASCII(_ byte: UInt8) -> Bool {
+            let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+            let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            switch self {
+            case .whiteSpace: return byte == 0x20 || (0x09...0x0D).contains(byte)
+            case .decimalDigit, .number: return isDigit
+            case .word: return isLetter || isDigit || byte == UInt8(ascii: "_")
+            case .letter: return isLetter
+            case .separator: return byte == 0x20
+            case .lineBreak: return (0x0A...0x0D).contains(byte)
+            }
+        }
+
+        func containsByProperties(_ scalar: Unicode.Scalar) -> Bool {
             switch self {
             case .whiteSpace: return scalar.properties.isWhitespace
             case .decimalDigit: return scalar.properties.generalCategory == .decimalNumber
