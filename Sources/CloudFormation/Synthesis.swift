@@ -24,8 +24,8 @@ public struct Artifact: Sendable {
 /// The built-in rules and the checks only read the finished template, so they
 /// run side by side on the machine's cores; their diagnostics are joined in
 /// a fixed order (the rules', then each check's in the order given). The
-/// checks also start in the order given, before the rules, so a caller lists
-/// its longest check first.
+/// checks also start in the order given, the first one before the rules, so
+/// a caller lists its longest check first (see `SynthesisJobs`).
 ///
 /// - Throws: `SynthesisError` with every diagnostic when any is an error,
 ///   including an error thrown by `build`.
@@ -63,31 +63,25 @@ private func synthesize<Output: Sendable>(
     let (template, dependencies) = withoutRedundantDependencies(stack.template)
     let name = definition.name
 
-    // Jobs start in index order, each core taking the next as it frees up,
-    // so the long ones go first and finish together: the rendering, then the
-    // checks in the order given (callers list their longest first, as
-    // `AWSChecks.all` does with the schema check), then the built-in rules.
-    // Results are joined in a fixed order whatever the start order.
-    let renderingJobs = render == nil ? 0 : 1
-    let jobs = concurrentResults(renderingJobs + checks.count + 1) { index -> SynthesisJob<Output> in
-        if let render, index == 0 {
-            return .output(Result { try render(template) })
-        }
-        let check = index - renderingJobs
-        guard check < checks.count else {
+    let plan = SynthesisJobs(template: template, checks: checks, rendering: render != nil)
+    let findings = concurrentResults(plan.jobs.count) { index -> SynthesisJobs.Finding<Output> in
+        switch plan.jobs[index] {
+        case .rendering:
+            // The plan has a rendering job only when there is a `render`.
+            return .output(Result { try render!(template) })
+        case .rules:
             return .diagnostics(TemplateValidator.validate(template, stack: name, limits: limits, dependencies: dependencies))
-        }
-        return .diagnostics(checks[check].diagnostics(for: template, stack: name))
-    }
-    var diagnostics: [Diagnostic] = []
-    var output: Result<Output, any Error>?
-    // The built-in rules' findings first, then each check's in order.
-    for job in jobs.suffix(1) + jobs.dropLast() {
-        switch job {
-        case .diagnostics(let found): diagnostics += found
-        case .output(let rendered): output = rendered
+        case .check(let check):
+            return .diagnostics(checks[check].diagnostics(for: template, stack: name))
+        case .resources(let check, let positions):
+            // The plan splits a check by resource only when it is a resource check.
+            let resourceCheck = checks[check].resourceCheck!
+            return .resourceDiagnostics(positions.map { position in
+                (position, resourceCheck.diagnostics(forResourceAt: position, in: template, stack: name))
+            })
         }
     }
+    let (diagnostics, output) = plan.joined(findings, checks: checks.count)
     if diagnostics.contains(where: { $0.severity == .error }) {
         throw SynthesisError(diagnostics)
     }
@@ -95,12 +89,6 @@ private func synthesize<Output: Sendable>(
         stack: name, template: template, warnings: diagnostics,
         artifacts: stack.artifacts.map { Artifact(name: $0.name, json: $0.json) })
     return (synthesis, output)
-}
-
-/// What one of synthesis's concurrent jobs produced.
-private enum SynthesisJob<Output: Sendable>: Sendable {
-    case diagnostics([Diagnostic])
-    case output(Result<Output, any Error>)
 }
 
 /// The template without redundant `DependsOn` entries, and its dependencies

@@ -16,6 +16,18 @@ private struct SlowCheck: TemplateCheck {
     }
 }
 
+/// A check of each resource on its own that reports every resource, after a
+/// pause that depends on its type, so that groups of types finish out of order.
+private struct SlowResourceCheck: ResourceCheck {
+    var pauses: [String: TimeInterval]
+
+    func diagnostics(forResourceAt index: Int, in template: Template, stack: String) -> [Diagnostic] {
+        let resource = template.resources[index]
+        Thread.sleep(forTimeInterval: pauses[resource.type] ?? 0)
+        return [Diagnostic(.warning, stack: stack, path: ["Resources", resource.logicalID], "saw \(resource.logicalID)")]
+    }
+}
+
 private struct RenderingFailed: Error {}
 
 @Suite("Synthesis runs its rules, checks and rendering side by side")
@@ -47,6 +59,25 @@ struct ConcurrentSynthesisTests {
             #expect(error.diagnostics.first?.message.contains("Missing") == true)
             #expect(error.diagnostics.last?.message == "from a check")
         }
+    }
+
+    @Test("a resource check split by type reports in template order, between the checks around it")
+    func resourceCheckOrder() throws {
+        let mixed = TestStack { stack in
+            for (id, type) in [("A1", "Test::A"), ("B1", "Test::B"), ("A2", "Test::A"), ("C1", "Test::C"), ("B2", "Test::B")] {
+                stack.add(Resource(id, type: type))
+            }
+        }
+        let resourceCheck = SlowResourceCheck(pauses: ["Test::A": 0.02, "Test::B": 0.01])
+        let checks: [any TemplateCheck] = [SlowCheck(message: "before", pause: 0.01), resourceCheck, SlowCheck(message: "after")]
+        for _ in 0..<5 {
+            let synthesis = try synthesize(mixed, checks: checks)
+            #expect(synthesis.warnings.map(\.message) == ["before", "saw A1", "saw B1", "saw A2", "saw C1", "saw B2", "after"])
+        }
+        // Split or not, the same findings.
+        let template = try synthesize(mixed).template
+        #expect(resourceCheck.diagnostics(for: template, stack: "Test").map(\.message)
+            == ["saw A1", "saw B1", "saw A2", "saw C1", "saw B2"])
     }
 
     @Test("the output rendered alongside is the output of the synthesized template")

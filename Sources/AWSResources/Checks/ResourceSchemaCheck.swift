@@ -6,19 +6,16 @@ import Foundation
 /// item counts, required properties and their combinations, and unknown
 /// property names. Raw `Resource` values and property overrides are checked
 /// too, since the check reads the template, not the Swift types.
-public struct ResourceSchemaCheck: TemplateCheck {
+public struct ResourceSchemaCheck: ResourceCheck {
     public init() {}
 
-    public func diagnostics(for template: Template, stack: String) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for resource in template.resources {
-            guard let schema = ResourceSchemas.shared.schema(for: resource.type, properties: resource.properties) else { continue }
-            let path: TemplatePath = ["Resources", resource.logicalID, "Properties"]
-            for violation in SchemaValidator.validate(.object(resource.properties), against: schema, at: path) {
-                diagnostics.append(Diagnostic(.error, stack: stack, path: violation.path, violation.message))
-            }
+    public func diagnostics(forResourceAt index: Int, in template: Template, stack: String) -> [Diagnostic] {
+        let resource = template.resources[index]
+        guard let schema = ResourceSchemas.shared.schema(for: resource.type, properties: resource.properties) else { return [] }
+        let path: TemplatePath = ["Resources", resource.logicalID, "Properties"]
+        return SchemaValidator.validate(.object(resource.properties), against: schema, at: path).map { violation in
+            Diagnostic(.error, stack: stack, path: violation.path, violation.message)
         }
-        return diagnostics
     }
 }
 
@@ -42,27 +39,27 @@ final class ResourceSchemas: @unchecked Sendable {
         types = GeneratedResourceTypes.byName
     }
 
+    /// Reading and parsing happen outside the lock, so that checks of
+    /// different types run side by side; two threads that want the same
+    /// schema at once may both parse it, and the first one stored is kept.
     func schema(for typeName: String, properties: Object) -> JSONSchema? {
         guard let type = types[typeName] else { return nil }
         let key = Key(typeName: typeName, properties: properties.keys.sorted())
         lock.lock()
-        defer { lock.unlock() }
-        if let schema = parsed[key] { return schema }
+        let known = (schema: parsed[key], document: documents[typeName])
+        lock.unlock()
+        if let schema = known.schema { return schema }
         // The generator produced this JSON and the tests parse every schema, so
         // a failure here is a bug in the generator, not in a user's stack.
-        let document: SchemaDocument
-        if let known = documents[typeName] {
-            document = known
-        } else {
-            guard let read = try? SchemaDocument(json: type.schemaJSON) else {
-                preconditionFailure("the generated schema of \(typeName) does not parse")
-            }
-            documents[typeName] = read
-            document = read
-        }
-        guard let schema = try? JSONSchema.properties(Set(key.properties), of: document) else {
+        guard let document = known.document ?? (try? SchemaDocument(json: type.schemaJSON)),
+            let schema = try? JSONSchema.properties(Set(key.properties), of: document)
+        else {
             preconditionFailure("the generated schema of \(typeName) does not parse")
         }
+        lock.lock()
+        defer { lock.unlock() }
+        if documents[typeName] == nil { documents[typeName] = document }
+        if let stored = parsed[key] { return stored }
         parsed[key] = schema
         return schema
     }
