@@ -205,7 +205,8 @@ struct SchemaValidation {
         if let maximum = node.maxItems, present.count > maximum {
             report("\(SchemaMessageText.items(present.count)), more than the maximum \(maximum)")
         }
-        if node.uniqueItems {
+        // A comparison key spells out the whole item; one item is always unique.
+        if node.uniqueItems, present.count > 1 {
             var firstIndexByKey: [String: Int] = [:]
             for index in present {
                 let key = items[index].schemaComparisonKey

@@ -69,7 +69,8 @@ extension TemplateValidator {
         let name = reference.target
         switch reference.kind {
         case .ref, .sub(attribute: nil):
-            let what = reference.kind == .ref ? "Ref to" : "Fn::Sub placeholder ${\(name)} names"
+            // Spelt out only for a problem: most references have none.
+            var what: String { reference.kind == .ref ? "Ref to" : "Fn::Sub placeholder ${\(name)} names" }
             if inConditions {
                 guard names.parameters.contains(name) || DeclaredNames.pseudoParameters.contains(name) else {
                     return "\(what) '\(name)', but conditions may only refer to parameters and pseudo parameters\(suggestion(for: name, among: names.parameters))"
@@ -80,8 +81,10 @@ extension TemplateValidator {
                 return "\(what) '\(name)', which is not a parameter, resource or pseudo parameter of the stack\(suggestion(for: name, among: names.parameters.union(names.resources)))"
             }
         case .getAtt(let attribute), .sub(attribute: let attribute?):
-            let what = reference.kind == .getAtt(attribute: attribute)
-                ? "Fn::GetAtt \(name).\(attribute)" : "Fn::Sub placeholder ${\(name).\(attribute)}"
+            var what: String {
+                reference.kind == .getAtt(attribute: attribute)
+                    ? "Fn::GetAtt \(name).\(attribute)" : "Fn::Sub placeholder ${\(name).\(attribute)}"
+            }
             if inConditions {
                 return "\(what) in a condition; conditions may only refer to parameters and pseudo parameters"
             } else if !names.resources.contains(name) {
