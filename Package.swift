@@ -68,6 +68,8 @@ let package = Package(
             path: "Sources/ResourceGenerator"
         ),
 
+        // The benchmark's baseline: a program that only starts and prints.
+        .executableTarget(name: "startup-baseline", path: "benchmarks/StartupBaseline"),
         // The performance benchmark's scale app (benchmarks/, `make bench`).
         .executableTarget(
             name: "scale-synth",

@@ -34,7 +34,7 @@ STATIC_SWIFT = ["--static-swift-stdlib", "--scratch-path", str(ROOT / ".build-st
 DYNAMIC = ["--scratch-path", str(ROOT / ".build-dynamic")]
 
 
-def release_bin(flags=STATIC, products=("synth", "scale-synth")) -> Path:
+def release_bin(flags=STATIC, products=("synth", "scale-synth", "startup-baseline")) -> Path:
     for product in products:
         subprocess.run(["swift", "build", "-c", "release", *flags, "--product", product], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)
@@ -57,6 +57,19 @@ def median_of(command):
     measure(command)  # warm-up
     samples = [measure(command) for _ in range(RUNS)]
     return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
+
+
+def medians_interleaved(commands):
+    """Each command once to warm up, then RUNS rounds of each command once, so
+    that a change in the machine's speed during the measurement touches every
+    command alike; the medians, in the order given."""
+    for command in commands:
+        measure(command)
+    samples = [[] for _ in commands]
+    for _ in range(RUNS):
+        for index, command in enumerate(commands):
+            samples[index].append(measure(command))
+    return [(statistics.median(s[0] for s in runs), statistics.median(s[1] for s in runs)) for runs in samples]
 
 
 def have(module):
@@ -87,13 +100,17 @@ def main():
         out = subprocess.run([PYTHON, "-m", "pip", "show", package], capture_output=True, text=True).stdout
         versions[package] = next((line.split(": ", 1)[1] for line in out.splitlines() if line.startswith("Version:")), "not installed")
 
-    rows = []
-    for label, path in (("walkthrough stack (MacieDynamoDB, YAML)", bin_path),
-                        ("walkthrough stack, C libraries shared (`--static-swift-stdlib`)",
-                         release_bin(STATIC_SWIFT, products=("synth",))),
-                        ("walkthrough stack, `synth` linked dynamically", release_bin(DYNAMIC, products=("synth",)))):
-        wall, rss = median_of([str(path / "synth"), "MacieDynamoDB"])
-        rows.append((label, {"ours YAML": (wall, rss)}))
+    # The walkthrough's stack in each build, and the baseline, measured in
+    # alternation: the machine's speed drifts over minutes here.
+    walkthrough = [("walkthrough stack (MacieDynamoDB, YAML)", [str(bin_path / "synth"), "MacieDynamoDB"]),
+                   ("walkthrough stack, C libraries shared (`--static-swift-stdlib`)",
+                    [str(release_bin(STATIC_SWIFT, products=("synth",)) / "synth"), "MacieDynamoDB"]),
+                   ("walkthrough stack, `synth` linked dynamically",
+                    [str(release_bin(DYNAMIC, products=("synth",)) / "synth"), "MacieDynamoDB"]),
+                   ("baseline: a Swift program that only starts and prints, built as `synth` is",
+                    [str(bin_path / "startup-baseline")])]
+    medians = medians_interleaved([command for _, command in walkthrough])
+    rows = [(label, {"ours YAML": median}) for (label, _), median in zip(walkthrough, medians)]
     walkthrough_rows = len(rows)
     for n in SCALES:
         results = {}
@@ -108,7 +125,8 @@ def main():
              f"{platform.platform()}. Versions: " + ", ".join(f"{k} {v}" for k, v in versions.items()) + ".",
              "Ours: statically linked release builds (`-Xswiftc -static-executable`: the Swift runtime, Foundation, "
              "the C library and libyaml in the binary), except the rows that say otherwise. "
-             f"Each cell: median wall time and peak RSS of {RUNS} runs after a warm-up, process start included. "
+             f"Each cell: median wall time and peak RSS of {RUNS} runs after a warm-up, process start included; "
+             "the walkthrough rows and the baseline are run in alternation, round by round. "
              "Ratios: that tool's median wall time over ours (YAML to YAML, JSON to JSON, CDK to ours JSON).", "",
              "| work | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
     for label, results in rows:
