@@ -77,6 +77,9 @@ def have(module):
 
 
 def fmt_time(seconds):
+    """Tenths of a millisecond below 100 ms, where the targets are."""
+    if seconds < 0.1:
+        return f"{seconds * 1000:.1f} ms"
     return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
 
 
