@@ -155,16 +155,15 @@ public enum IAMActionCatalog {
         /// found by comparing the words of the service's line with it.
         func resourceLevelPermissions(of action: String, in prefix: String) -> Bool? {
             guard let range = wordRange(of: prefix) else { return nil }
-            var text = text, action = action
-            return text.withUTF8 { bytes in
-                action.withUTF8 { wanted in
-                    for word in bytes[range].split(separator: UInt8(ascii: " ")) {
-                        let isResourceLevel = word.last != UInt8(ascii: "*")
-                        let name = isResourceLevel ? word : word.dropLast()
-                        if name.elementsEqual(wanted) { return isResourceLevel }
-                    }
-                    return nil
+            var action = action
+            return action.withUTF8 { wanted in
+                var found: Bool?
+                forEachAction(in: range) { name, isResourceLevel in
+                    guard name.elementsEqual(wanted) else { return true }
+                    found = isResourceLevel
+                    return false
                 }
+                return found
             }
         }
 
@@ -174,17 +173,28 @@ public enum IAMActionCatalog {
             defer { lock.unlock() }
             if let service = parsed[prefix] { return service }
             var service = Service()
+            forEachAction(in: words) { word, isResourceLevel in
+                let name = String(decoding: word, as: UTF8.self)
+                service.resourceLevelPermissions[name] = isResourceLevel
+                service.actions.append(name)
+                return true
+            }
+            parsed[prefix] = service
+            return service
+        }
+
+        /// Each action word in `words`, without its `*`, and whether it has
+        /// resource-level permissions, until `body` returns `false`.
+        private func forEachAction(
+            in words: Range<Int>, _ body: (Slice<UnsafeBufferPointer<UInt8>>, Bool) -> Bool
+        ) {
             var text = text
             text.withUTF8 { bytes in
                 for word in bytes[words].split(separator: UInt8(ascii: " ")) {
                     let isResourceLevel = word.last != UInt8(ascii: "*")
-                    let name = String(decoding: isResourceLevel ? word : word.dropLast(), as: UTF8.self)
-                    service.resourceLevelPermissions[name] = isResourceLevel
-                    service.actions.append(name)
+                    guard body(isResourceLevel ? word : word.dropLast(), isResourceLevel) else { return }
                 }
             }
-            parsed[prefix] = service
-            return service
         }
     }
 
