@@ -14,18 +14,9 @@ struct TemplateWriter {
 
     func write<W: NodeWriter>(_ template: Template, to writer: inout W) throws {
         try writer.beginMapping(tag: nil)
-        if let version = template.formatVersion {
-            try writer.string("AWSTemplateFormatVersion")
-            try writer.string(version)
-        }
-        if let description = template.description {
-            try writer.string("Description")
-            try writer.string(description)
-        }
-        if !template.metadata.isEmpty {
-            try writer.string("Metadata")
-            try write(.object(template.metadata), to: &writer)
-        }
+        try write("AWSTemplateFormatVersion", string: template.formatVersion, to: &writer)
+        try write("Description", string: template.description, to: &writer)
+        try write("Metadata", value: template.metadata.isEmpty ? nil : .object(template.metadata), to: &writer)
         if !template.parameters.isEmpty {
             try writer.string("Parameters")
             try writeMapping(template.parameters, key: \.logicalID, to: &writer) { try write($0, to: &$1) }
@@ -73,119 +64,68 @@ struct TemplateWriter {
 
     private func write<W: NodeWriter>(_ parameter: Parameter, to writer: inout W) throws {
         try writer.beginMapping(tag: nil)
-        try writer.string("Type")
-        try writer.string(parameter.type.rawValue)
-        if let description = parameter.description {
-            try writer.string("Description")
-            try writer.string(description)
-        }
-        if let defaultValue = parameter.defaultValue {
-            try writer.string("Default")
-            try write(defaultValue, to: &writer)
-        }
-        if let allowedValues = parameter.allowedValues {
-            try writer.string("AllowedValues")
-            try writer.beginSequence(tag: nil)
-            for value in allowedValues { try write(value, to: &writer) }
-            try writer.endSequence()
-        }
-        if let pattern = parameter.allowedPattern {
-            try writer.string("AllowedPattern")
-            try writer.string(pattern)
-        }
-        if let text = parameter.constraintDescription {
-            try writer.string("ConstraintDescription")
-            try writer.string(text)
-        }
-        if let length = parameter.minLength {
-            try writer.string("MinLength")
-            try writer.plain(String(length))
-        }
-        if let length = parameter.maxLength {
-            try writer.string("MaxLength")
-            try writer.plain(String(length))
-        }
-        if let bound = parameter.minValue {
-            try writer.string("MinValue")
-            try writer.plain(NumberText.parameterBound(bound))
-        }
-        if let bound = parameter.maxValue {
-            try writer.string("MaxValue")
-            try writer.plain(NumberText.parameterBound(bound))
-        }
-        if parameter.noEcho {
-            try writer.string("NoEcho")
-            try writer.plain("true")
-        }
+        try write("Type", string: parameter.type.rawValue, to: &writer)
+        try write("Description", string: parameter.description, to: &writer)
+        try write("Default", value: parameter.defaultValue, to: &writer)
+        try write("AllowedValues", value: parameter.allowedValues.map { .list($0) }, to: &writer)
+        try write("AllowedPattern", string: parameter.allowedPattern, to: &writer)
+        try write("ConstraintDescription", string: parameter.constraintDescription, to: &writer)
+        try write("MinLength", plain: parameter.minLength.map { String($0) }, to: &writer)
+        try write("MaxLength", plain: parameter.maxLength.map { String($0) }, to: &writer)
+        try write("MinValue", plain: parameter.minValue.map(NumberText.parameterBound), to: &writer)
+        try write("MaxValue", plain: parameter.maxValue.map(NumberText.parameterBound), to: &writer)
+        try write("NoEcho", plain: parameter.noEcho ? "true" : nil, to: &writer)
         try writer.endMapping()
     }
 
     private func write<W: NodeWriter>(_ resource: Resource, to writer: inout W) throws {
         try writer.beginMapping(tag: nil)
-        try writer.string("Type")
-        try writer.string(resource.type)
-        if let condition = resource.condition {
-            try writer.string("Condition")
-            try writer.string(condition)
+        try write("Type", string: resource.type, to: &writer)
+        try write("Condition", string: resource.condition, to: &writer)
+        // One dependency is written as a name, several as a list.
+        let dependsOn: Value? = switch resource.dependsOn.count {
+        case 0: nil
+        case 1: .string(resource.dependsOn[0])
+        default: .list(resource.dependsOn.map { .string($0) })
         }
-        switch resource.dependsOn.count {
-        case 0: break
-        case 1:
-            try writer.string("DependsOn")
-            try writer.string(resource.dependsOn[0])
-        default:
-            try writer.string("DependsOn")
-            try writer.beginSequence(tag: nil)
-            for dependency in resource.dependsOn { try writer.string(dependency) }
-            try writer.endSequence()
-        }
-        if let metadata = resource.metadata {
-            try writer.string("Metadata")
-            try write(.object(metadata), to: &writer)
-        }
-        if let policy = resource.creationPolicy {
-            try writer.string("CreationPolicy")
-            try write(policy, to: &writer)
-        }
-        if let policy = resource.updatePolicy {
-            try writer.string("UpdatePolicy")
-            try write(policy, to: &writer)
-        }
-        if let policy = resource.deletionPolicy {
-            try writer.string("DeletionPolicy")
-            try writer.string(policy.rawValue)
-        }
-        if let policy = resource.updateReplacePolicy {
-            try writer.string("UpdateReplacePolicy")
-            try writer.string(policy.rawValue)
-        }
-        if !resource.properties.isEmpty {
-            try writer.string("Properties")
-            try write(.object(resource.properties), to: &writer)
-        }
+        try write("DependsOn", value: dependsOn, to: &writer)
+        try write("Metadata", value: resource.metadata.map { .object($0) }, to: &writer)
+        try write("CreationPolicy", value: resource.creationPolicy, to: &writer)
+        try write("UpdatePolicy", value: resource.updatePolicy, to: &writer)
+        try write("DeletionPolicy", string: resource.deletionPolicy?.rawValue, to: &writer)
+        try write("UpdateReplacePolicy", string: resource.updateReplacePolicy?.rawValue, to: &writer)
+        try write("Properties", value: resource.properties.isEmpty ? nil : .object(resource.properties), to: &writer)
         try writer.endMapping()
     }
 
     private func write<W: NodeWriter>(_ output: Output, to writer: inout W) throws {
         try writer.beginMapping(tag: nil)
-        if let description = output.description {
-            try writer.string("Description")
-            try writer.string(description)
-        }
-        if let condition = output.condition {
-            try writer.string("Condition")
-            try writer.string(condition)
-        }
-        try writer.string("Value")
-        try write(output.value, to: &writer)
-        if let name = output.exportName {
-            try writer.string("Export")
-            try writer.beginMapping(tag: nil)
-            try writer.string("Name")
-            try write(name, to: &writer)
-            try writer.endMapping()
-        }
+        try write("Description", string: output.description, to: &writer)
+        try write("Condition", string: output.condition, to: &writer)
+        try write("Value", value: output.value, to: &writer)
+        try write("Export", value: output.exportName.map { .object(["Name": $0]) }, to: &writer)
         try writer.endMapping()
+    }
+
+    /// `key: text`, when there is a text.
+    private func write<W: NodeWriter>(_ key: String, string text: String?, to writer: inout W) throws {
+        guard let text else { return }
+        try writer.string(key)
+        try writer.string(text)
+    }
+
+    /// `key: text` for the reader to resolve (a number, `true`), when there is a text.
+    private func write<W: NodeWriter>(_ key: String, plain text: String?, to writer: inout W) throws {
+        guard let text else { return }
+        try writer.string(key)
+        try writer.plain(text)
+    }
+
+    /// `key: value`, when there is a value.
+    private func write<W: NodeWriter>(_ key: String, value: Value?, to writer: inout W) throws {
+        guard let value else { return }
+        try writer.string(key)
+        try write(value, to: &writer)
     }
 
     /// `value`'s node, tagged `tag` when one is given (the tag of a short-form
