@@ -1,10 +1,9 @@
-import CloudFormation
-
 extension Intrinsic {
     /// The function's argument as a template's long form writes it
-    /// (`Fn::GetAtt: [Bucket, Arn]`), so that every function can be shown the
-    /// same way when no shorter rendering exists.
-    var longFormArgument: Value {
+    /// (`Fn::GetAtt: [Bucket, Arn]`): the one layout of every function's
+    /// arguments, for everything that shows, matches or walks intrinsics
+    /// without a rule of its own for each function.
+    public var longFormArgument: Value {
         switch self {
         case .ref(let name): .string(name)
         case .getAtt(let resource, let attribute): [.string(resource), .string(attribute)]
