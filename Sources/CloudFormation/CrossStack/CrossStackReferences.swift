@@ -33,7 +33,9 @@ public enum CrossStackReferences {
 
     /// The stacks with every reference across them wired, and the uses found.
     ///
-    /// - Parameter style: how each consuming stack takes its values.
+    /// - Parameters:
+    ///   - stacks: the catalog's stacks, each with its name.
+    ///   - style: how each consuming stack takes its values.
     /// - Throws: `SynthesisError` when a name is declared by several other
     ///   stacks, or when stacks would use each other's values in a circle.
     public static func resolve(

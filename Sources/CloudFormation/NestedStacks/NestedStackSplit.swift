@@ -25,9 +25,12 @@ public struct NestedStackSplit: Hashable, Sendable {
     /// part is requested.
     ///
     /// - Parameters:
+    ///   - template: the stack's template, validated.
+    ///   - stack: the stack's name, for diagnostics.
     ///   - requestedParts: resource → the part it goes to (a logical ID).
     ///   - templateURL: a part's name → its `TemplateURL` (a local file name
     ///     that `aws cloudformation package` uploads, say).
+    ///   - limits: the limits of one template; past them the stack splits.
     /// - Throws: `SynthesisError` when parts would refer to each other in a circle.
     public static func split(
         _ template: Template, stack: String, requestedParts: [String: String] = [:],
