@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(name: "TemplateRenderingTests", dependencies: ["TemplateRendering", "CloudFormation", "YAML"], exclude: ["__Golden__"]),
         .testTarget(
             name: "SynthCommandTests",
-            dependencies: ["synth", "synth-fixtures", "Stacks", "CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
+            dependencies: ["synth", "synth-fixtures", "SynthCommand", "Stacks", "CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
         ),
     ]
 )

@@ -1,5 +1,12 @@
 import Foundation
+import SynthCommand
+import CloudFormation
 import Testing
+
+/// A catalog for reading the command's configuration.
+private enum NoStacks: StackCatalog {
+    static var stacks: [any StackDefinition] { [] }
+}
 
 @Suite("synth, run as a user runs it")
 struct SynthCommandLineTests {
@@ -16,7 +23,7 @@ struct SynthCommandLineTests {
     func list() throws {
         let result = try Executable.fixtures.run(["--list"])
         #expect(result.status == 0)
-        #expect(result.stdout == "Valid\nBroken\nAlsoBroken\nEveryResourceType\nEveryConstruct\n")
+        #expect(result.stdout == "Valid\nBroken\nAlsoBroken\nEveryResourceType\nEveryConstruct\ndiff\n")
     }
 
     @Test("a named stack, in JSON")
@@ -89,12 +96,53 @@ struct SynthCommandLineTests {
         #expect(result.stderr.contains("Usage: synth") || result.stderr.contains("Error:"))
     }
 
-    @Test("--help explains each option and exits 0")
+    @Test("synthesize --help explains each option and exits 0")
     func help() throws {
-        let result = try Executable.synth.run(["--help"])
+        let result = try Executable.synth.run(["synthesize", "--help"])
         #expect(result.status == 0)
+        #expect(result.stdout.contains("USAGE: synth synthesize [<stack>]"))
         for option in ["--list", "--format", "--long-form", "--output", "--check", "--prune", "<stack>"] {
             #expect(result.stdout.contains(option), "help lacks \(option)")
+        }
+    }
+
+    @Test("--help names every subcommand, the default marked")
+    func helpListsSubcommands() throws {
+        let result = try Executable.synth.run(["--help"])
+        #expect(result.status == 0)
+        let names = Synth<NoStacks>.configuration.subcommands.map { $0.configuration.commandName ?? "" }
+        #expect(names.count >= 6)
+        for name in names {
+            #expect(result.stdout.contains("\n  \(name)"), "--help lacks \(name)")
+        }
+        #expect(result.stdout.contains("synthesize (default)"))
+    }
+
+    @Test("help diff prints diff's help, with usage lines naming synth")
+    func helpDiff() throws {
+        let viaHelp = try Executable.synth.run(["help", "diff"])
+        let viaFlag = try Executable.synth.run(["diff", "--help"])
+        #expect(viaHelp.status == 0)
+        #expect(viaHelp.stdout.contains("USAGE: synth diff [<stack>]"))
+        #expect(viaHelp.stdout.contains("--fail-on"))
+        #expect(viaHelp.stdout == viaFlag.stdout)
+    }
+
+    @Test("a stack named like a subcommand is selected through synthesize")
+    func stackNamedLikeSubcommand() throws {
+        let viaSubcommand = try Executable.fixtures.run(["synthesize", "diff"])
+        #expect(viaSubcommand.status == 0, "\(viaSubcommand.stderr)")
+        #expect(viaSubcommand.stdout.contains("SubcommandNamed"))
+        let asSubcommand = try Executable.fixtures.run(["diff", "--help"])
+        #expect(asSubcommand.stdout.contains("USAGE: synth diff"))
+    }
+
+    @Test("completion scripts cover the subcommands", arguments: ["bash", "zsh", "fish"])
+    func completionScript(shell: String) throws {
+        let result = try Executable.synth.run(["--generate-completion-script", shell])
+        #expect(result.status == 0)
+        for name in Synth<NoStacks>.configuration.subcommands.map({ $0.configuration.commandName ?? "" }) {
+            #expect(result.stdout.contains(name), "\(shell) completion lacks \(name)")
         }
     }
 
