@@ -3,8 +3,8 @@ import PackageDescription
 
 // Module graph (imports point one way, top to bottom):
 //
-//   synth (executable) ─┬─> SynthCommand ──> TemplateRendering ──> YAML ──> CYAML (libyaml)
-//                       │        └─────────> AWSResources ──> CloudFormation
+//   synth (executable) ─┬─> SynthCommand ──> StackSynthesis ─┬─> TemplateRendering ──> YAML ──> CYAML (libyaml)
+//                       │                                    └─> AWSResources ──> CloudFormation
 //                       └─> Stacks ──────────> AWSConstructs ──> AWSResources
 //
 // CloudFormation (the template model) knows nothing of YAML or of particular
@@ -20,6 +20,12 @@ let package = Package(
         .library(name: "YAML", targets: ["YAML"]),
         .library(name: "AWSResources", targets: ["AWSResources"]),
         .library(name: "AWSConstructs", targets: ["AWSConstructs"]),
+        .library(name: "TemplateRendering", targets: ["TemplateRendering"]),
+        /// Synthesis with every check, rendered: `synthesizeTemplate(stack)`.
+        .library(name: "StackSynthesis", targets: ["StackSynthesis"]),
+        /// The `synth` command for a package's own stacks (`SynthApp`); the
+        /// only product that needs swift-argument-parser.
+        .library(name: "SynthCommand", targets: ["SynthCommand"]),
         /// For users' test targets: template assertions, the resource graph,
         /// IAM policy evaluation and snapshots.
         .library(name: "CloudFormationTesting", targets: ["CloudFormationTesting"]),
@@ -51,10 +57,11 @@ let package = Package(
             name: "Stacks", dependencies: ["CloudFormation", "AWSResources", "AWSConstructs", "TemplateRendering"], path: "stacks",
             exclude: ["MacieDynamoDB/functions"]
         ),
+        .target(name: "StackSynthesis", dependencies: ["CloudFormation", "AWSResources", "TemplateRendering"]),
         .target(
             name: "SynthCommand",
             dependencies: [
-                "CloudFormation", "TemplateRendering", "TemplateReading", "TemplateDiff", "AWSResources", "TextDiff",
+                "CloudFormation", "StackSynthesis", "TemplateRendering", "TemplateReading", "TemplateDiff", "AWSResources", "TextDiff",
                 "MacieIdentifiers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -109,6 +116,7 @@ let package = Package(
         ),
         .testTarget(name: "MacieIdentifiersTests", dependencies: ["MacieIdentifiers", "CloudFormation", "Stacks"]),
         .testTarget(name: "TemplateReadingTests", dependencies: ["TemplateReading", "TemplateRendering", "CloudFormation", "YAML"]),
+        .testTarget(name: "StackSynthesisTests", dependencies: ["StackSynthesis", "CloudFormation", "TemplateRendering"]),
         .testTarget(name: "TemplateRenderingTests", dependencies: ["TemplateRendering", "CloudFormation", "YAML"], exclude: ["__Golden__"]),
         .testTarget(
             name: "SynthCommandTests",

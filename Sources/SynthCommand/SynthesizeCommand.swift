@@ -2,6 +2,7 @@ import ArgumentParser
 import TextDiff
 import CloudFormation
 import Foundation
+import StackSynthesis
 import TemplateRendering
 
 /// `synth synthesize`, the default subcommand: writes the stacks of a catalog

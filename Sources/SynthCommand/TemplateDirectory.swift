@@ -1,4 +1,5 @@
 import Foundation
+import StackSynthesis
 import TemplateRendering
 
 /// A folder of committed templates, such as `generated/`.

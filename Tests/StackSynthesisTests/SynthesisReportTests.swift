@@ -1,0 +1,78 @@
+import CloudFormation
+import StackSynthesis
+import TemplateRendering
+import Testing
+
+private struct RetiredRuntimeStack: StackDefinition {
+    var name: String { "Retired" }
+    func build(_ stack: Stack) throws {
+        stack.add(Resource("Handler", type: "AWS::Lambda::Function", properties: [
+            "Runtime": "python2.7", "Handler": "index.handler", "Role": "arn:aws:iam::123456789012:role/r",
+            "Code": ["ZipFile": "def handler(event, context):\n    return 1\n"],
+        ]))
+    }
+}
+
+private struct DanglingReferenceStack: StackDefinition {
+    var name: String { "Dangling" }
+    func build(_ stack: Stack) throws {
+        stack.add(Resource("Queue", type: "AWS::SQS::Queue", properties: ["SqsManagedSseEnabled": true]))
+        stack.output("Missing", .ref("Nowhere"))
+        stack.output("AlsoMissing", .getAtt("Elsewhere", "Arn"))
+    }
+}
+
+private struct QueueStack: StackDefinition {
+    var name: String { "Queue" }
+    func build(_ stack: Stack) throws {
+        let queue = stack.add(Resource("Queue", type: "AWS::SQS::Queue", properties: ["SqsManagedSseEnabled": true]))
+        stack.output("QueueURL", queue.ref)
+    }
+}
+
+private struct ThrowingStack: StackDefinition {
+    struct Refused: Error {}
+    var name: String { "Throws" }
+    func build(_ stack: Stack) throws { throw Refused() }
+}
+
+@Suite("synthesizeTemplate: every check by default, problems as values")
+struct SynthesisReportTests {
+    @Test("the AWS checks run without being asked: a retired Lambda runtime is an error")
+    func runsAWSChecks() {
+        let report = synthesizeTemplate(RetiredRuntimeStack())
+        #expect(!report.isValid)
+        #expect(report.template == nil)
+        #expect(report.errors.contains { $0.path.description.hasPrefix("Resources.Handler.Properties.Runtime") })
+    }
+
+    @Test("an invalid stack gives every error at once, readable, naming the stack and path")
+    func everyErrorAsValue() {
+        let report = synthesizeTemplate(DanglingReferenceStack())
+        #expect(report.errors.count == 2)
+        let lines = report.description.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("error: Dangling: Outputs.Missing.Value.Ref:"))
+        #expect(lines.last == "Dangling: 2 errors; no template")
+    }
+
+    @Test("an error thrown while building becomes a diagnostic")
+    func buildErrorAsValue() {
+        let report = synthesizeTemplate(ThrowingStack())
+        #expect(!report.isValid)
+        #expect(report.errors.count == 1)
+        #expect(report.description.contains("Throws"))
+    }
+
+    @Test("a valid stack renders as YAML or JSON, the same text the renderer writes for its template")
+    func validStack() throws {
+        let yaml = synthesizeTemplate(QueueStack())
+        #expect(yaml.isValid)
+        #expect(yaml.description == "Queue: synthesized")
+        let template = try synthesize(QueueStack()).template
+        #expect(yaml.template?.text == (try TemplateRenderer.render(template, format: .yaml)))
+        let json = synthesizeTemplate(QueueStack(), format: .json)
+        #expect(json.template?.text == (try TemplateRenderer.render(template, format: .json)))
+        #expect(json.template?.fileName(for: .json) == "Queue.json")
+    }
+}
