@@ -91,6 +91,10 @@ let package = Package(
             dependencies: ["SynthCommand", "CloudFormation", "AWSResources", "AWSConstructs"],
             path: "Tests/Fixtures/synth-fixtures"
         ),
+        // Test support: the same command over the package's catalog grown as
+        // users grow it (one more data set, one more stack).
+        .target(name: "GrownCatalog", dependencies: ["SynthCommand", "CloudFormation", "Stacks"], path: "Tests/Fixtures/GrownCatalog"),
+        .executableTarget(name: "synth-grown", dependencies: ["GrownCatalog", "SynthCommand"], path: "Tests/Fixtures/synth-grown"),
         // Test support: writes a JSON list of strings as a YAML sequence, so a
         // YAML reader nobody here wrote (PyYAML, ruamel.yaml) can check our quoting.
         .executableTarget(
@@ -103,7 +107,7 @@ let package = Package(
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation"]),
         .testTarget(
             name: "CloudFormationTestingTests",
-            dependencies: ["CloudFormationTesting", "CloudFormation", "AWSResources", "Stacks"],
+            dependencies: ["CloudFormationTesting", "CloudFormation", "AWSResources", "Stacks", "GrownCatalog"],
             exclude: ["Snapshots/__Snapshots__"]
         ),
         .testTarget(name: "AWSConstructsTests", dependencies: ["AWSConstructs", "AWSResources", "CloudFormation"]),
@@ -111,7 +115,7 @@ let package = Package(
         .testTarget(name: "ResourceGeneratorTests", dependencies: ["generate-resources"], exclude: ["Widget+Generated.swift.golden"]),
         .testTarget(
             name: "TemplateDiffTests",
-            dependencies: ["TemplateDiff", "CloudFormation", "AWSResources", "TemplateReading", "TemplateRendering", "Stacks"],
+            dependencies: ["TemplateDiff", "CloudFormation", "AWSResources", "TemplateReading", "TemplateRendering", "Stacks", "GrownCatalog"],
             exclude: ["__Golden__"]
         ),
         .testTarget(name: "MacieIdentifiersTests", dependencies: ["MacieIdentifiers", "CloudFormation", "Stacks"]),
@@ -120,7 +124,7 @@ let package = Package(
         .testTarget(name: "TemplateRenderingTests", dependencies: ["TemplateRendering", "CloudFormation", "YAML"], exclude: ["__Golden__"]),
         .testTarget(
             name: "SynthCommandTests",
-            dependencies: ["synth", "synth-fixtures", "SynthCommand", "Stacks", "CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
+            dependencies: ["synth", "synth-fixtures", "synth-grown", "GrownCatalog", "SynthCommand", "Stacks", "CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
         ),
     ]
 )
