@@ -41,6 +41,7 @@ let package = Package(
         ),
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "CloudFormation"),
+        .target(name: "Archiving"),
         .target(name: "TemplateRendering", dependencies: ["CloudFormation", "YAML"]),
         .target(name: "TextDiff"),
         .target(name: "TemplateReading", dependencies: ["CloudFormation", "YAML"]),
@@ -51,7 +52,7 @@ let package = Package(
             name: "CloudFormationTesting",
             dependencies: ["CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
         ),
-        .target(name: "AWSConstructs", dependencies: ["CloudFormation", "AWSResources"]),
+        .target(name: "AWSConstructs", dependencies: ["Archiving", "CloudFormation", "AWSResources"]),
         // The Lambda handlers are read from disk by the stack (and tested with pytest), not compiled.
         .target(
             name: "Stacks", dependencies: ["CloudFormation", "AWSResources", "AWSConstructs", "TemplateRendering"], path: "stacks",
@@ -71,7 +72,7 @@ let package = Package(
         // schemas and service data in the cfn-lint package (`make generate-resources`).
         .executableTarget(
             name: "generate-resources",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Archiving", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/ResourceGenerator"
         ),
 
@@ -104,6 +105,7 @@ let package = Package(
         ),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "ArchivingTests", dependencies: ["Archiving"]),
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation"]),
         .testTarget(
             name: "CloudFormationTestingTests",
