@@ -122,11 +122,11 @@ let package = Package(
         ),
         .testTarget(name: "MacieIdentifiersTests", dependencies: ["MacieIdentifiers", "CloudFormation", "Stacks"]),
         .testTarget(name: "TemplateReadingTests", dependencies: ["TemplateReading", "TemplateRendering", "CloudFormation", "YAML"]),
-        .testTarget(name: "StackSynthesisTests", dependencies: ["StackSynthesis", "CloudFormation", "TemplateRendering"]),
+        .testTarget(name: "StackSynthesisTests", dependencies: ["StackSynthesis", "CloudFormation", "AWSConstructs", "TemplateRendering"]),
         .testTarget(name: "TemplateRenderingTests", dependencies: ["TemplateRendering", "CloudFormation", "YAML"], exclude: ["__Golden__"]),
         .testTarget(
             name: "SynthCommandTests",
-            dependencies: ["synth", "synth-fixtures", "synth-grown", "GrownCatalog", "SynthCommand", "Stacks", "CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
+            dependencies: ["synth", "synth-fixtures", "synth-grown", "GrownCatalog", "SynthCommand", "Archiving", "Stacks", "CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
         ),
     ]
 )

@@ -10,6 +10,9 @@ public struct SynthesizedTemplate: Sendable {
     public var warnings: [Diagnostic]
     /// Files written beside the template: file name (`<stack>.<name>`) and text.
     public var artifacts: [(fileName: String, text: String)] = []
+    /// Files the template refers to by a local path (function code), written
+    /// at their path relative to the template.
+    public var assets: [Asset] = []
 
     /// `<stack>.yaml` or `<stack>.json`.
     public func fileName(for format: TemplateFormat) -> String {
@@ -37,7 +40,8 @@ public func synthesizeAll(
             }
             results.append(SynthesizedTemplate(
                 stack: definition.name, text: text,
-                warnings: synthesis.warnings + sizeProblems.filter { $0.severity == .warning }, artifacts: artifacts))
+                warnings: synthesis.warnings + sizeProblems.filter { $0.severity == .warning }, artifacts: artifacts,
+                assets: synthesis.assets))
         } catch let error as SynthesisError {
             problems += error.diagnostics
         } catch {

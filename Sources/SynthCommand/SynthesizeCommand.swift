@@ -79,8 +79,9 @@ struct SynthesizeCommand<Catalog: StackCatalog>: ParsableCommand {
             let directory = TemplateDirectory(path: output)
             try directory.write(templates, format: format)
             if prune {
-                let written = Set(templates.map { $0.fileName(for: format) } + templates.flatMap { $0.artifacts.map(\.fileName) })
-                for name in directory.templateFileNames(format: format) where !written.contains(name) {
+                let written = Set(templates.map { $0.fileName(for: format) } + templates.flatMap { $0.artifacts.map(\.fileName) }
+                    + templates.flatMap { $0.assets.map(\.path) })
+                for name in directory.templateFileNames(format: format) + directory.assetPaths() where !written.contains(name) {
                     try directory.remove(name)
                     printError("removed \(directory.displayPath(of: name, base: output)): no stack writes it")
                 }
@@ -125,10 +126,20 @@ struct SynthesizeCommand<Catalog: StackCatalog>: ParsableCommand {
                     problems.append("\(shownArtifact) differs from what \(template.stack) synthesizes: run `synth --output \(path)` and commit it")
                 }
             }
+            for asset in template.assets {
+                let shownAsset = directory.displayPath(of: asset.path, base: path)
+                switch directory.bytes(of: asset.path) {
+                case nil: problems.append("\(shownAsset) is missing: run `synth --output \(path)` and commit it")
+                case let committed? where committed != asset.bytes:
+                    problems.append("\(shownAsset) differs from what \(template.stack) synthesizes: run `synth --output \(path)` and commit it")
+                default: break
+                }
+            }
         }
         if complete {
-            let expected = Set(templates.map { $0.fileName(for: format) } + templates.flatMap { $0.artifacts.map(\.fileName) })
-            for name in directory.templateFileNames(format: format) where !expected.contains(name) {
+            let expected = Set(templates.map { $0.fileName(for: format) } + templates.flatMap { $0.artifacts.map(\.fileName) }
+                + templates.flatMap { $0.assets.map(\.path) })
+            for name in directory.templateFileNames(format: format) + directory.assetPaths() where !expected.contains(name) {
                 problems.append("\(directory.displayPath(of: name, base: path)) has no stack: delete it, or run `synth --output \(path) --prune`")
             }
         }

@@ -1,3 +1,4 @@
+import AWSConstructs
 import CloudFormation
 import StackSynthesis
 import TemplateRendering
@@ -74,5 +75,47 @@ struct SynthesisReportTests {
         let json = synthesizeTemplate(QueueStack(), format: .json)
         #expect(json.template?.text == (try TemplateRenderer.render(template, format: .json)))
         #expect(json.template?.fileName(for: .json) == "Queue.json")
+    }
+}
+
+private struct InlineCodeStack: StackDefinition {
+    var bytes: Int
+    var name: String { "Inline" }
+    func build(_ stack: Stack) throws {
+        let key = stack.add(Key("Key", description: "Encrypts the function."))
+        let body = "def handler(event, context):\n    return 1\n"
+        let source = body + String(repeating: "#", count: bytes - body.utf8.count - 1) + "\n"
+        stack.add(Function("Handler", code: .inline(source), key: key))
+    }
+}
+
+private struct MissingFolderStack: StackDefinition {
+    var name: String { "Missing" }
+    func build(_ stack: Stack) throws {
+        let key = stack.add(Key("Key", description: "Encrypts the function."))
+        stack.add(Function("First", code: .folder("no-such-folder"), key: key))
+        stack.add(Function("Second", code: .file("no-such-file.py"), key: key))
+    }
+}
+
+@Suite("Function code: inline up to CloudFormation's limit, packages from disk")
+struct FunctionCodeTests {
+    @Test("inline code of 4,096 bytes synthesizes; 4,097 bytes is an error at Code.ZipFile")
+    func inlineLimit() {
+        #expect(synthesizeTemplate(InlineCodeStack(bytes: 4_096)).isValid)
+        let tooLarge = synthesizeTemplate(InlineCodeStack(bytes: 4_097))
+        #expect(tooLarge.errors.map(\.description) == [
+            "error: Inline: Resources.Handler.Properties.Code.ZipFile: inline code is 4097 bytes; CloudFormation takes at most 4096: package it from a file or folder instead",
+        ])
+    }
+
+    @Test("code that is not on disk: every function named, with the path, and no template")
+    func missingCode() {
+        let report = synthesizeTemplate(MissingFolderStack())
+        #expect(!report.isValid)
+        #expect(report.errors.count == 2)
+        #expect(report.errors[0].description.hasPrefix("error: Missing: Resources.First: the function code folder "))
+        #expect(report.errors[0].description.hasSuffix("no-such-folder does not exist"))
+        #expect(report.errors[1].description.hasPrefix("error: Missing: Resources.Second: cannot read the function code "))
     }
 }

@@ -24,7 +24,7 @@ struct SynthCommandLineTests {
     func list() throws {
         let result = try Executable.fixtures.run(["--list"])
         #expect(result.status == 0)
-        #expect(result.stdout == "Valid\nBroken\nAlsoBroken\nEveryResourceType\nEveryConstruct\ndiff\n")
+        #expect(result.stdout == "Valid\nBroken\nAlsoBroken\nEveryResourceType\nEveryConstruct\ndiff\nFolderFunction\n")
     }
 
     @Test("a named stack, in JSON")

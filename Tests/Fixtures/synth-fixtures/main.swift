@@ -37,7 +37,7 @@ struct SubcommandNamedStack: StackDefinition {
 }
 
 enum FixtureStacks: StackCatalog {
-    static var stacks: [any StackDefinition] { [ValidStack(), BrokenStack(), AlsoBrokenStack(), EveryResourceTypeStack(), EveryConstructStack(), SubcommandNamedStack()] }
+    static var stacks: [any StackDefinition] { [ValidStack(), BrokenStack(), AlsoBrokenStack(), EveryResourceTypeStack(), EveryConstructStack(), SubcommandNamedStack(), FolderFunctionStack()] }
 }
 
 Synth<FixtureStacks>.runAsMain()
