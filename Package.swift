@@ -96,6 +96,12 @@ let package = Package(
         // users grow it (one more data set, one more stack).
         .target(name: "GrownCatalog", dependencies: ["SynthCommand", "CloudFormation", "Stacks"], path: "Tests/Fixtures/GrownCatalog"),
         .executableTarget(name: "synth-grown", dependencies: ["GrownCatalog", "SynthCommand"], path: "Tests/Fixtures/synth-grown"),
+        // Test support: a stack whose function installs its requirements with pip.
+        .executableTarget(
+            name: "synth-vendored",
+            dependencies: ["SynthCommand", "CloudFormation", "AWSConstructs"],
+            path: "Tests/Fixtures/synth-vendored"
+        ),
         // Test support: writes a JSON list of strings as a YAML sequence, so a
         // YAML reader nobody here wrote (PyYAML, ruamel.yaml) can check our quoting.
         .executableTarget(

@@ -88,6 +88,9 @@ struct SynthesizeCommand<Catalog: StackCatalog>: ParsableCommand {
             }
         } else {
             FileHandle.standardOutput.write(Data(templates[0].text.utf8))
+            if let asset = templates[0].assets.first {
+                printError("note: \(templates[0].stack) refers to \(asset.path) and other files beside the template; `synth --output DIR` writes them")
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -19,24 +20,37 @@ from .harness_config import REGION, REPO_ROOT
 
 pytestmark = pytest.mark.filterwarnings("ignore:Tried to parse .* not supported by moto:UserWarning")
 
-FIXTURES = Path(os.environ.get("SWIFT_BIN_PATH", REPO_ROOT / ".build/debug")) / "synth-fixtures"
+BIN = Path(os.environ.get("SWIFT_BIN_PATH", REPO_ROOT / ".build/debug"))
+FIXTURES = {"FolderFunction": BIN / "synth-fixtures", "VendoredFunction": BIN / "synth-vendored"}
 FOLDER = REPO_ROOT / "Tests/Fixtures/folder-function"
 STACK = "FolderFunction"
 
 
-def synthesize(output: Path) -> Path:
-    if not FIXTURES.exists():
-        pytest.skip(f"{FIXTURES} is not built: run `swift build` first")
-    subprocess.run([str(FIXTURES), STACK, "--output", str(output)], check=True, capture_output=True, timeout=120)
-    return output / f"{STACK}.yaml"
+VENDORED = REPO_ROOT / "Tests/Fixtures/vendored-function"
 
 
-def folder_files() -> dict[str, bytes]:
+def synthesize(output: Path, stack: str = STACK) -> Path:
+    executable = FIXTURES[stack]
+    if not executable.exists():
+        pytest.skip(f"{executable} is not built: run `swift build` first")
+    # pip for requirements.txt: this interpreter's.
+    environment = {**os.environ, "SYNTH_PYTHON": sys.executable}
+    subprocess.run([str(executable), stack, "--output", str(output)], check=True, capture_output=True, timeout=300, env=environment)
+    return output / f"{stack}.yaml"
+
+
+def folder_files(folder: Path = FOLDER) -> dict[str, bytes]:
     files = {}
-    for path in sorted(FOLDER.rglob("*")):
+    for path in sorted(folder.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            files[path.relative_to(FOLDER).as_posix()] = path.read_bytes()
+            files[path.relative_to(folder).as_posix()] = path.read_bytes()
     return files
+
+
+def archive_of(template_file: Path) -> Path:
+    from .cfn_template import load_template
+
+    return template_file.parent / load_template(template_file)["Resources"]["Greeter"]["Properties"]["Code"]
 
 
 def package(template: dict, template_dir: Path, s3, bucket: str) -> dict:
@@ -88,3 +102,18 @@ def test_packaged_template_deploys_to_moto_and_the_function_runs(moto, tmp_path,
     with time_limited(30, "the folder function's handler"):
         answer = run_handler(function, {"name": "Macie"}, region=REGION, endpoint_url=moto.url)
     assert answer == {"message": "Hello, Macie!", "stage": "test"}
+
+
+def test_requirements_are_installed_into_the_package_the_same_bytes_every_time(tmp_path):
+    first = archive_of(synthesize(tmp_path / "first", "VendoredFunction"))
+    second = archive_of(synthesize(tmp_path / "second", "VendoredFunction"))
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as zipped:
+        names = zipped.namelist()
+        for name, contents in folder_files(VENDORED).items():
+            assert zipped.read(name) == contents
+        assert "greetpkg/__init__.py" in names
+        assert "greetpkg-1.0.dist-info/METADATA" in names
+        namespace: dict = {}
+        exec(zipped.read("greetpkg/__init__.py"), namespace)  # noqa: S102 - the vendored module, from our own wheel
+        assert namespace["greet"]("Macie") == "Hello, Macie!"
