@@ -4,7 +4,7 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 BIN     = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: test build release generate generate-resources check lint bench profile build-time docs clean
+.PHONY: test build release generate generate-resources check lint examples bench profile build-time docs clean
 CFN_LINT_DATA = $(shell $(PYTHON) -c 'import cfnlint, os; print(os.path.join(os.path.dirname(cfnlint.__file__), "data"))')
 
 ## test: build, run the Swift tests, check that the generated Swift and
@@ -16,6 +16,7 @@ test: build $(VENV)/.installed
 	$(BIN)/synth --check
 	YAML_CORPUS_BIN=$(BIN)/yaml-corpus SWIFT_BIN_PATH=$(BIN) $(PYTHON) -m pytest -q Tests/python
 	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory examples
 
 build:
 	$(SWIFT) build
@@ -48,6 +49,21 @@ lint: build $(VENV)/.installed
 	BC_SKIP_MAPPING=TRUE $(VENV)/bin/checkov --quiet --compact --skip-download --framework cloudformation \
 		$(foreach t,$(wildcard generated/*.yaml) $(BIN)/EveryConstruct.yaml,-f $(t))
 	@echo "checkov: no failed checks"
+
+## examples: each package under Examples/ (its own Package.swift, this package
+##       by relative path): build, its tests, `Infra --check` against its
+##       generated/, and cfn-lint and checkov over its templates.
+EXAMPLES = $(patsubst %/Package.swift,%,$(wildcard Examples/*/Package.swift))
+examples: $(VENV)/.installed
+	@set -e; for example in $(EXAMPLES); do \
+		echo "== $$example"; \
+		$(SWIFT) build --package-path $$example --build-tests; \
+		if [ -d $$example/Tests ]; then $(SWIFT) test --package-path $$example --skip-build --disable-xctest; fi; \
+		(cd $$example && "$$($(SWIFT) build --show-bin-path)/Infra" --check); \
+		$(VENV)/bin/cfn-lint --include-checks I -- $$example/generated/*.yaml; \
+		BC_SKIP_MAPPING=TRUE $(VENV)/bin/checkov --quiet --compact --skip-download --framework cloudformation \
+			$$(for t in $$example/generated/*.yaml; do printf -- '-f %s ' $$t; done); \
+	done
 
 ## docs: render the Macie stack's resource graph (Graphviz's dot).
 docs: build

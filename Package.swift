@@ -3,8 +3,8 @@ import PackageDescription
 
 // Module graph (imports point one way, top to bottom):
 //
-//   synth (executable) ─┬─> SynthCommand ──> TemplateRendering ──> YAML ──> CYAML (libyaml)
-//                       │        └─────────> AWSResources ──> CloudFormation
+//   synth (executable) ─┬─> SynthCommand ──> StackSynthesis ─┬─> TemplateRendering ──> YAML ──> CYAML (libyaml)
+//                       │                                    └─> AWSResources ──> CloudFormation
 //                       └─> Stacks ──────────> AWSConstructs ──> AWSResources
 //
 // CloudFormation (the template model) knows nothing of YAML or of particular
@@ -20,6 +20,12 @@ let package = Package(
         .library(name: "YAML", targets: ["YAML"]),
         .library(name: "AWSResources", targets: ["AWSResources"]),
         .library(name: "AWSConstructs", targets: ["AWSConstructs"]),
+        .library(name: "TemplateRendering", targets: ["TemplateRendering"]),
+        /// Synthesis with every check, rendered: `synthesizeTemplate(stack)`.
+        .library(name: "StackSynthesis", targets: ["StackSynthesis"]),
+        /// The `synth` command for a package's own stacks (`SynthApp`); the
+        /// only product that needs swift-argument-parser.
+        .library(name: "SynthCommand", targets: ["SynthCommand"]),
         /// For users' test targets: template assertions, the resource graph,
         /// IAM policy evaluation and snapshots.
         .library(name: "CloudFormationTesting", targets: ["CloudFormationTesting"]),
@@ -36,6 +42,7 @@ let package = Package(
         ),
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "CloudFormation"),
+        .target(name: "Archiving"),
         .target(name: "TemplateRendering", dependencies: ["CloudFormation", "YAML"]),
         .target(name: "TextDiff"),
         .target(name: "TemplateReading", dependencies: ["CloudFormation", "YAML"]),
@@ -46,16 +53,17 @@ let package = Package(
             name: "CloudFormationTesting",
             dependencies: ["CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
         ),
-        .target(name: "AWSConstructs", dependencies: ["CloudFormation", "AWSResources"]),
+        .target(name: "AWSConstructs", dependencies: ["Archiving", "CloudFormation", "AWSResources"]),
         // The Lambda handlers are read from disk by the stack (and tested with pytest), not compiled.
         .target(
             name: "Stacks", dependencies: ["CloudFormation", "AWSResources", "AWSConstructs", "TemplateRendering"], path: "stacks",
             exclude: ["MacieDynamoDB/functions"]
         ),
+        .target(name: "StackSynthesis", dependencies: ["CloudFormation", "AWSResources", "TemplateRendering"]),
         .target(
             name: "SynthCommand",
             dependencies: [
-                "CloudFormation", "TemplateRendering", "TemplateReading", "TemplateDiff", "AWSResources", "TextDiff",
+                "CloudFormation", "StackSynthesis", "TemplateRendering", "TemplateReading", "TemplateDiff", "AWSResources", "TextDiff",
                 "MacieIdentifiers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -65,7 +73,7 @@ let package = Package(
         // schemas and service data in the cfn-lint package (`make generate-resources`).
         .executableTarget(
             name: "generate-resources",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Archiving", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/ResourceGenerator"
         ),
 
@@ -85,6 +93,16 @@ let package = Package(
             dependencies: ["SynthCommand", "CloudFormation", "AWSResources", "AWSConstructs"],
             path: "Tests/Fixtures/synth-fixtures"
         ),
+        // Test support: the same command over the package's catalog grown as
+        // users grow it (one more data set, one more stack).
+        .target(name: "GrownCatalog", dependencies: ["SynthCommand", "CloudFormation", "Stacks"], path: "Tests/Fixtures/GrownCatalog"),
+        .executableTarget(name: "synth-grown", dependencies: ["GrownCatalog", "SynthCommand"], path: "Tests/Fixtures/synth-grown"),
+        // Test support: a stack whose function installs its requirements with pip.
+        .executableTarget(
+            name: "synth-vendored",
+            dependencies: ["SynthCommand", "CloudFormation", "AWSConstructs"],
+            path: "Tests/Fixtures/synth-vendored"
+        ),
         // Test support: writes a JSON list of strings as a YAML sequence, so a
         // YAML reader nobody here wrote (PyYAML, ruamel.yaml) can check our quoting.
         .executableTarget(
@@ -94,10 +112,11 @@ let package = Package(
         ),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "ArchivingTests", dependencies: ["Archiving"]),
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation"]),
         .testTarget(
             name: "CloudFormationTestingTests",
-            dependencies: ["CloudFormationTesting", "CloudFormation", "AWSResources", "Stacks"],
+            dependencies: ["CloudFormationTesting", "CloudFormation", "AWSResources", "Stacks", "GrownCatalog"],
             exclude: ["Snapshots/__Snapshots__"]
         ),
         .testTarget(name: "AWSConstructsTests", dependencies: ["AWSConstructs", "AWSResources", "CloudFormation"]),
@@ -105,15 +124,16 @@ let package = Package(
         .testTarget(name: "ResourceGeneratorTests", dependencies: ["generate-resources"], exclude: ["Widget+Generated.swift.golden"]),
         .testTarget(
             name: "TemplateDiffTests",
-            dependencies: ["TemplateDiff", "CloudFormation", "AWSResources", "TemplateReading", "TemplateRendering", "Stacks"],
+            dependencies: ["TemplateDiff", "CloudFormation", "AWSResources", "TemplateReading", "TemplateRendering", "Stacks", "GrownCatalog"],
             exclude: ["__Golden__"]
         ),
         .testTarget(name: "MacieIdentifiersTests", dependencies: ["MacieIdentifiers", "CloudFormation", "Stacks"]),
         .testTarget(name: "TemplateReadingTests", dependencies: ["TemplateReading", "TemplateRendering", "CloudFormation", "YAML"]),
+        .testTarget(name: "StackSynthesisTests", dependencies: ["StackSynthesis", "CloudFormation", "AWSConstructs", "TemplateRendering"]),
         .testTarget(name: "TemplateRenderingTests", dependencies: ["TemplateRendering", "CloudFormation", "YAML"], exclude: ["__Golden__"]),
         .testTarget(
             name: "SynthCommandTests",
-            dependencies: ["synth", "synth-fixtures", "Stacks", "CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
+            dependencies: ["synth", "synth-fixtures", "synth-grown", "GrownCatalog", "SynthCommand", "Archiving", "Stacks", "CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
         ),
     ]
 )

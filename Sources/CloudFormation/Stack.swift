@@ -75,6 +75,25 @@ public final class Stack {
         artifacts.append((name, json))
     }
 
+    /// The files the stack's declarations refer to by a local path, in
+    /// declaration order, each path once. Throws every declaration's problem
+    /// at once, at the declaration's logical ID.
+    public func assets() throws(SynthesisError) -> [Asset] {
+        var seen: Set<String> = []
+        var assets: [Asset] = []
+        var problems: [Diagnostic] = []
+        for declaration in declarations {
+            guard let files = declaration as? any AssetDeclaration else { continue }
+            do {
+                assets += try files.declaredAssets().filter { seen.insert($0.path).inserted }
+            } catch {
+                problems.append(Diagnostic(.error, stack: name, path: ["Resources", declaration.logicalID], "\(error)"))
+            }
+        }
+        guard problems.isEmpty else { throw SynthesisError(problems) }
+        return assets
+    }
+
     /// The template as the stack stands now, before validation.
     public var template: Template {
         Template(

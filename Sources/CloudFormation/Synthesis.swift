@@ -6,6 +6,8 @@ public struct Synthesis: Sendable {
     public var warnings: [Diagnostic]
     /// Files to write beside the template: name and JSON content.
     public var artifacts: [Artifact] = []
+    /// Files the template refers to by a local path (function code).
+    public var assets: [Asset] = []
 }
 
 /// A JSON file written beside a stack's template.
@@ -60,6 +62,7 @@ private func synthesize<Output: Sendable>(
     } catch {
         throw SynthesisError([Diagnostic(.error, stack: definition.name, path: [], "building the stack failed: \(error)")])
     }
+    let assets = try stack.assets()
     let (template, dependencies) = withoutRedundantDependencies(stack.template)
     let name = definition.name
 
@@ -87,7 +90,7 @@ private func synthesize<Output: Sendable>(
     }
     let synthesis = Synthesis(
         stack: name, template: template, warnings: diagnostics,
-        artifacts: stack.artifacts.map { Artifact(name: $0.name, json: $0.json) })
+        artifacts: stack.artifacts.map { Artifact(name: $0.name, json: $0.json) }, assets: assets)
     return (synthesis, output)
 }
 

@@ -1,3 +1,4 @@
+import Archiving
 import Foundation
 
 /// One run of the generator: the manifest's types, resolved against an

@@ -1,143 +1,36 @@
 import ArgumentParser
-import TextDiff
 import CloudFormation
 import Foundation
 import TemplateRendering
 
-/// `synth`: writes the stacks of a catalog as CloudFormation templates.
+/// `synth`: the command-line front end over a catalog of stacks. Its
+/// subcommands are swift-argument-parser's own, so `synth --help` lists them,
+/// `synth help diff` explains one and `--generate-completion-script` covers
+/// them all. A first word that names no subcommand goes to `synthesize`:
+/// `synth`, `synth NAME` and `synth --output DIR` synthesize; a stack named
+/// like a subcommand is selected with `synth synthesize NAME`.
 public struct Synth<Catalog: StackCatalog>: ParsableCommand {
     public static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "synth",
-            abstract: "Write CloudFormation templates from the stacks defined in Swift.",
+            abstract: "Write, compare, check and draw CloudFormation templates from the stacks defined in Swift.",
             discussion: """
-                With no options, prints the default stack's template to standard output. \
-                Diagnostics go to standard error. Exit status: 0 success, 1 --check found \
-                a difference, 2 an invalid stack or bad usage (nothing is written then).
-                """
+                Exit status: 0 success, 1 a difference (--check, diff), 2 an invalid stack or \
+                template, or bad usage (nothing is written then).
+                """,
+            subcommands: [
+                SynthesizeCommand<Catalog>.self,
+                DiffCommand<Catalog>.self,
+                GraphCommand<Catalog>.self,
+                FormatCommand.self,
+                ValidateCommand.self,
+                IdentifiersCommand<Catalog>.self,
+            ],
+            defaultSubcommand: SynthesizeCommand<Catalog>.self
         )
     }
 
-    @Argument(help: "The stack to synthesize (default: the first listed by --list; with --output or --check: every stack).")
-    var stack: String?
-
-    @Flag(help: "List the stacks this package defines, the default first.")
-    var list = false
-
-    @Option(help: "Output format: yaml or json. JSON always uses the long form of intrinsic functions.")
-    var format: TemplateFormat = .yaml
-
-    @Flag(help: "Write intrinsic functions in the long form (Ref:, Fn::GetAtt:) instead of the short form (!Ref, !GetAtt).")
-    var longForm = false
-
-    @Option(help: ArgumentHelp("Write every stack to DIR/<stack>.<format>, each file replaced atomically.", valueName: "dir"))
-    var output: String?
-
-    @Flag(help: "With --output: also delete templates in DIR that no stack writes.")
-    var prune = false
-
-    @Flag(help: "Compare every stack with its committed template in generated/ (or in --output DIR) and exit 1 with a unified diff when one differs, is missing, or has no stack.")
-    var check = false
-
     public init() {}
-
-    public mutating func validate() throws {
-        if list && (check || output != nil || stack != nil) {
-            throw ValidationError("--list cannot be combined with a stack, --output or --check.")
-        }
-        if prune && (output == nil || check) {
-            throw ValidationError("--prune goes with --output (and not with --check).")
-        }
-        if format == .json && longForm {
-            throw ValidationError("--long-form is for YAML; JSON always uses the long form.")
-        }
-    }
-
-    public func run() throws {
-        if list {
-            for definition in Catalog.stacks { print(definition.name) }
-            return
-        }
-        let selected = try selectedStacks()
-        let templates: [SynthesizedTemplate]
-        do {
-            templates = try synthesizeAll(selected, format: format, form: longForm ? .long : .short)
-        } catch {
-            report(error.diagnostics)
-            let errors = error.diagnostics.filter { $0.severity == .error }.count
-            throw SynthFailure(message: "\(errors) error\(errors == 1 ? "" : "s"); nothing written", exitCode: .invalid)
-        }
-        report(templates.flatMap(\.warnings))
-
-        if check {
-            try compare(templates, withDirectory: output ?? "generated", complete: stack == nil)
-        } else if let output {
-            let directory = TemplateDirectory(path: output)
-            try directory.write(templates, format: format)
-            if prune {
-                let written = Set(templates.map { $0.fileName(for: format) } + templates.flatMap { $0.artifacts.map(\.fileName) })
-                for name in directory.templateFileNames(format: format) where !written.contains(name) {
-                    try directory.remove(name)
-                    printError("removed \(directory.displayPath(of: name, base: output)): no stack writes it")
-                }
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(templates[0].text.utf8))
-        }
-    }
-
-    /// The stacks this run works on.
-    private func selectedStacks() throws -> [any StackDefinition] {
-        // Without a name, --check and --output work on every stack; standard
-        // output takes one template, the default stack's.
-        let definition = try Catalog.selected(stack)
-        return stack == nil && (check || output != nil) ? Catalog.stacks : [definition]
-    }
-
-    /// `--check`: every difference, as a unified diff on standard output and a
-    /// line each on standard error. `complete` also flags templates with no stack.
-    private func compare(_ templates: [SynthesizedTemplate], withDirectory path: String, complete: Bool) throws {
-        let directory = TemplateDirectory(path: path)
-        var problems: [String] = []
-        for template in templates {
-            let name = template.fileName(for: format)
-            let shown = directory.displayPath(of: name, base: path)
-            guard let committed = directory.contents(of: name) else {
-                problems.append("\(shown) is missing: run `synth --output \(path)` and commit it")
-                continue
-            }
-            if let diff = UnifiedDiff.diff(committed, template.text, oldName: shown, newName: "\(shown) (synthesized)") {
-                print(diff, terminator: "")
-                problems.append("\(shown) differs from what \(template.stack) synthesizes: run `synth --output \(path)` and commit it")
-            }
-            for artifact in template.artifacts {
-                let shownArtifact = directory.displayPath(of: artifact.fileName, base: path)
-                guard let committedArtifact = directory.contents(of: artifact.fileName) else {
-                    problems.append("\(shownArtifact) is missing: run `synth --output \(path)` and commit it")
-                    continue
-                }
-                if let diff = UnifiedDiff.diff(committedArtifact, artifact.text, oldName: shownArtifact, newName: "\(shownArtifact) (synthesized)") {
-                    print(diff, terminator: "")
-                    problems.append("\(shownArtifact) differs from what \(template.stack) synthesizes: run `synth --output \(path)` and commit it")
-                }
-            }
-        }
-        if complete {
-            let expected = Set(templates.map { $0.fileName(for: format) } + templates.flatMap { $0.artifacts.map(\.fileName) })
-            for name in directory.templateFileNames(format: format) where !expected.contains(name) {
-                problems.append("\(directory.displayPath(of: name, base: path)) has no stack: delete it, or run `synth --output \(path) --prune`")
-            }
-        }
-        guard problems.isEmpty else {
-            problems.forEach(printError)
-            throw SynthFailure(message: "\(problems.count) template\(problems.count == 1 ? "" : "s") out of date", exitCode: .different)
-        }
-        printError("\(templates.count) template\(templates.count == 1 ? "" : "s") in \(path) up to date")
-    }
-
-    private func report(_ diagnostics: [Diagnostic]) {
-        diagnostics.map(\.description).forEach(printError)
-    }
 }
 
 extension TemplateFormat: ExpressibleByArgument {}

@@ -19,33 +19,19 @@ extension Synth {
     /// Runs the command with `synth`'s exit statuses: ArgumentParser's usage
     /// errors (its own status 64) become 2, like every other invalid input.
     public static func runAsMain(arguments: [String]? = nil) -> Never {
-        let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
-        // `diff`, `graph`, `fmt`, `identifiers` and `validate` are subcommands; any other first word is a stack name or an option.
-        switch arguments.first {
-        case "graph": run(GraphCommand<Catalog>.self, Array(arguments.dropFirst()))
-        case "fmt": run(FormatCommand.self, Array(arguments.dropFirst()))
-        case "diff": run(DiffCommand<Catalog>.self, Array(arguments.dropFirst()))
-        case "identifiers": run(IdentifiersCommand<Catalog>.self, Array(arguments.dropFirst()))
-        case "validate": run(ValidateCommand.self, Array(arguments.dropFirst()))
-        default: run(Self.self, arguments)
-        }
-    }
-
-    private static func run<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) -> Never {
         do {
-            var command = try type.parseAsRoot(arguments)
+            var command = try parseAsRoot(arguments ?? Array(CommandLine.arguments.dropFirst()))
             try command.run()
             terminate(0)
         } catch let failure as SynthFailure {
             printError("synth: \(failure.message)")
             terminate(failure.exitCode.rawValue)
         } catch {
-            let code = type.exitCode(for: error)
-            if code == .success {
-                print(type.fullMessage(for: error))
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
                 terminate(0)
             }
-            printError(type.fullMessage(for: error))
+            printError(fullMessage(for: error))
             terminate(SynthFailure.ExitStatus.invalid.rawValue)
         }
     }

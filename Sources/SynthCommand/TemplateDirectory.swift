@@ -1,4 +1,5 @@
 import Foundation
+import StackSynthesis
 import TemplateRendering
 
 /// A folder of committed templates, such as `generated/`.
@@ -19,7 +20,25 @@ struct TemplateDirectory {
             for artifact in template.artifacts {
                 try Data(artifact.text.utf8).write(to: url.appendingPathComponent(artifact.fileName), options: .atomic)
             }
+            for asset in template.assets {
+                let file = url.appendingPathComponent(asset.path)
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(asset.bytes).write(to: file, options: .atomic)
+            }
         }
+    }
+
+    /// The folder that holds assets, relative to the templates.
+    static let assetFolder = "assets"
+
+    /// Asset files in the folder, as paths relative to it (`assets/<name>`), sorted.
+    func assetPaths() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.appendingPathComponent(Self.assetFolder).path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.map { "\(Self.assetFolder)/\($0)" }.sorted()
+    }
+
+    func bytes(of path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: url.appendingPathComponent(path).path).map(Array.init)
     }
 
     /// Files of this format in the folder, by name, sorted.

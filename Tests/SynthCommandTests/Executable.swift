@@ -10,6 +10,7 @@ struct Executable {
 
     static let synth = Executable(name: "synth")
     static let fixtures = Executable(name: "synth-fixtures")
+    static let grown = Executable(name: "synth-grown")
 
     /// The package root: `generated/` is found relative to it.
     static let packageRoot = URL(fileURLWithPath: #filePath)

@@ -1,5 +1,13 @@
 import Foundation
+import Stacks
+import SynthCommand
+import CloudFormation
 import Testing
+
+/// A catalog for reading the command's configuration.
+private enum NoStacks: StackCatalog {
+    static var stacks: [any StackDefinition] { [] }
+}
 
 @Suite("synth, run as a user runs it")
 struct SynthCommandLineTests {
@@ -8,7 +16,7 @@ struct SynthCommandLineTests {
         let result = try Executable.synth.run([])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
-        let committed = try String(contentsOf: Executable.packageRoot.appendingPathComponent("generated/MacieDynamoDB.yaml"), encoding: .utf8)
+        let committed = try String(contentsOf: Executable.packageRoot.appendingPathComponent("generated/\(allStacks[0].name).yaml"), encoding: .utf8)
         #expect(result.stdout == committed)
     }
 
@@ -16,7 +24,7 @@ struct SynthCommandLineTests {
     func list() throws {
         let result = try Executable.fixtures.run(["--list"])
         #expect(result.status == 0)
-        #expect(result.stdout == "Valid\nBroken\nAlsoBroken\nEveryResourceType\nEveryConstruct\n")
+        #expect(result.stdout == "Valid\nBroken\nAlsoBroken\nEveryResourceType\nEveryConstruct\ndiff\nFolderFunction\n")
     }
 
     @Test("a named stack, in JSON")
@@ -76,7 +84,7 @@ struct SynthCommandLineTests {
         let result = try Executable.synth.run(["Nope"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "synth: no stack named 'Nope'; the stacks are: MacieDynamoDB, OrderEvents\n")
+        #expect(result.stderr == "synth: no stack named 'Nope'; the stacks are: \(allStacks.map(\.name).joined(separator: ", "))\n")
     }
 
     @Test("bad usage exits 2 with ArgumentParser's message", arguments: [
@@ -89,12 +97,53 @@ struct SynthCommandLineTests {
         #expect(result.stderr.contains("Usage: synth") || result.stderr.contains("Error:"))
     }
 
-    @Test("--help explains each option and exits 0")
+    @Test("synthesize --help explains each option and exits 0")
     func help() throws {
-        let result = try Executable.synth.run(["--help"])
+        let result = try Executable.synth.run(["synthesize", "--help"])
         #expect(result.status == 0)
+        #expect(result.stdout.contains("USAGE: synth synthesize [<stack>]"))
         for option in ["--list", "--format", "--long-form", "--output", "--check", "--prune", "<stack>"] {
             #expect(result.stdout.contains(option), "help lacks \(option)")
+        }
+    }
+
+    @Test("--help names every subcommand, the default marked")
+    func helpListsSubcommands() throws {
+        let result = try Executable.synth.run(["--help"])
+        #expect(result.status == 0)
+        let names = Synth<NoStacks>.configuration.subcommands.map { $0.configuration.commandName ?? "" }
+        #expect(names.count >= 6)
+        for name in names {
+            #expect(result.stdout.contains("\n  \(name)"), "--help lacks \(name)")
+        }
+        #expect(result.stdout.contains("synthesize (default)"))
+    }
+
+    @Test("help diff prints diff's help, with usage lines naming synth")
+    func helpDiff() throws {
+        let viaHelp = try Executable.synth.run(["help", "diff"])
+        let viaFlag = try Executable.synth.run(["diff", "--help"])
+        #expect(viaHelp.status == 0)
+        #expect(viaHelp.stdout.contains("USAGE: synth diff [<stack>]"))
+        #expect(viaHelp.stdout.contains("--fail-on"))
+        #expect(viaHelp.stdout == viaFlag.stdout)
+    }
+
+    @Test("a stack named like a subcommand is selected through synthesize")
+    func stackNamedLikeSubcommand() throws {
+        let viaSubcommand = try Executable.fixtures.run(["synthesize", "diff"])
+        #expect(viaSubcommand.status == 0, "\(viaSubcommand.stderr)")
+        #expect(viaSubcommand.stdout.contains("SubcommandNamed"))
+        let asSubcommand = try Executable.fixtures.run(["diff", "--help"])
+        #expect(asSubcommand.stdout.contains("USAGE: synth diff"))
+    }
+
+    @Test("completion scripts cover the subcommands", arguments: ["bash", "zsh", "fish"])
+    func completionScript(shell: String) throws {
+        let result = try Executable.synth.run(["--generate-completion-script", shell])
+        #expect(result.status == 0)
+        for name in Synth<NoStacks>.configuration.subcommands.map({ $0.configuration.commandName ?? "" }) {
+            #expect(result.stdout.contains(name), "\(shell) completion lacks \(name)")
         }
     }
 
@@ -102,7 +151,7 @@ struct SynthCommandLineTests {
     func checkCommitted() throws {
         let result = try Executable.synth.run(["--check"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stderr == "2 templates in generated up to date\n")
+        #expect(result.stderr == "\(allStacks.count) templates in generated up to date\n")
     }
 
     @Test("--check: clean, drifted, missing, and a template with no stack")
@@ -161,7 +210,10 @@ struct SynthCommandLineTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try Executable.synth.run(["--output", folder.appendingPathComponent("nested").path, "--format", "json"])
         #expect(result.status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("nested").path) .sorted() == ["MacieDynamoDB.json", "MacieDynamoDB.macie-job.json", "OrderEvents.json"])
+        let expected = try allStacks.flatMap { stack in
+            ["\(stack.name).json"] + (try synthesize(stack).artifacts.map { "\(stack.name).\($0.name)" })
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("nested").path).sorted() == expected.sorted())
     }
 
     @Test("two runs in separate processes give identical bytes, with and without deterministic hashing",

@@ -1,13 +1,16 @@
+import CloudFormation
 import Foundation
+import Stacks
 import Testing
 
 @Suite("synth validate")
 struct ValidateCommandTests {
     @Test("the committed templates are valid when read back; exit 0")
     func committed() throws {
-        let result = try Executable.synth.run(["validate", "generated/MacieDynamoDB.yaml", "generated/OrderEvents.yaml"])
+        let result = try Executable.synth.run(["validate"] + allStacks.map { "generated/\($0.name).yaml" })
         #expect(result.status == 0)
-        #expect(result.stderr == "generated/MacieDynamoDB.yaml: valid (31 resources)\ngenerated/OrderEvents.yaml: valid (6 resources)\n")
+        let expected = try allStacks.map { "generated/\($0.name).yaml: valid (\(try synthesize($0).template.resources.count) resources)\n" }
+        #expect(result.stderr == expected.joined())
     }
 
     @Test("a hand-written template with mistakes: every problem, exit 2")

@@ -1,5 +1,6 @@
 import CloudFormation
 import Foundation
+import GrownCatalog
 import Stacks
 import TemplateReading
 import Testing
@@ -139,16 +140,15 @@ struct RealTemplateTests {
     @Test("MacieDynamoDB with one more data set: a table, its grants (broadening) and its outputs, and no replacement")
     func macieDataSet() throws {
         let before = try synthesize(MacieDynamoDBStack()).template
-        var stack = MacieDynamoDBStack()
-        stack.dataSets.append(DataSet(logicalID: "OrdersTable", tableName: "orders-macie", csvName: "orders.csv",
-                                      outputPrefix: "Orders", contents: "orders"))
+        let stack = withOneMoreDataSet(MacieDynamoDBStack())
+        let added = try #require(stack.dataSets.last?.logicalID)
         let after = try synthesize(stack).template
         let changes = TemplateDiff.compare(old: before, new: after)
-        #expect(changes.resources.filter { $0.kind == .added }.map(\.logicalID) == ["OrdersTable"])
+        #expect(changes.resources.filter { $0.kind == .added }.map(\.logicalID) == [added])
         #expect(!changes.hasReplacement && !changes.hasDataLoss)
         let broadening = changes.statements.filter { $0.verdict == .broadening }
         #expect(!broadening.isEmpty)
-        #expect(broadening.allSatisfy { $0.row.resource.text.contains("${OrdersTable.Arn}") }, "\(broadening.map(\.row.description))")
+        #expect(broadening.allSatisfy { $0.row.resource.text.contains("${\(added).Arn}") }, "\(broadening.map(\.row.description))")
         #expect(broadening.contains { $0.row.action.text == "dynamodb:Scan" && $0.row.principal.text == "role:${ExportLambdaRole}" })
         #expect(changes.outputs.allSatisfy { $0.kind == .added })
         #expect(changes.outputs.count == 2)

@@ -17,11 +17,15 @@ import CloudFormation
 ///
 /// Checks that do not fit (running inside a VPC, code signing for inline code)
 /// are suppressed in the function's metadata with the reason.
-public final class Function: ResourceDeclaration, Grantee {
-    public enum Code: Sendable {
-        /// Source text, inlined into the template (`ZipFile`); see also
-        /// `inlineFile(_:)`.
+public final class Function: ResourceDeclaration, AssetDeclaration, Grantee {
+    public enum Code: Sendable, Equatable {
+        /// Source text, inlined into the template (`ZipFile`, at most 4,096
+        /// bytes); see also `inlineFile(_:)`.
         case inline(String)
+        /// A file or folder zipped beside the template; the template's `Code`
+        /// is its local path, which `aws cloudformation package` uploads.
+        /// See `file(_:)` and `folder(_:installingRequirements:)`.
+        case package(CodePackage)
     }
 
     public let logicalID: String
@@ -84,18 +88,34 @@ public final class Function: ResourceDeclaration, Grantee {
         }
     }
 
+    /// The packaged code, built once per code value.
+    private var packaged: (package: CodePackage, asset: Asset)?
+
+    public func declaredAssets() throws -> [Asset] {
+        guard case .package(let package) = code else { return [] }
+        if let packaged, packaged.package == package { return [packaged.asset] }
+        let asset = try package.asset()
+        packaged = (package, asset)
+        return [asset]
+    }
+
     public func declaredResources() -> [Resource] {
-        let source: Expression<String>
+        var codeProperty = Lambda.Function.Code()
+        var assetPath: String?
         switch code {
-        case .inline(let text): source = .literal(text)
+        case .inline(let text): codeProperty = .init(zipFile: .literal(text))
+        case .package:
+            // Synthesis builds the assets first and reports a package that
+            // cannot be built; this path then never reaches a template.
+            assetPath = (try? declaredAssets())?.first?.path ?? "assets/unbuilt.zip"
         }
         let logGroup = Logs.LogGroup(
             logGroupLogicalID, kmsKeyId: key.arn.expression, logGroupName: logGroupName,
             retentionInDays: .init(integerLiteral: logRetentionDays),
             attributes: ResourceAttributes(deletionPolicy: .delete, updateReplacePolicy: .delete))
-        let function = Lambda.Function(
+        var function = Lambda.Function(
             logicalID,
-            code: .init(zipFile: source),
+            code: codeProperty,
             deadLetterConfig: .init(targetArn: deadLetterQueue.arn.expression),
             description: description,
             environment: environment.isEmpty ? nil : .init(variables: environment),
@@ -109,6 +129,7 @@ public final class Function: ResourceDeclaration, Grantee {
             runtime: runtime,
             timeout: .init(integerLiteral: timeout),
             attributes: ResourceAttributes(metadata: CheckovSuppression.metadata(suppressions)))
+        if let assetPath { function.addPropertyOverride("Code", .string(assetPath)) }
         return role.declaredResources() + logGroup.declaredResources() + deadLetterQueue.declaredResources()
             + function.declaredResources()
     }

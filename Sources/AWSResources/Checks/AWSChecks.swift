@@ -12,5 +12,6 @@ public enum AWSChecks {
         IdentityPolicyCheck(),
         ScheduleExpressionCheck(),
         CustomDataIdentifierCheck(),
+        InlineCodeSizeCheck(),
     ]
 }

@@ -11,9 +11,10 @@ public struct ResourceSchemaCheck: ResourceCheck {
 
     public func diagnostics(forResourceAt index: Int, in template: Template, stack: String) -> [Diagnostic] {
         let resource = template.resources[index]
-        guard let schema = ResourceSchemas.shared.schema(for: resource.type, properties: resource.properties) else { return [] }
+        let properties = PackagedProperties.asPackaged(resource.properties, type: resource.type)
+        guard let schema = ResourceSchemas.shared.schema(for: resource.type, properties: properties) else { return [] }
         let path: TemplatePath = ["Resources", resource.logicalID, "Properties"]
-        return SchemaValidator.validate(.object(resource.properties), against: schema, at: path).map { violation in
+        return SchemaValidator.validate(.object(properties), against: schema, at: path).map { violation in
             Diagnostic(.error, stack: stack, path: violation.path, violation.message)
         }
     }

@@ -1,5 +1,6 @@
 import CloudFormation
 import CloudFormationTesting
+import GrownCatalog
 import Stacks
 import Testing
 
@@ -10,7 +11,6 @@ struct MacieDynamoDBPolicyTests {
     let template: Template
     let exportRole: Principal
     let importRole: Principal
-    static let exportedTables = ["people-macie", "accounts-info-macie"]
     static let macieRole = "arn:aws:iam::123456789012:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie"
 
     init() throws {
@@ -19,9 +19,13 @@ struct MacieDynamoDBPolicyTests {
         importRole = try template.role(of: "ImportDataToDynamoDB")
     }
 
-    @Test("the export function may scan exactly the exported tables, and write nothing to DynamoDB")
-    func exportScansOnlyExportedTables() {
-        for table in Self.exportedTables {
+    @Test("the export function may scan exactly the exported tables, and write nothing to DynamoDB",
+          arguments: MacieDynamoDBConfigurations.all)
+    func exportScansOnlyExportedTables(stack: MacieDynamoDBStack) throws {
+        let template = try Template(synthesizing: stack)
+        let exportRole = try template.role(of: "ExportDynamoDBDataToS3")
+        let exportedTables = stack.dataSets.map(\.tableName)
+        for table in exportedTables {
             #expect(template.allows(exportRole, "dynamodb:Scan", on: .table(table)))
             for action in ["dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem"] {
                 #expect(!template.allows(exportRole, action, on: .table(table)), "\(action) on \(table)")
@@ -31,10 +35,7 @@ struct MacieDynamoDBPolicyTests {
         #expect(!template.allows(exportRole, "dynamodb:Scan", on: .arn("arn:aws:dynamodb:us-east-1:123456789012:table/*")))
         let dynamoDB = template.effectivePermissions(of: exportRole).allowed.filter { $0.action.hasPrefix("dynamodb:") }
         #expect(Set(dynamoDB.map(\.action)) == ["dynamodb:scan"] || Set(dynamoDB.map(\.action)) == ["dynamodb:Scan"])
-        #expect(Set(dynamoDB.map(\.resource)) == [
-            "arn:aws:dynamodb:us-east-1:123456789012:table/people-macie",
-            "arn:aws:dynamodb:us-east-1:123456789012:table/accounts-info-macie",
-        ])
+        #expect(Set(dynamoDB.map(\.resource)) == Set(exportedTables.map { "arn:aws:dynamodb:us-east-1:123456789012:table/\($0)" }))
     }
 
     @Test("the export function may put objects only in the export bucket")
@@ -46,15 +47,20 @@ struct MacieDynamoDBPolicyTests {
         #expect(!template.allows(exportRole, "s3:DeleteObject", on: .objects(inBucket: "ExportS3BucketMacie")))
     }
 
-    @Test("the import function may not read the export bucket or decrypt outside S3 and DynamoDB")
-    func importCannotReadExports() {
-        #expect(template.allows(importRole, "s3:GetObject", on: .object(inBucket: "ImportS3Bucket", key: "people.csv")))
+    @Test("the import function may not read the export bucket or decrypt outside S3 and DynamoDB",
+          arguments: MacieDynamoDBConfigurations.all)
+    func importCannotReadExports(stack: MacieDynamoDBStack) throws {
+        let template = try Template(synthesizing: stack)
+        let importRole = try template.role(of: "ImportDataToDynamoDB")
+        for csv in stack.dataSets.map(\.csvName) {
+            #expect(template.allows(importRole, "s3:GetObject", on: .object(inBucket: "ImportS3Bucket", key: csv)))
+        }
         #expect(!template.allows(importRole, "s3:GetObject", on: .objects(inBucket: "ExportS3BucketMacie")))
         #expect(!template.allows(importRole, "s3:ListBucket", on: .bucket("ExportS3BucketMacie")))
         // KMS use is limited to calls S3 or DynamoDB make for the role: no direct Decrypt.
         #expect(!template.allows(importRole, "kms:Decrypt", on: .key("DynamoDBMacieKMSKey")))
         #expect(template.allows(importRole, "kms:Decrypt", on: .key("DynamoDBMacieKMSKey"), context: ["kms:ViaService": "s3.us-east-1.amazonaws.com"]))
-        for table in Self.exportedTables {
+        for table in stack.dataSets.map(\.tableName) {
             #expect(template.allows(importRole, "dynamodb:BatchWriteItem", on: .table(table)))
             #expect(!template.allows(importRole, "dynamodb:Scan", on: .table(table)))
         }
@@ -106,14 +112,14 @@ struct MacieDynamoDBPolicyTests {
 
     @Test("adding a data set adds its table to the export's environment, grants and outputs")
     func addingADataSet() throws {
-        var stack = MacieDynamoDBStack()
-        stack.dataSets.append(DataSet(logicalID: "OrdersTable", tableName: "orders-macie", csvName: "orders.csv", outputPrefix: "Orders", contents: "orders"))
+        let stack = withOneMoreDataSet(MacieDynamoDBStack())
+        let added = try #require(stack.dataSets.last)
         let template = try Template(synthesizing: stack)
         let exporter = try template.role(of: "ExportDynamoDBDataToS3")
-        #expect(template.allows(exporter, "dynamodb:Scan", on: .table("orders-macie")))
-        #expect(template.hasOutput("OrdersDynamoDBTableName"))
-        #expect(template.hasOutput("OrdersDynamoDBTableURL"))
+        #expect(template.allows(exporter, "dynamodb:Scan", on: .table(added.tableName)))
+        #expect(template.hasOutput("\(added.outputPrefix)DynamoDBTableName"))
+        #expect(template.hasOutput("\(added.outputPrefix)DynamoDBTableURL"))
         let variables = template.resource("ExportDynamoDBDataToS3")?.properties["Environment"]?.objectValue?["Variables"]?.objectValue
-        #expect(variables?["dynamo_db_tables"] == .join(",", [.ref("PeopleTable"), .ref("AccountsInfoTable"), .ref("OrdersTable")]))
+        #expect(variables?["dynamo_db_tables"] == .join(",", stack.dataSets.map { .ref($0.logicalID) }))
     }
 }

@@ -28,8 +28,16 @@ struct AlsoBrokenStack: StackDefinition {
     }
 }
 
+/// Named like a subcommand: selected with `synth synthesize diff`.
+struct SubcommandNamedStack: StackDefinition {
+    var name: String { "diff" }
+    func build(_ stack: Stack) throws {
+        stack.add(Resource("SubcommandNamed", type: "AWS::SQS::Queue", properties: ["SqsManagedSseEnabled": true]))
+    }
+}
+
 enum FixtureStacks: StackCatalog {
-    static var stacks: [any StackDefinition] { [ValidStack(), BrokenStack(), AlsoBrokenStack(), EveryResourceTypeStack(), EveryConstructStack()] }
+    static var stacks: [any StackDefinition] { [ValidStack(), BrokenStack(), AlsoBrokenStack(), EveryResourceTypeStack(), EveryConstructStack(), SubcommandNamedStack(), FolderFunctionStack()] }
 }
 
 Synth<FixtureStacks>.runAsMain()

@@ -1,15 +1,15 @@
-/// SHA-256 (FIPS 180-4), for the manifest's record of which schema each
-/// generated file came from. Written out here so the generator needs nothing
-/// beyond Foundation.
-enum SHA256 {
-    static func hex(of bytes: [UInt8]) -> String {
+/// SHA-256 (FIPS 180-4): the generator's record of which schema each
+/// generated file came from, and the content hash that names a function's
+/// code asset. Written out here so neither needs more than Foundation.
+public enum SHA256 {
+    public static func hex(of bytes: [UInt8]) -> String {
         digest(bytes).map { byte in
             let text = String(byte, radix: 16)
             return byte < 16 ? "0" + text : text
         }.joined()
     }
 
-    static func digest(_ message: [UInt8]) -> [UInt8] {
+    public static func digest(_ message: [UInt8]) -> [UInt8] {
         var state: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]

@@ -3,21 +3,26 @@ import CloudFormation
 import TemplateRendering
 
 /// One stack, synthesized and rendered.
-struct SynthesizedTemplate {
-    var stack: String
-    var text: String
-    var warnings: [Diagnostic]
+public struct SynthesizedTemplate: Sendable {
+    public var stack: String
+    /// The template as YAML or JSON.
+    public var text: String
+    public var warnings: [Diagnostic]
     /// Files written beside the template: file name (`<stack>.<name>`) and text.
-    var artifacts: [(fileName: String, text: String)] = []
+    public var artifacts: [(fileName: String, text: String)] = []
+    /// Files the template refers to by a local path (function code), written
+    /// at their path relative to the template.
+    public var assets: [Asset] = []
 
-    func fileName(for format: TemplateFormat) -> String {
+    /// `<stack>.yaml` or `<stack>.json`.
+    public func fileName(for format: TemplateFormat) -> String {
         "\(stack).\(format.fileExtension)"
     }
 }
 
 /// Synthesizes and renders every given stack, collecting the problems of all
 /// of them before giving up, so one run shows every mistake.
-func synthesizeAll(
+public func synthesizeAll(
     _ definitions: [any StackDefinition], format: TemplateFormat, form: IntrinsicForm
 ) throws(SynthesisError) -> [SynthesizedTemplate] {
     var results: [SynthesizedTemplate] = []
@@ -35,7 +40,8 @@ func synthesizeAll(
             }
             results.append(SynthesizedTemplate(
                 stack: definition.name, text: text,
-                warnings: synthesis.warnings + sizeProblems.filter { $0.severity == .warning }, artifacts: artifacts))
+                warnings: synthesis.warnings + sizeProblems.filter { $0.severity == .warning }, artifacts: artifacts,
+                assets: synthesis.assets))
         } catch let error as SynthesisError {
             problems += error.diagnostics
         } catch {

@@ -1,0 +1,8 @@
+import CloudFormation
+import SynthCommand
+
+/// `swift run Infra` is `synth` for this package's stacks.
+@main
+struct Infra: SynthApp {
+    static let stacks: [any StackDefinition] = [UploadsStack()]
+}

@@ -1,0 +1,5 @@
+// `synth` over the grown catalog (see GrownStacks).
+import GrownCatalog
+import SynthCommand
+
+Synth<GrownStacks>.runAsMain()
