@@ -1,4 +1,5 @@
 import Foundation
+import Stacks
 import Testing
 
 @Suite("synth, run as a user runs it")
@@ -76,7 +77,7 @@ struct SynthCommandLineTests {
         let result = try Executable.synth.run(["Nope"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "synth: no stack named 'Nope'; the stacks are: MacieDynamoDB, OrderEvents\n")
+        #expect(result.stderr == "synth: no stack named 'Nope'; the stacks are: \(allStacks.map(\.name).joined(separator: ", "))\n")
     }
 
     @Test("bad usage exits 2 with ArgumentParser's message", arguments: [
@@ -161,7 +162,11 @@ struct SynthCommandLineTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try Executable.synth.run(["--output", folder.appendingPathComponent("nested").path, "--format", "json"])
         #expect(result.status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("nested").path) .sorted() == ["MacieDynamoDB.json", "MacieDynamoDB.macie-job.json", "OrderEvents.json"])
+        // What generated/ holds, each template as JSON instead of YAML.
+        let committed = try FileManager.default.contentsOfDirectory(atPath: Executable.packageRoot.appendingPathComponent("generated").path)
+        let expected = committed.map { $0.hasSuffix(".yaml") ? String($0.dropLast(5)) + ".json" : $0 }.sorted()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("nested").path).sorted() == expected)
+        #expect(Set(allStacks.map { $0.name + ".json" }).isSubset(of: expected))
     }
 
     @Test("two runs in separate processes give identical bytes, with and without deterministic hashing",
