@@ -8,15 +8,20 @@ behind `botocore.stub.Stubber`, which checks every request and every canned
 response against the dynamodb service model that ships with botocore. SSM is
 always moto.
 """
+import csv
 import datetime
 import gzip
 import json
+import os
+import re
+import subprocess
+from pathlib import Path
 
 import boto3
 import pytest
 from botocore.stub import ANY, Stubber
 
-from conftest import REGION, load_handler
+from conftest import REGION, ROOT, SAMPLE, load_handler
 
 EXPORT = "macie-export"
 PREFIX = "dynamodb-exports"
@@ -82,6 +87,16 @@ def pitr_table(aws, name, items=()):
     return table
 
 
+def finished(aws, arn):
+    """The export's description once moto's export thread has finished."""
+    client = aws.dynamodb.meta.client
+    for _ in range(1000):
+        description = client.describe_export(ExportArn=arn)["ExportDescription"]
+        if description["ExportStatus"] != "IN_PROGRESS":
+            return description
+    raise AssertionError(f"{arn} never finished")
+
+
 def test_first_export_is_full_and_recorded(aws, ssm, monkeypatch, index):
     aws.bucket(EXPORT)
     table = pitr_table(aws, "accounts-info-macie", [{"id": "1", "account_number": "XYZ-23451234234"}])
@@ -106,14 +121,46 @@ def test_full_export_writes_gzip_dynamodb_json_under_the_prefix(aws, ssm, monkey
 
     (entry,) = index.handler({}, None)["exports"]
 
-    client = aws.dynamodb.meta.client
-    for _ in range(100):  # moto exports on a thread
-        if client.describe_export(ExportArn=entry["started"])["ExportDescription"]["ExportStatus"] != "IN_PROGRESS":
-            break
+    assert finished(aws, entry["started"])["ExportStatus"] == "COMPLETED"
     keys = [k for k in aws.keys(EXPORT) if k.endswith(".gz")]
     assert keys and all(k.startswith(f"{PREFIX}/people-macie/AWSDynamoDB/") for k in keys)
     lines = gzip.decompress(aws.body(EXPORT, keys[0])).decode().splitlines()
     assert sorted(json.loads(line)["Item"]["id"]["S"] for line in lines) == ["0", "1", "2"]
+
+
+def test_the_identifier_tester_reads_the_native_export_of_the_accounts_table(aws, ssm, monkeypatch, index, tmp_path):
+    """The walkthrough's accounts.csv, exported by DynamoDB's engine (moto's), then `synth identifiers test`."""
+    aws.bucket(EXPORT)
+    with open(SAMPLE / "accounts.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    table = pitr_table(aws, "accounts-info-macie", rows)
+    configure(monkeypatch, [table.table_arn], "FULL")
+
+    (entry,) = index.handler({}, None)["exports"]
+    assert finished(aws, entry["started"])["ExportStatus"] == "COMPLETED"
+    (key,) = [k for k in aws.keys(EXPORT) if k.startswith(f"{PREFIX}/accounts-info-macie/") and k.endswith(".gz")]
+    sample = tmp_path / key.rsplit("/", 1)[-1]
+    sample.write_bytes(aws.body(EXPORT, key))
+
+    synth = Path(os.environ.get("SWIFT_BIN_PATH", ROOT / ".build/debug")) / "synth"
+    result = subprocess.run(
+        [str(synth), "identifiers", "test", "account_number", "--stack", "MacieDynamoDBNativeExport",
+         "--sample", str(sample), "--expect-matches"],
+        capture_output=True, text=True, check=False)
+
+    assert result.returncode == 0, result.stderr
+    *matches, summary = result.stdout.splitlines()
+    assert summary == "account_number: 10 occurrences on 10 lines"
+    found = {}
+    for match in matches:
+        line, number = re.fullmatch(rf"{re.escape(str(sample))}:(\d+):\d+: (XYZ-\d{{11}})", match).groups()
+        found[number] = int(line)
+    assert set(found) == {row["account_number"] for row in rows}
+    assert sorted(found.values()) == list(range(1, 11))
+    # Each reported line is the item that holds that number.
+    lines = gzip.decompress(sample.read_bytes()).decode().splitlines()
+    for number, line in found.items():
+        assert json.loads(lines[line - 1])["Item"]["account_number"] == {"S": number}
 
 
 def test_table_without_point_in_time_recovery_fails_clearly_after_the_others(aws, ssm, monkeypatch, index):
@@ -134,10 +181,7 @@ def test_full_mode_exports_in_full_every_time(aws, ssm, monkeypatch, index):
     table = pitr_table(aws, "people-macie", [{"id": "1"}])
     configure(monkeypatch, [table.table_arn], "FULL")
     first = index.handler({}, None)["exports"][0]
-    client = aws.dynamodb.meta.client
-    for _ in range(100):
-        if client.describe_export(ExportArn=first["started"])["ExportDescription"]["ExportStatus"] != "IN_PROGRESS":
-            break
+    finished(aws, first["started"])
 
     second = index.handler({}, None)["exports"][0]
 
