@@ -51,6 +51,7 @@ public enum ExportEngine: Hashable, Sendable {
             // Exports over 8 MB are uploaded in parts, which needs kms:Decrypt too.
             bucket.grantPut(to: exporter, multipart: true)
         case .native(let export):
+            guard export.problems.isEmpty else { throw InvalidNativeExport(problems: export.problems) }
             let state = stack.add(SSM.Parameter(
                 "ExportStateParameter",
                 description: "The last DynamoDB export of each table (its ARN), from which the next incremental export starts.",

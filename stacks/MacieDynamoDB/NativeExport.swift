@@ -22,4 +22,31 @@ public struct NativeExport: Hashable, Sendable {
         self.mode = mode
         self.prefix = prefix
     }
+
+    /// What is wrong with the settings, every problem at once; empty when
+    /// they are valid. The prefix is one IAM resource pattern and one Macie
+    /// criterion, so it must be plain: S3's safe key characters, no `*` or
+    /// `?` (IAM wildcards), no empty segment, and no `/` at either end.
+    public var problems: [String] {
+        var problems: [String] = []
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!-_.'()/")
+        if prefix.isEmpty {
+            problems.append("the export prefix is empty; the function's writes would cover the whole bucket")
+        } else {
+            let unsafe = Set(prefix.filter { !safe.contains($0) })
+            if !unsafe.isEmpty {
+                problems.append("the export prefix '\(prefix)' has characters outside S3's safe set: \(unsafe.sorted().map { "'\($0)'" }.joined(separator: ", "))")
+            }
+            if prefix.hasPrefix("/") || prefix.hasSuffix("/") || prefix.contains("//") {
+                problems.append("the export prefix '\(prefix)' starts or ends with '/' or has an empty segment")
+            }
+        }
+        return problems
+    }
+}
+
+/// Native export settings the stack cannot use.
+public struct InvalidNativeExport: Error, CustomStringConvertible {
+    public var problems: [String]
+    public var description: String { "the native export engine is not valid: " + problems.joined(separator: "; ") }
 }

@@ -131,3 +131,25 @@ struct MacieDynamoDBNativeExportPolicyTests {
         ])
     }
 }
+
+@Suite("MacieDynamoDBNativeExport: settings the stack refuses")
+struct NativeExportSettingsTests {
+    @Test("a prefix that would widen the grants or the job's scope stops synthesis, naming the stack and every problem",
+          arguments: [("", 1), ("/exports/", 1), ("a//b", 1), ("exp*rts", 1), ("/exp?rts", 2)])
+    func invalidPrefix(prefix: String, problems: Int) {
+        var stack = MacieDynamoDBStack.nativeExport
+        stack.exportEngine = .native(NativeExport(mode: .full, prefix: prefix))
+        #expect(NativeExport(mode: .full, prefix: prefix).problems.count == problems)
+        #expect {
+            try synthesize(stack)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("MacieDynamoDBNativeExport") && text.contains("the native export engine is not valid")
+        }
+    }
+
+    @Test("the default prefix is valid")
+    func defaultPrefix() {
+        #expect(NativeExport(mode: .incremental).problems.isEmpty)
+    }
+}
