@@ -15,14 +15,33 @@ struct NativeExportTests {
         .deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("python/functions/fixtures/sample/accounts.csv")
 
-    /// The CSV's rows as DynamoDB's export writes items: `{"Item":{"name":{"S":"value"},…}}`.
-    static func dynamoDBJSONLines() throws -> [String] {
+    /// The two shapes of a line of DynamoDB's export in DynamoDB JSON.
+    enum Format: String, CaseIterable, CustomTestStringConvertible {
+        /// A full export: `{"Item":{"name":{"S":"value"},…}}`.
+        case full
+        /// An incremental export with new images: `{"Keys":{…},"Metadata":{…},"NewImage":{…}}`.
+        case incremental
+
+        var testDescription: String { rawValue }
+
+        func line(_ item: [String: [String: String]]) -> [String: Any] {
+            switch self {
+            case .full:
+                ["Item": item]
+            case .incremental:
+                ["Keys": ["id": item["id"] ?? [:]], "Metadata": ["WriteTimestampMicros": ["N": "1767225600000000"]], "NewImage": item]
+            }
+        }
+    }
+
+    /// The CSV's rows as lines of DynamoDB's export, every attribute a string (`{"S": …}`).
+    static func dynamoDBJSONLines(_ format: Format = .full) throws -> [String] {
         let text = try String(contentsOf: accountsCSV, encoding: .utf8)
         let rows = text.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = try #require(rows.first)
         return try rows.dropFirst().map { row in
             let item = Dictionary(uniqueKeysWithValues: zip(header, row).map { ($0, ["S": $1]) })
-            let data = try JSONSerialization.data(withJSONObject: ["Item": item], options: [.sortedKeys])
+            let data = try JSONSerialization.data(withJSONObject: format.line(item), options: [.sortedKeys])
             return String(decoding: data, as: UTF8.self)
         }
     }
@@ -53,11 +72,12 @@ struct NativeExportTests {
         try #require(CustomIdentifier.named("account_number", in: try synthesize(MacieDynamoDBStack.nativeExport).template))
     }
 
-    @Test("the walkthrough's 10 account numbers, on 10 lines of a gzip DynamoDB JSON export of the accounts table")
-    func accountNumbers() throws {
+    @Test("the walkthrough's 10 account numbers, on 10 lines of a gzip DynamoDB JSON export of the accounts table",
+          arguments: Format.allCases)
+    func accountNumbers(format: Format) throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let lines = try Self.dynamoDBJSONLines()
+        let lines = try Self.dynamoDBJSONLines(format)
         let file = try Self.gzip(lines.joined(separator: "\n") + "\n", to: folder, name: "0123456789abcdef.json.gz")
 
         let report = try IdentifierTester.test(try Self.stackIdentifier(), files: [file])

@@ -403,3 +403,19 @@ def test_an_unknown_mode_is_refused(aws, ssm, monkeypatch, index):
 
     with pytest.raises(index.ExportFailed, match="export_type SOMETIMES: not FULL or INCREMENTAL"):
         index.handler({}, None)
+
+
+def test_the_native_stack_deploys_this_handler_with_exactly_the_settings_it_reads():
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: f"!{suffix}")
+    template = yaml.load((ROOT / "generated" / "MacieDynamoDBNativeExport.yaml").read_text(encoding="utf-8"), Loader=Loader)
+    function = template["Resources"]["ExportDynamoDBDataToS3"]["Properties"]
+    source = (ROOT / "stacks" / "MacieDynamoDB" / "functions" / "export_native.py").read_text(encoding="utf-8")
+
+    assert function["Code"]["ZipFile"] == source
+    read = set(re.findall(r'_env\("([a-z_]+)"\)', source)) - {"AWS_REGION"}
+    assert set(function["Environment"]["Variables"]) == read
