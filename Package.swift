@@ -40,13 +40,19 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // zlib, for the gzip files of DynamoDB's export that the identifier tester reads.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "CloudFormation"),
         .target(name: "Archiving"),
         .target(name: "TemplateRendering", dependencies: ["CloudFormation", "YAML"]),
         .target(name: "TextDiff"),
         .target(name: "TemplateReading", dependencies: ["CloudFormation", "YAML"]),
-        .target(name: "MacieIdentifiers", dependencies: ["CloudFormation"]),
+        .target(name: "MacieIdentifiers", dependencies: ["CloudFormation", "CZlib"]),
         .target(name: "TemplateDiff", dependencies: ["CloudFormation", "AWSResources", "TemplateReading", "TemplateRendering"]),
         .target(name: "AWSResources", dependencies: ["CloudFormation"], exclude: ["resource-types.manifest"]),
         .target(

@@ -35,6 +35,9 @@ public enum SNS {}
 /// Resource types of AWS::SQS.
 public enum SQS {}
 
+/// Resource types of AWS::SSM.
+public enum SSM {}
+
 /// Every generated resource type, for checks that look a type up by name.
 public enum GeneratedResourceTypes {
     // A constant list of metatypes, which hold no state: safe to share
@@ -63,5 +66,6 @@ public enum GeneratedResourceTypes {
         SNS.TopicPolicy.self,
         SQS.Queue.self,
         SQS.QueuePolicy.self,
+        SSM.Parameter.self,
     ]
 }

@@ -27,11 +27,13 @@ public enum IdentifierTester {
 
     /// The matches of `identifier` in each file, read as UTF-8 text and
     /// reported under its path as given (`URL.relativePath`), in the order of
-    /// `files`. A byte order mark at the start is not part of the text.
+    /// `files`. A byte order mark at the start is not part of the text. A
+    /// gzip file (DynamoDB's export writes `.json.gz`) is read decompressed,
+    /// and its matches' lines and columns are those of the decompressed text.
     ///
     /// - Throws: `IdentifierError.invalidIdentifier` before any file is read,
     ///   or `IdentifierError.unreadableFile` for the first file that cannot be
-    ///   read or is not UTF-8.
+    ///   read, is a damaged gzip file or is not UTF-8.
     public static func test(_ identifier: CustomIdentifier, files: [URL]) throws(IdentifierError) -> IdentifierReport {
         let matcher = try IdentifierMatcher(identifier)
         var matches: [IdentifierMatch] = []
@@ -42,11 +44,23 @@ public enum IdentifierTester {
     }
 
     private static func text(of file: URL) throws(IdentifierError) -> String {
-        let data: Data
+        var data: Data
         do {
             data = try Data(contentsOf: file)
         } catch {
             throw .unreadableFile(path: file.relativePath, reason: "cannot be read (\(error.localizedDescription))")
+        }
+        if Gzip.isCompressed(data) {
+            do {
+                data = try Gzip.decompress(data)
+            } catch {
+                switch error {
+                case .invalid(let reason):
+                    throw .unreadableFile(path: file.relativePath, reason: "is not a valid gzip file (\(reason))")
+                case .tooLarge:
+                    throw .unreadableFile(path: file.relativePath, reason: "decompresses to more than \(Gzip.maximumDecompressedSize >> 20) MiB")
+                }
+            }
         }
         guard var text = String(data: data, encoding: .utf8) else {
             throw .unreadableFile(path: file.relativePath, reason: "is not UTF-8 text")

@@ -1,3 +1,4 @@
+import struct Foundation.URL
 import AWSResources
 import CloudFormation
 import TemplateRendering
@@ -235,7 +236,11 @@ struct TypedResourceTests {
         #expect(DynamoDB.Table.createOnlyProperties.contains("TableName"))
         #expect(S3.Bucket.createOnlyProperties == ["BucketName", "BucketNamePrefix", "BucketNamespace"])
         #expect(KMS.Key.attributeNames == ["Arn", "KeyId"])
-        #expect(GeneratedResourceTypes.all.count == 22)
+        // One per type the manifest lists.
+        let manifest = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/AWSResources/resource-types.manifest")
+        let listed = (try? String(contentsOf: manifest, encoding: .utf8))?.split(separator: "\n").filter { $0.hasPrefix("AWS::") }
+        #expect(Set(GeneratedResourceTypes.all.map { $0.typeName }) == Set(listed?.map { String($0.split(separator: " ")[0]) } ?? []))
     }
 }
 

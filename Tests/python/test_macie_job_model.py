@@ -322,8 +322,9 @@ def test_intrinsics_stand_in_as_text():
 
 
 @pytest.mark.skipif(not GENERATED_JOB.exists(), reason=f"{GENERATED_JOB.relative_to(ROOT)} is not written yet")
-def test_the_generated_job_definition_is_a_valid_request():
-    request = json.loads(GENERATED_JOB.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("job", sorted((ROOT / "generated").glob("*.macie-job.json")), ids=lambda p: p.name)
+def test_the_generated_job_definition_is_a_valid_request(job):
+    request = json.loads(job.read_text(encoding="utf-8"))
     # The handler adds clientToken (the request ID); a definition must not set it.
     assert "clientToken" not in request
     assert validate_create_classification_job_request(with_intrinsics_as_text(request)) == []

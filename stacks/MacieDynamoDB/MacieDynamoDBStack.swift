@@ -13,21 +13,26 @@ import CloudFormation
 /// point-in-time recovery and the stack's key; exact, partition-aware grants;
 /// a supported runtime; log groups with retention.
 public struct MacieDynamoDBStack: StackDefinition {
-    public var name: String { "MacieDynamoDB" }
+    /// `synth NAME` and `generated/NAME.yaml`.
+    public var name = "MacieDynamoDB"
 
     /// The tables exported to S3 (and imported from the CSVs). Add one here.
     public var dataSets: [DataSet] = [.people, .accounts]
     /// How often the tables are exported: minutes, hours or days.
     public var schedule: Schedule = .rate(.hours(1))
+    /// How the tables reach the export bucket: the walkthrough's scan
+    /// (the default) or DynamoDB's own export, full or incremental.
+    public var exportEngine: ExportEngine = .scan
     /// On-demand by default; the sample provisioned 5 reads and 5 writes.
     public var billing: Table.Billing = .onDemand
     /// The Macie discovery job over the export bucket, with the custom
     /// identifier: deployed by the stack when `CreateMacieJob=true`, and
     /// written to `generated/MacieDynamoDB.macie-job.json` for the AWS CLI.
+    /// Its scope starts with the export engine's objects; `includes` adds to it.
     public var macieJob: ClassificationJob? = ClassificationJob(
         name: "dynamodb-export-scan", description: "Sensitive data in the DynamoDB exports",
         frequency: .daily, initialRun: true, samplingPercentage: 100, buckets: [],
-        includes: [.fileExtension(["json"])], managedIdentifiers: .recommended)
+        includes: [], managedIdentifiers: .recommended)
     /// Findings sent to an SNS topic (and an e-mail address given at
     /// deployment); `nil` for none.
     public var findingsAlerts: FindingsAlerts? = FindingsAlerts(minimumSeverity: .medium)
@@ -83,19 +88,7 @@ public struct MacieDynamoDBStack: StackDefinition {
         importBucket.grantRead(to: importer)
         tables.forEach { $0.grantWriteData(to: importer) }
 
-        let exporter = stack.add(Function(
-            "ExportDynamoDBDataToS3", name: "Export-DynamoDB-Data-To-S3",
-            description: "Exports every configured DynamoDB table to the export bucket, one JSON Lines object per table.",
-            code: try .inlineFile("functions/export_data.py"), timeout: 300, memorySize: 256,
-            environment: [
-                "bucket_to_export_to": exportBucket.ref,
-                "dynamo_db_tables": .join(",", tables.map(\.ref)),
-                "kms_key_id": key.arn.expression,
-            ],
-            key: key, roleLogicalID: "ExportLambdaRole"))
-        tables.forEach { $0.grantScan(to: exporter) }
-        // Exports over 8 MB are uploaded in parts, which needs kms:Decrypt too.
-        exportBucket.grantPut(to: exporter, multipart: true)
+        let exporter = try exportEngine.addExporter(to: stack, tables: tables, bucket: exportBucket, key: key)
 
         let rule = stack.add(Rule(
             "ExportDynamoDBDataRule", name: "ExportDynamoDBData",
@@ -115,6 +108,7 @@ public struct MacieDynamoDBStack: StackDefinition {
 
         if var job = macieJob {
             job.buckets = [exportBucket.ref.templateValue]
+            job.includes = exportEngine.exportedObjects + job.includes
             job.customIdentifiers = [identifier.id.templateValue]
             try addMacieJob(job, to: stack, key: key)
         }

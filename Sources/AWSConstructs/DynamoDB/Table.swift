@@ -83,6 +83,9 @@ public final class Table: ResourceDeclaration {
     /// The table's indexes: `table/<name>/index/*`.
     public var indexesARN: ARN<DynamoDBIndexARN> { ARN(unchecked: .sub("${\(logicalID).Arn}/index/*")) }
 
+    /// The table's exports to S3: `table/<name>/export/*`.
+    public var exportsARN: ARN<DynamoDBExportARN> { ARN(unchecked: .sub("${\(logicalID).Arn}/export/*")) }
+
     /// Reading items: `BatchGetItem`, `ConditionCheckItem`, `DescribeTable`,
     /// `GetItem`, `Query`, `Scan` (and `Query`, `Scan` on the indexes when the
     /// table has any); `kms:Decrypt` through DynamoDB with a customer key.
@@ -104,6 +107,14 @@ public final class Table: ResourceDeclaration {
     public func grantScan(to grantee: Grantee) {
         grantee.role.addToPolicy(.allow([.scan], on: [arn]))
         grantKey(to: grantee, [.decrypt])
+    }
+
+    /// Starting DynamoDB's export to S3 (`ExportTableToPointInTime`, which
+    /// reads no capacity) and reading the table's exports back
+    /// (`DescribeExport`). The export's writes to S3 are the bucket's grant.
+    public func grantExport(to grantee: Grantee) {
+        grantee.role.addToPolicy(.allow([.exportTableToPointInTime], on: [arn]))
+        grantee.role.addToPolicy(.allow([.describeExport], on: [exportsARN]))
     }
 
     private func grantKey(to grantee: Grantee, _ actions: [IAMAction<KMSKeyARN>]) {

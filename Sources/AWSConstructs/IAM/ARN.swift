@@ -24,6 +24,8 @@ public enum S3ObjectARN: ARNKind {}
 public enum DynamoDBTableARN: ARNKind {}
 /// A table's indexes: `arn:…:table/name/index/*`.
 public enum DynamoDBIndexARN: ARNKind {}
+/// A table's exports to S3: `arn:…:table/name/export/*`.
+public enum DynamoDBExportARN: ARNKind {}
 public enum KMSKeyARN: ARNKind {}
 public enum LambdaFunctionARN: ARNKind {}
 public enum LogGroupARN: ARNKind {}
@@ -32,3 +34,4 @@ public enum SQSQueueARN: ARNKind {}
 public enum EventsRuleARN: ARNKind {}
 public enum IAMRoleARN: ARNKind {}
 public enum MacieClassificationJobARN: ARNKind {}
+public enum SSMParameterARN: ARNKind {}

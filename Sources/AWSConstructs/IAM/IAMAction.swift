@@ -15,6 +15,8 @@ extension IAMAction where Kind == S3ObjectARN {
     public static let getObject = Self("s3:GetObject")
     public static let getObjectVersion = Self("s3:GetObjectVersion")
     public static let putObject = Self("s3:PutObject")
+    public static let putObjectAcl = Self("s3:PutObjectAcl")
+    public static let abortMultipartUpload = Self("s3:AbortMultipartUpload")
     public static let deleteObject = Self("s3:DeleteObject")
     public static let deleteObjectVersion = Self("s3:DeleteObjectVersion")
 }
@@ -30,6 +32,7 @@ extension IAMAction where Kind == DynamoDBTableARN {
     public static let conditionCheckItem = Self("dynamodb:ConditionCheckItem")
     public static let deleteItem = Self("dynamodb:DeleteItem")
     public static let describeTable = Self("dynamodb:DescribeTable")
+    public static let exportTableToPointInTime = Self("dynamodb:ExportTableToPointInTime")
     public static let getItem = Self("dynamodb:GetItem")
     public static let putItem = Self("dynamodb:PutItem")
     public static let query = Self("dynamodb:Query")
@@ -40,6 +43,10 @@ extension IAMAction where Kind == DynamoDBTableARN {
 extension IAMAction where Kind == DynamoDBIndexARN {
     public static let query = Self("dynamodb:Query")
     public static let scan = Self("dynamodb:Scan")
+}
+
+extension IAMAction where Kind == DynamoDBExportARN {
+    public static let describeExport = Self("dynamodb:DescribeExport")
 }
 
 extension IAMAction where Kind == KMSKeyARN {
@@ -69,6 +76,11 @@ extension IAMAction where Kind == SQSQueueARN {
     public static let receiveMessage = Self("sqs:ReceiveMessage")
     public static let deleteMessage = Self("sqs:DeleteMessage")
     public static let getQueueAttributes = Self("sqs:GetQueueAttributes")
+}
+
+extension IAMAction where Kind == SSMParameterARN {
+    public static let getParameter = Self("ssm:GetParameter")
+    public static let putParameter = Self("ssm:PutParameter")
 }
 
 extension IAMAction where Kind == MacieClassificationJobARN {

@@ -19,6 +19,7 @@ import CloudFormation
 /// | `AWS::Logs::LogGroup` | name | `arn:P:logs:R:A:log-group:name:*` |
 /// | `AWS::Events::Rule` | name (`bus|name` on a custom bus) | `arn:P:events:R:A:rule/[bus/]name` |
 /// | `AWS::CloudWatch::Alarm` | name | `arn:P:cloudwatch:R:A:alarm:name` |
+/// | `AWS::SSM::Parameter` | name | `arn:P:ssm:R:A:parameter/name` (a name's leading `/` dropped) |
 /// | `AWS::Macie::CustomDataIdentifier`, `AllowList`, `FindingsFilter` | ID | `arn:P:macie2:R:A:<kind>/id` |
 /// | `AWS::Macie::Session` | account ID | — (`ServiceRole`: Macie's service-linked role) |
 ///
@@ -31,7 +32,7 @@ extension SymbolicResolver {
     func refValue(of resource: Resource, depth: Int) -> SymbolicValue {
         switch resource.type {
         case "AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::IAM::Role", "AWS::Lambda::Function",
-            "AWS::Logs::LogGroup", "AWS::CloudWatch::Alarm":
+            "AWS::Logs::LogGroup", "AWS::CloudWatch::Alarm", "AWS::SSM::Parameter":
             return physicalName(of: resource, depth: depth)
         case "AWS::IAM::ManagedPolicy", "AWS::SNS::Topic":
             return arn(of: resource, depth: depth) ?? .unresolved("no ARN")
@@ -130,6 +131,8 @@ extension SymbolicResolver {
             return SymbolicValue.concatenating([prefix, bus, .string("/"), name()])
         case "AWS::CloudWatch::Alarm":
             return name().mapStrings { .string("arn:\(p):cloudwatch:\(r):\(a):alarm:\($0)") }
+        case "AWS::SSM::Parameter":
+            return name().mapStrings { .string("arn:\(p):ssm:\(r):\(a):parameter/" + ($0.hasPrefix("/") ? String($0.dropFirst()) : $0)) }
         case "AWS::Macie::CustomDataIdentifier":
             return standIn.mapStrings { .string("arn:\(p):macie2:\(r):\(a):custom-data-identifier/\($0)") }
         case "AWS::Macie::AllowList":
@@ -156,6 +159,7 @@ extension SymbolicResolver {
         case "AWS::Events::Rule": "Name"
         case "AWS::CloudWatch::Alarm": "AlarmName"
         case "AWS::KMS::Alias": "AliasName"
+        case "AWS::SSM::Parameter": "Name"
         default: nil
         }
         if let property, let value = resource.properties[property] {

@@ -126,5 +126,6 @@ struct EveryResourceTypeStack: StackDefinition {
                 ]],
             ],
             queues: [queue.ref]))
+        stack.add(SSM.Parameter("Parameter", description: "A setting", type: .string, value: "{}"))
     }
 }

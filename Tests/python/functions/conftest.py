@@ -26,6 +26,10 @@ HANDLER_ENV = (
     "bucket_to_export_to",
     "dynamo_db_tables",
     "kms_key_id",
+    "export_prefix",
+    "export_state_parameter",
+    "export_type",
+    "dynamo_db_table_arns",
 )
 
 

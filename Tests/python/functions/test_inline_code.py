@@ -12,7 +12,7 @@ import pytest
 
 from conftest import FIXTURES, FUNCTIONS, SAMPLE, load_handler
 
-HANDLERS = ["import_data", "export_data"]
+HANDLERS = ["import_data", "export_data", "export_native"]
 
 
 @pytest.fixture(params=HANDLERS)
