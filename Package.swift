@@ -33,6 +33,11 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "CloudFormation"),
         .target(name: "TemplateRendering", dependencies: ["CloudFormation", "YAML"]),
@@ -40,7 +45,7 @@ let package = Package(
         .target(name: "TemplateReading", dependencies: ["CloudFormation", "YAML"]),
         .target(name: "MacieIdentifiers", dependencies: ["CloudFormation"]),
         .target(name: "TemplateDiff", dependencies: ["CloudFormation", "AWSResources", "TemplateReading", "TemplateRendering"]),
-        .target(name: "AWSResources", dependencies: ["CloudFormation"], exclude: ["resource-types.manifest"]),
+        .target(name: "AWSResources", dependencies: ["CloudFormation", "CZlib"], exclude: ["resource-types.manifest"]),
         .target(
             name: "CloudFormationTesting",
             dependencies: ["CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
@@ -64,7 +69,7 @@ let package = Package(
         // schemas and service data in the cfn-lint package (`make generate-resources`).
         .executableTarget(
             name: "generate-resources",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["CZlib", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/ResourceGenerator"
         ),
 
