@@ -6,13 +6,17 @@ import CloudFormation
 /// `createOnlyProperties`), for every type the schemas have.
 ///
 /// A type the registry does not have (`Custom::…`, a third-party or private
-/// type) is unknown: whether a change replaces it cannot be said.
+/// type) is unknown: whether a change replaces it cannot be said. So is
+/// `AWS::CloudFormation::CustomResource`, whose handler decides by the
+/// physical ID it returns.
 enum CreateOnlyProperties {
     private static func paths(of type: String) -> [[String]]? {
         ResourceRegistry.type(named: type)?.createOnlyProperties.map { $0.split(separator: ".").map(String.init) }
     }
 
-    static func isKnown(_ type: String) -> Bool { ResourceRegistry.contains(type) }
+    static func isKnown(_ type: String) -> Bool {
+        type != "AWS::CloudFormation::CustomResource" && ResourceRegistry.contains(type)
+    }
 
     /// The create-only property a change at `path` (below the resource, so
     /// starting with `Properties`) touches, written as the schema writes it,
