@@ -112,3 +112,34 @@ struct RegistryCommandTests {
         }
     }
 }
+
+@Suite("synth validate on resource type names")
+struct ResourceTypeNameTests {
+    @Test("a misspelt AWS type is reported with the closest one; custom and third-party types are not")
+    func misspeltType() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("types.yaml")
+        try """
+            Resources:
+              Group:
+                Type: AWS::EC2::SecurityGroupp
+                Properties:
+                  GroupDescription: web
+              Job:
+                Type: Custom::Job
+                Properties:
+                  ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:f
+              Widget:
+                Type: Acme::Widgets::Gear
+
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try Executable.synth.run(["validate", file.path])
+        #expect(result.status == 2)
+        #expect(result.stderr == """
+            error: \(file.path): Resources.Group.Type: 'AWS::EC2::SecurityGroupp' is not a CloudFormation resource type; did you mean 'AWS::EC2::SecurityGroup'?
+            synth: 1 error
+
+            """)
+    }
+}
