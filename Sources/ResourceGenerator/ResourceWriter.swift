@@ -170,7 +170,9 @@ struct ResourceWriter {
             var caseName = SwiftNames.enumCase(value)
             var counter = 2
             while used.contains(caseName) {
-                caseName = SwiftNames.enumCase(value) + String(counter)
+                // Values that differ only in case or punctuation: number the later ones.
+                let base = SwiftNames.enumCase(value).filter { $0 != "`" }
+                caseName = SwiftNames.escaped(base + String(counter))
                 counter += 1
             }
             used.insert(caseName)
