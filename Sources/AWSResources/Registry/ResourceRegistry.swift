@@ -1,4 +1,4 @@
-import CZlib
+internal import CZlib
 import Foundation
 
 /// Every resource type in the CloudFormation resource schemas that ship with
