@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from registry_cost import timed  # noqa: E402
 DEFAULT_SERVICES = ["EC2", "RDS", "ApiGateway"]
 # What the plugin's config file would list for a stack with a VPC, an RDS instance and a REST API.
 LISTED = [
@@ -39,14 +41,6 @@ def cfn_lint_data() -> Path:
     out = subprocess.run([str(python), "-c", "import cfnlint, os; print(os.path.join(os.path.dirname(cfnlint.__file__), 'data'))"],
                          check=True, capture_output=True, text=True).stdout.strip()
     return Path(out)
-
-
-def timed(command: list[str], cwd: Path) -> float:
-    started = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
-    return time.perf_counter() - started
 
 
 def generate(types: list[str], data: Path, generator: Path, into: Path) -> None:
