@@ -44,7 +44,8 @@ check: build
 lint: build $(VENV)/.installed
 	$(BIN)/synth-fixtures EveryResourceType > $(BIN)/EveryResourceType.yaml
 	$(BIN)/synth-fixtures EveryConstruct > $(BIN)/EveryConstruct.yaml
-	$(VENV)/bin/cfn-lint --include-checks I -- generated/*.yaml $(BIN)/EveryResourceType.yaml $(BIN)/EveryConstruct.yaml
+	$(VENV)/bin/cfn-lint --include-checks I -- generated/*.yaml $(BIN)/EveryResourceType.yaml $(BIN)/EveryConstruct.yaml \
+		Tests/Fixtures/templates/*.yaml
 	@echo "cfn-lint: no findings"
 	BC_SKIP_MAPPING=TRUE $(VENV)/bin/checkov --quiet --compact --skip-download --framework cloudformation \
 		$(foreach t,$(wildcard generated/*.yaml) $(BIN)/EveryConstruct.yaml,-f $(t))

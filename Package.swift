@@ -40,7 +40,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        // zlib, for the gzip files of DynamoDB's export that the identifier tester reads.
+        // zlib: the gzip files of DynamoDB's export that the identifier tester
+        // reads, and the resource registry's deflated data.
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
@@ -54,7 +55,7 @@ let package = Package(
         .target(name: "TemplateReading", dependencies: ["CloudFormation", "YAML"]),
         .target(name: "MacieIdentifiers", dependencies: ["CloudFormation", "CZlib"]),
         .target(name: "TemplateDiff", dependencies: ["CloudFormation", "AWSResources", "TemplateReading", "TemplateRendering"]),
-        .target(name: "AWSResources", dependencies: ["CloudFormation"], exclude: ["resource-types.manifest"]),
+        .target(name: "AWSResources", dependencies: ["CloudFormation", "CZlib"], exclude: ["resource-types.manifest"]),
         .target(
             name: "CloudFormationTesting",
             dependencies: ["CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
@@ -79,7 +80,7 @@ let package = Package(
         // schemas and service data in the cfn-lint package (`make generate-resources`).
         .executableTarget(
             name: "generate-resources",
-            dependencies: ["Archiving", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Archiving", "CZlib", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/ResourceGenerator"
         ),
 

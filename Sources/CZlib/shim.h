@@ -1,2 +1,3 @@
-// zlib's public header; MacieIdentifiers is the only importer (gzip exports).
+// zlib's public header: the gzip files of DynamoDB's export (MacieIdentifiers)
+// and the resource registry's deflated data (AWSResources).
 #include <zlib.h>

@@ -27,7 +27,7 @@ enum GeneratedTree {
             let existing = FileManager.default.contents(atPath: committed.appendingPathComponent(path).path)
             if existing == nil {
                 changes.append("\(path) is missing")
-            } else if existing != fresh {
+            } else if existing != fresh, !sameRecords(fresh, existing!) {
                 changes.append("\(path) is out of date")
             }
         }
@@ -35,6 +35,17 @@ enum GeneratedTree {
             changes.append("\(path) is no longer generated")
         }
         return changes
+    }
+
+    /// Two registry files with the same records digest differ only in how
+    /// zlib deflated them: the same content.
+    private static func sameRecords(_ first: Data, _ second: Data) -> Bool {
+        func recordsDigest(_ data: Data) -> Substring? {
+            String(decoding: data.prefix(1024), as: UTF8.self).split(separator: "\n")
+                .first { $0.hasPrefix(RegistryWriter.digestPrefix) }
+        }
+        guard let digest = recordsDigest(first) else { return false }
+        return digest == recordsDigest(second)
     }
 
     static func install(generated: URL, into committed: URL) throws {

@@ -53,7 +53,7 @@ struct Generation {
         try Data(manifest.text.utf8).write(to: root.appendingPathComponent("resource-types.manifest"))
 
         var services: Set<String> = []
-        var registry: [String] = []
+        var typeList: [String] = []
         for entry in manifest.entries.sorted(by: { $0.typeName < $1.typeName }) {
             let schema = schemas[entry.typeName]!.json
             let writer = ResourceWriter(typeName: entry.typeName, schema: schema, cfnLintVersion: cfnLintVersion)
@@ -63,10 +63,17 @@ struct Generation {
             source += try schemaExtension(for: writer, schema: schema)
             try Data(source.utf8).write(to: folder.appendingPathComponent("\(writer.resourceName)+Generated.swift"))
             services.insert(writer.service)
-            registry.append("\(writer.service).\(writer.resourceName).self")
+            typeList.append("\(writer.service).\(writer.resourceName).self")
         }
-        try Data(registrySource(services: services.sorted(), types: registry).utf8)
+        try Data(registrySource(services: services.sorted(), types: typeList).utf8)
             .write(to: root.appendingPathComponent("ResourceTypes+Generated.swift"))
+
+        let registry = try RegistryWriter(
+            cfnLintData: cfnLintData, cfnLintVersion: cfnLintVersion,
+            typesWithSwiftSchemas: Set(manifest.entries.map(\.typeName)))
+        let registryURL = root.appendingPathComponent(RegistryWriter.fileName)
+        try fileManager.createDirectory(at: registryURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(registry.source().utf8).write(to: registryURL)
 
         let serviceData = root.appendingPathComponent("ServiceData")
         try fileManager.createDirectory(at: serviceData, withIntermediateDirectories: true)

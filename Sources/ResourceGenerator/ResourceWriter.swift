@@ -65,28 +65,8 @@ struct ResourceWriter {
         return out.text
     }
 
-    /// Names `Fn::GetAtt` accepts, as cfn-lint decides them: the read-only
-    /// properties; for the few types whose every property is also an
-    /// attribute, those properties' scalar leaves too.
-    var attributeNames: [String] {
-        var names = pointers("readOnlyProperties").map { $0.joined(separator: ".") }
-        if Self.typesWithPropertyAttributes.contains(typeName) {
-            // GetAtt reaches scalars and lists of scalars, not objects or lists of them.
-            func isScalar(_ schema: [String: Any]) -> Bool {
-                schema["$ref"] == nil && !SwiftTypeResolver.types(of: schema).contains("object")
-            }
-            names += settableProperties.filter { property in
-                guard isScalar(property.schema) else { return false }
-                if let items = property.schema["items"] as? [String: Any] { return isScalar(items) }
-                return true
-            }.map(\.name)
-        }
-        return Array(Set(names)).sorted()
-    }
-
-    /// Types whose properties are all readable with `Fn::GetAtt` (cfn-lint knows
-    /// these from outside the schemas).
-    static let typesWithPropertyAttributes: Set<String> = ["AWS::SNS::Topic", "AWS::SQS::Queue"]
+    /// Names `Fn::GetAtt` accepts.
+    var attributeNames: [String] { GetAttNames.names(typeName: typeName, schema: schema) }
 
     /// Types whose `Ref` is not their schema's primary identifier, as
     /// CloudFormation documents them.
@@ -190,7 +170,9 @@ struct ResourceWriter {
             var caseName = SwiftNames.enumCase(value)
             var counter = 2
             while used.contains(caseName) {
-                caseName = SwiftNames.enumCase(value) + String(counter)
+                // Values that differ only in case or punctuation: number the later ones.
+                let base = SwiftNames.enumCase(value).filter { $0 != "`" }
+                caseName = SwiftNames.escaped(base + String(counter))
                 counter += 1
             }
             used.insert(caseName)

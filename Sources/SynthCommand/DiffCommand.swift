@@ -47,6 +47,9 @@ struct DiffCommand<Catalog: StackCatalog>: ParsableCommand {
     @Option(help: "Exit 1 only when the change broadens IAM permissions, or replaces a resource.")
     var failOn: DiffGate?
 
+    @Flag(help: "With --fail-on replacement: a changed resource whose type is not in the resource registry (Custom::…, third-party, private) is not a hit.")
+    var allowUnknownTypes = false
+
     func validate() throws {
         if (old == nil) != (new == nil) { throw ValidationError("--old and --new go together.") }
         if old != nil && stack != nil { throw ValidationError("name a stack, or give --old and --new, not both.") }
@@ -80,7 +83,7 @@ struct DiffCommand<Catalog: StackCatalog>: ParsableCommand {
         for comparison in comparisons {
             let changes = TemplateDiff.compare(old: comparison.old, new: comparison.new)
             anyDifference = anyDifference || !changes.isEmpty
-            if let failOn, changes.fails(on: failOn) { gateHit = true }
+            if let failOn, changes.fails(on: failOn, allowingUnknownTypes: allowUnknownTypes) { gateHit = true }
             switch format {
             case .text:
                 if comparisons.count > 1 { print("== \(comparison.name)") }

@@ -3,10 +3,11 @@ import CloudFormation
 /// The sentences every output uses for the same fact, so the terminal, JSON
 /// and SARIF reports never say one thing three ways.
 enum ChangeWording {
-    /// `REPLACEMENT (DATA LOSS)`, `REPLACEMENT`, `DATA LOSS` (a removal that
-    /// deletes data), or `nil`.
+    /// `REPLACEMENT (DATA LOSS)`, `REPLACEMENT`, `REPLACEMENT UNKNOWN` (a type
+    /// the registry does not have), `DATA LOSS` (a removal that deletes data), or `nil`.
     static func marker(of change: ResourceChange) -> String? {
         if let replacement = change.replacement { return replacement.losesData ? "REPLACEMENT (DATA LOSS)" : "REPLACEMENT" }
+        if change.replacementIsUnknown { return "REPLACEMENT UNKNOWN" }
         return change.deletesData ? "DATA LOSS" : nil
     }
 
@@ -26,6 +27,11 @@ enum ChangeWording {
             }
         }
         return causes.joined(separator: "; ") + "; " + fate(replacement.oldResourceFate, governedBy: replacement.disposingAttribute)
+    }
+
+    /// Why a changed resource has no replacement verdict.
+    static func unknownReplacement(of type: String) -> String {
+        "\(type) is not in the resource registry, so whether these changes replace it is unknown."
     }
 
     /// What a removal does: "removed; the old one is deleted with its data (…)".

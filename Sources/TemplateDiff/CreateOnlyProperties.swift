@@ -1,23 +1,22 @@
 import AWSResources
 import CloudFormation
 
-/// The properties whose change makes CloudFormation replace a resource, from
-/// the generated types' `createOnlyProperties` (the resource schemas'
-/// `createOnlyProperties`).
+/// The properties whose change makes CloudFormation replace a resource: the
+/// resource registry's create-only properties (the resource schemas'
+/// `createOnlyProperties`), for every type the schemas have.
 ///
-/// A type without a generated Swift type is unknown here: no property of it
-/// is taken to replace it, and the report says that replacement was not assessed.
+/// A type the registry does not have (`Custom::…`, a third-party or private
+/// type) is unknown: whether a change replaces it cannot be said. So is
+/// `AWS::CloudFormation::CustomResource`, whose handler decides by the
+/// physical ID it returns.
 enum CreateOnlyProperties {
-    /// Looked up by name only, never iterated, so its order reaches nothing.
-    private static let pathsByType: [String: [[String]]] = {
-        var table: [String: [[String]]] = [:]
-        for type in GeneratedResourceTypes.all {
-            table[type.typeName] = type.createOnlyProperties.map { $0.split(separator: ".").map(String.init) }
-        }
-        return table
-    }()
+    private static func paths(of type: String) -> [[String]]? {
+        ResourceRegistry.type(named: type)?.createOnlyProperties.map { $0.split(separator: ".").map(String.init) }
+    }
 
-    static func isKnown(_ type: String) -> Bool { pathsByType[type] != nil }
+    static func isKnown(_ type: String) -> Bool {
+        type != "AWS::CloudFormation::CustomResource" && ResourceRegistry.contains(type)
+    }
 
     /// The create-only property a change at `path` (below the resource, so
     /// starting with `Properties`) touches, written as the schema writes it,
@@ -25,7 +24,7 @@ enum CreateOnlyProperties {
     /// prefix of the other: a change inside it, or a change of the whole
     /// object that contains it. `*` in a schema path stands for any list index or key.
     static func createOnlyProperty(touchedBy path: TemplatePath, type: String) -> String? {
-        guard let patterns = pathsByType[type], case .key("Properties")? = path.components.first else { return nil }
+        guard let patterns = paths(of: type), case .key("Properties")? = path.components.first else { return nil }
         let changed = path.components.dropFirst().map { component -> String in
             switch component {
             case .key(let key): key
@@ -47,7 +46,7 @@ extension CreateOnlyProperties {
     /// in `Name` (`BucketName`, `TableName`): the custom physical names that
     /// make a replacement or a second copy collide with the first.
     static func physicalNameProperties(of type: String) -> [String] {
-        (pathsByType[type] ?? []).compactMap { path in
+        (paths(of: type) ?? []).compactMap { path in
             path.count == 1 && path[0].hasSuffix("Name") ? path[0] : nil
         }
     }

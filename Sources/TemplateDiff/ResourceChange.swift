@@ -26,6 +26,10 @@ public struct ResourceChange: Hashable, Sendable {
     public var propertyChanges: [ValueChange]
     /// Set when the change replaces the physical resource.
     public var replacement: Replacement?
+    /// Properties of a type the resource registry does not have (`Custom::…`,
+    /// a third-party or private type) change: whether CloudFormation replaces
+    /// the resource cannot be said.
+    public var replacementIsUnknown: Bool
     /// What becomes of a removed resource's physical resource.
     public var removal: OldResourceFate?
     /// What a reviewer should know beyond the changes themselves, as sentences.
@@ -34,7 +38,8 @@ public struct ResourceChange: Hashable, Sendable {
     public init(
         kind: Kind, logicalID: String, oldLogicalID: String? = nil, type: String, oldType: String? = nil,
         attributeChanges: [ValueChange] = [], propertyChanges: [ValueChange] = [],
-        replacement: Replacement? = nil, removal: OldResourceFate? = nil, notes: [String] = []
+        replacement: Replacement? = nil, replacementIsUnknown: Bool = false, removal: OldResourceFate? = nil,
+        notes: [String] = []
     ) {
         self.kind = kind
         self.logicalID = logicalID
@@ -44,6 +49,7 @@ public struct ResourceChange: Hashable, Sendable {
         self.attributeChanges = attributeChanges
         self.propertyChanges = propertyChanges
         self.replacement = replacement
+        self.replacementIsUnknown = replacementIsUnknown
         self.removal = removal
         self.notes = notes
     }

@@ -60,7 +60,8 @@ enum ResourceComparison {
             }
             if !createOnly.isEmpty { causes.append(.createOnlyPropertiesChanged(createOnly)) }
             if !propertyChanges.isEmpty, !CreateOnlyProperties.isKnown(new.type) {
-                change.notes.append("\(new.type) has no resource schema here, so whether these changes replace it is not assessed.")
+                change.replacementIsUnknown = true
+                change.notes.append(ChangeWording.unknownReplacement(of: new.type))
             }
             if !createOnly.isEmpty {
                 change.notes += fixedNameNotes(new, changed: createOnly) { name, value in

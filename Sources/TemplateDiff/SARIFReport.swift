@@ -27,6 +27,7 @@ enum SARIFReport {
         case resourceAdded = "resource-added"
         case resourceRemoved = "resource-removed"
         case propertyChanged = "property-changed"
+        case replacementUnknown = "replacement-unknown"
 
         var name: String {
             switch self {
@@ -37,13 +38,14 @@ enum SARIFReport {
             case .resourceAdded: "ResourceAdded"
             case .resourceRemoved: "ResourceRemoved"
             case .propertyChanged: "PropertyChanged"
+            case .replacementUnknown: "ReplacementUnknown"
             }
         }
 
         var defaultLevel: Level {
             switch self {
             case .replacementDataLoss, .iamBroadening: .error
-            case .replacement: .warning
+            case .replacement, .replacementUnknown: .warning
             case .iamNarrowing, .resourceAdded, .resourceRemoved, .propertyChanged: .note
             }
         }
@@ -57,6 +59,7 @@ enum SARIFReport {
             case .resourceAdded: "A resource is added."
             case .resourceRemoved: "A resource is removed (a warning when it is deleted with its data)."
             case .propertyChanged: "A property or attribute of a resource changes."
+            case .replacementUnknown: "Properties of a resource whose type is not in the resource registry change: whether it is replaced is unknown."
             }
         }
 
@@ -107,6 +110,9 @@ enum SARIFReport {
                     results.append(result(
                         replacement.losesData ? .replacementDataLoss : .replacement,
                         "\(title): \(ChangeWording.replacement(replacement)).", places))
+                }
+                if change.replacementIsUnknown {
+                    results.append(result(.replacementUnknown, "\(title): \(ChangeWording.unknownReplacement(of: change.type))", [here]))
                 }
                 for valueChange in change.attributeChanges + change.propertyChanges {
                     results.append(result(

@@ -1,6 +1,7 @@
-/// Resource types that hold data a replacement or deletion destroys.
+/// Resource types that hold data a replacement or deletion destroys: `all`
+/// and `beyondCfnLint`.
 ///
-/// The list is cfn-lint's `AdditionalSpecs/StatefulResources.json` (the
+/// `all` is cfn-lint's `AdditionalSpecs/StatefulResources.json` (the
 /// package that also supplies the resource schemas), which already names the
 /// S3 bucket, DynamoDB table, KMS key, Logs log group and SQS queue. It is
 /// written out here rather than read at run time because the report must not
@@ -39,7 +40,42 @@ public enum StatefulResourceTypes {
         "AWS::SecretsManager::Secret",
     ]
 
-    private static let lookup = Set(all)
+    /// Types that hold data (databases and tables, buckets, file systems,
+    /// queues and brokers, streams, keys, repositories, backup vaults) that
+    /// cfn-lint's list leaves out; a test checks each is in the resource registry.
+    public static let beyondCfnLint: [String] = [
+        "AWS::AmazonMQ::Broker",
+        "AWS::Backup::LogicallyAirGappedBackupVault",
+        "AWS::Cassandra::Keyspace",
+        "AWS::Cassandra::Table",
+        "AWS::CloudTrail::EventDataStore",
+        "AWS::CodeArtifact::Repository",
+        "AWS::CodeCommit::Repository",
+        "AWS::DSQL::Cluster",
+        "AWS::DocDBElastic::Cluster",
+        "AWS::ECR::Repository",
+        "AWS::ElastiCache::ServerlessCache",
+        "AWS::FSx::Volume",
+        "AWS::KMS::ReplicaKey",
+        "AWS::KinesisVideo::Stream",
+        "AWS::Lightsail::Bucket",
+        "AWS::Lightsail::Database",
+        "AWS::MSK::Cluster",
+        "AWS::MSK::ServerlessCluster",
+        "AWS::MemoryDB::Cluster",
+        "AWS::NeptuneGraph::Graph",
+        "AWS::OpenSearchServerless::Collection",
+        "AWS::RedshiftServerless::Namespace",
+        "AWS::S3Express::DirectoryBucket",
+        "AWS::S3Outposts::Bucket",
+        "AWS::S3Tables::Table",
+        "AWS::S3Tables::TableBucket",
+        "AWS::Timestream::Database",
+        "AWS::Timestream::InfluxDBInstance",
+        "AWS::Timestream::Table",
+    ]
+
+    private static let lookup = Set(all + beyondCfnLint)
 
     public static func contains(_ type: String) -> Bool { lookup.contains(type) }
 }

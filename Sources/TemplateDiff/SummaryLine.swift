@@ -11,6 +11,7 @@ enum SummaryLine {
             parts.append(counted(total, "resource") + " changed (" + resourceCounts.joined(separator: ", ") + ")")
         }
         if summary.replacements > 0 { parts.append(counted(summary.replacements, "replacement")) }
+        if summary.replacementsUnknown > 0 { parts.append("\(summary.replacementsUnknown) of unknown type, replacement unknown") }
         if summary.dataLoss > 0 { parts.append("\(summary.dataLoss) losing data") }
         if summary.statementsAdded + summary.statementsRemoved > 0 {
             parts.append("IAM statement rows: \(summary.statementsAdded) added, \(summary.statementsRemoved) removed "

@@ -32,16 +32,22 @@ public struct TemplateChanges: Hashable, Sendable {
     /// Some resource is replaced (whether or not its data survives).
     public var hasReplacement: Bool { resources.contains { $0.replacement != nil } }
 
+    /// Properties of some resource whose type the registry does not have
+    /// change, so whether it is replaced is unknown.
+    public var hasUnknownReplacement: Bool { resources.contains { $0.replacementIsUnknown } }
+
     /// Some replacement or removal destroys a stateful resource's data.
     public var hasDataLoss: Bool {
         resources.contains { $0.replacement?.losesData == true || $0.deletesData }
     }
 
-    /// Whether a CI gate (`--fail-on broadening|replacement`) fails on these changes.
-    public func fails(on gate: DiffGate) -> Bool {
+    /// Whether a CI gate (`--fail-on broadening|replacement`) fails on these
+    /// changes. A replacement gate counts an unknown verdict as a hit unless
+    /// `allowingUnknownTypes` (`--allow-unknown-types`).
+    public func fails(on gate: DiffGate, allowingUnknownTypes: Bool = false) -> Bool {
         switch gate {
         case .broadening: hasBroadening
-        case .replacement: hasReplacement
+        case .replacement: hasReplacement || (hasUnknownReplacement && !allowingUnknownTypes)
         }
     }
 
@@ -61,6 +67,8 @@ public struct ChangeSummary: Hashable, Sendable {
     public var resourcesModified = 0
     public var resourcesRenamed = 0
     public var replacements = 0
+    /// Changed resources whose type the registry does not have.
+    public var replacementsUnknown = 0
     /// Replacements and removals that destroy data.
     public var dataLoss = 0
     public var statementsAdded = 0
@@ -80,6 +88,7 @@ public struct ChangeSummary: Hashable, Sendable {
             case .renamed: resourcesRenamed += 1
             }
             if resource.replacement != nil { replacements += 1 }
+            if resource.replacementIsUnknown { replacementsUnknown += 1 }
             if resource.replacement?.losesData == true || resource.deletesData { dataLoss += 1 }
         }
         for statement in changes.statements {

@@ -131,3 +131,49 @@ struct GeneratorTests {
         return nil
     }
 }
+
+@Suite("The registry file under --check")
+struct RegistryFileCheckTests {
+    private func tree(_ text: String) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("registry-\(UUID().uuidString)")
+        let file = root.appendingPathComponent(RegistryWriter.fileName)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+        return root
+    }
+
+    @Test("the same records deflated differently (another zlib) are current; other records are stale")
+    func digest() throws {
+        let committed = try tree("// header\n\(RegistryWriter.digestPrefix)abc\nchunk \"eJzLSM3JyQcABiwCFQ==\"\n")
+        let sameRecords = try tree("// header\n\(RegistryWriter.digestPrefix)abc\nchunk \"eNrLSM3JyQcABiwCFQ==\"\n")
+        let otherRecords = try tree("// header\n\(RegistryWriter.digestPrefix)abd\nchunk \"eJzLSM3JyQcABiwCFQ==\"\n")
+        defer { for url in [committed, sameRecords, otherRecords] { try? FileManager.default.removeItem(at: url) } }
+        #expect(try GeneratedTree.compare(generated: sameRecords, committed: committed).isEmpty)
+        #expect(try GeneratedTree.compare(generated: otherRecords, committed: committed) == ["\(RegistryWriter.fileName) is out of date"])
+    }
+
+    @Test("cfn-lint's schema patches: add and replace set, remove deletes, and applying twice changes nothing")
+    func patches() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("cfnlint-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let folder = data.appendingPathComponent("schemas/patches/extensions/all/\(SchemaPatches.folderName(of: "AWS::Demo::Widget"))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("""
+            [{"op": "add", "path": "/definitions/Size/enum", "value": ["S", "M"]},
+             {"op": "remove", "path": "/definitions/Size/pattern"},
+             {"op": "replace", "path": "/properties/Name/maxLength", "value": 64}]
+            """.utf8).write(to: folder.appendingPathComponent("fix.json"))
+        let schema: [String: Any] = [
+            "definitions": ["Size": ["type": "string", "pattern": "^[A-Z]$"]],
+            "properties": ["Name": ["type": "string", "maxLength": 10]],
+        ]
+        let once = try SchemaPatches.patched(schema, typeName: "AWS::Demo::Widget", cfnLintData: data)
+        let twice = try SchemaPatches.patched(once, typeName: "AWS::Demo::Widget", cfnLintData: data)
+        let size = (once["definitions"] as? [String: Any])?["Size"] as? [String: Any]
+        #expect(size?["enum"] as? [String] == ["S", "M"])
+        #expect(size?["pattern"] == nil)
+        #expect(((once["properties"] as? [String: Any])?["Name"] as? [String: Any])?["maxLength"] as? Int == 64)
+        #expect(NSDictionary(dictionary: once).isEqual(to: twice))
+        #expect(SchemaPatches.folderName(of: "AWS::EC2::FlowLog") == "aws_ec2_flowlog")
+    }
+}

@@ -90,7 +90,7 @@ struct ReportFormatTests {
         let rules = try #require(driver["rules"] as? [[String: Any]])
         let ruleIDs = rules.compactMap { $0["id"] as? String }
         #expect(ruleIDs == ["replacement", "replacement-data-loss", "iam-broadening", "iam-narrowing",
-                            "resource-added", "resource-removed", "property-changed"])
+                            "resource-added", "resource-removed", "property-changed", "replacement-unknown"])
         for rule in rules {
             #expect((rule["shortDescription"] as? [String: Any])?["text"] is String)
         }

@@ -11,10 +11,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CASES = sorted((ROOT / "Tests/compile-fail").glob("*.swift"))
 MODULES = Path(os.environ.get("SWIFT_BIN_PATH", ROOT / ".build/debug")) / "Modules"
+# The system libraries' module maps, which SwiftPM passes to the compiler itself.
+SYSTEM_LIBRARIES = [ROOT / "Sources/CZlib"]
 
 
 def typecheck(source: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(["swiftc", "-typecheck", "-I", str(MODULES), str(source)],
+    includes = [flag for folder in [MODULES, *SYSTEM_LIBRARIES] for flag in ("-I", str(folder))]
+    return subprocess.run(["swiftc", "-typecheck", *includes, str(source)],
                           capture_output=True, text=True)
 
 

@@ -48,3 +48,19 @@ def test_the_schema_rejects_a_broken_log():
     except jsonschema.ValidationError:
         return
     raise AssertionError("the schema accepted a run without tool.driver")
+
+
+def test_an_unknown_replacement_validates(tmp_path):
+    def template(size):
+        return ("Resources:\n  Job:\n    Type: Custom::Job\n    Properties:\n"
+                "      ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:f\n"
+                f"      Size: {size}\n")
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(template(1))
+    new.write_text(template(2))
+    result = subprocess.run([str(SYNTH), "diff", "--old", str(old), "--new", str(new), "--format", "sarif"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1, result.stderr
+    log = json.loads(result.stdout)
+    jsonschema.validate(log, schema())
+    assert "replacement-unknown" in {r["ruleId"] for r in log["runs"][0]["results"]}

@@ -6,6 +6,7 @@ import CloudFormation
 public enum AWSChecks {
     public static let all: [any TemplateCheck] = [
         ResourceSchemaCheck(),
+        ResourceTypeCheck(),
         AttributeCheck(),
         IAMActionCheck(),
         LambdaRuntimeCheck(),

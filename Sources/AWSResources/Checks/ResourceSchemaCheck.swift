@@ -1,10 +1,10 @@
 import CloudFormation
 import Foundation
 
-/// Checks the literal property values of every resource whose type was
-/// generated against that type's schema: enums, patterns, lengths, ranges,
-/// item counts, required properties and their combinations, and unknown
-/// property names. Raw `Resource` values and property overrides are checked
+/// Checks the literal property values of every resource whose type is in the
+/// resource registry against that type's schema: enums, patterns, lengths,
+/// ranges, item counts, required properties and their combinations, and
+/// unknown property names (with the closest known one). Raw `Resource` values and property overrides are checked
 /// too, since the check reads the template, not the Swift types.
 public struct ResourceSchemaCheck: ResourceCheck {
     public init() {}
@@ -20,7 +20,7 @@ public struct ResourceSchemaCheck: ResourceCheck {
     }
 }
 
-/// The generated types' schemas, parsed for the properties a template sets
+/// The registry's schemas, parsed for the properties a template sets
 /// and kept by type and property names, so resources that set the same
 /// properties share one parse.
 final class ResourceSchemas: @unchecked Sendable {
@@ -31,31 +31,34 @@ final class ResourceSchemas: @unchecked Sendable {
         var properties: [String]
     }
 
-    private let types: [String: any TypedResource.Type]
     private var documents: [String: SchemaDocument] = [:]
     private var parsed: [Key: JSONSchema] = [:]
     private let lock = NSLock()
 
-    private init() {
-        types = GeneratedResourceTypes.byName
-    }
+    private init() {}
 
     /// Reading and parsing happen outside the lock, so that checks of
     /// different types run side by side; two threads that want the same
     /// schema at once may both parse it, and the first one stored is kept.
     func schema(for typeName: String, properties: Object) -> JSONSchema? {
-        guard let type = types[typeName] else { return nil }
         let key = Key(typeName: typeName, properties: properties.keys.sorted())
         lock.lock()
         let known = (schema: parsed[key], document: documents[typeName])
         lock.unlock()
         if let schema = known.schema { return schema }
-        // The generator produced this JSON and the tests parse every schema, so
-        // a failure here is a bug in the generator, not in a user's stack.
-        guard let document = known.document ?? (try? SchemaDocument(json: type.schemaJSON)),
-            let schema = try? JSONSchema.properties(Set(key.properties), of: document)
-        else {
-            preconditionFailure("the generated schema of \(typeName) does not parse")
+        let document: SchemaDocument
+        if let known = known.document {
+            document = known
+        } else if let json = ResourceRegistry.schemaJSON(for: typeName) {
+            // The generator produced this JSON and the tests parse every schema, so
+            // a failure here is a bug in the generator, not in a user's stack.
+            guard let parsed = try? SchemaDocument(json: json) else { preconditionFailure("the schema of \(typeName) does not parse") }
+            document = parsed
+        } else {
+            return nil
+        }
+        guard let schema = try? JSONSchema.properties(Set(key.properties), of: document) else {
+            preconditionFailure("the schema of \(typeName) does not parse")
         }
         lock.lock()
         defer { lock.unlock() }

@@ -13,7 +13,7 @@ extension SNS {
     public struct Topic: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::SNS::Topic"
         public static let createOnlyProperties: [String] = ["TopicName", "FifoTopic"]
-        public static let attributeNames: [String] = ["ContentBasedDeduplication", "DisplayName", "FifoThroughputScope", "FifoTopic", "KmsMasterKeyId", "MaximumMessageSize", "SignatureVersion", "TopicArn", "TopicName", "TracingConfig"]
+        public static let attributeNames: [String] = ["ContentBasedDeduplication", "DeliveryStatusLogging", "DisplayName", "FifoThroughputScope", "FifoTopic", "KmsMasterKeyId", "MaximumMessageSize", "SignatureVersion", "Subscription", "Tags", "TopicArn", "TopicName", "TracingConfig"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

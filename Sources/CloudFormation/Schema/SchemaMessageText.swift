@@ -68,7 +68,7 @@ extension Value {
     }
 }
 
-enum SchemaMessageText {
+public enum SchemaMessageText {
     /// `a`, `a or b`, `a, b or c`.
     static func alternatives(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
@@ -83,7 +83,7 @@ enum SchemaMessageText {
     /// "; did you mean 'Bucket'?" when one candidate is a small edit away
     /// from `name` (the same distance rule as the template's name checks);
     /// otherwise empty. `candidates` must be sorted, so ties go the same way.
-    static func suggestion(for name: String, among candidates: [String]) -> String {
+    public static func suggestion(for name: String, among candidates: [String]) -> String {
         let limit = max(2, name.count / 4)
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != name {
