@@ -27,12 +27,9 @@ struct FormatCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw SynthFailure(message: "cannot read \(file)", exitCode: .invalid)
-        }
         let template: Template
         do {
-            template = try TemplateReader.read(String(decoding: data, as: UTF8.self), file: file)
+            template = try TemplateReader.read(contentsOf: file)
         } catch {
             printError(error.description)
             throw SynthFailure(message: "\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s") in \(file)", exitCode: .invalid)

@@ -19,12 +19,11 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var errors = 0
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw SynthFailure(message: "cannot read \(file)", exitCode: .invalid)
-            }
             let template: Template
+            let bytes: [UInt8]
             do {
-                template = try TemplateReader.read(String(decoding: data, as: UTF8.self), file: file)
+                bytes = try TemplateFile.bytes(file)
+                template = try TemplateReader.read(bytes: bytes, file: file)
             } catch {
                 printError(error.description)
                 errors += error.problems.count
@@ -32,7 +31,7 @@ struct ValidateCommand: ParsableCommand {
             }
             var diagnostics = TemplateValidator.validate(template, stack: file)
             for check in AWSChecks.all { diagnostics += check.diagnostics(for: template, stack: file) }
-            diagnostics += Quotas.checkBodySize(data.count, stack: file)
+            diagnostics += Quotas.checkBodySize(bytes.count, stack: file)
             diagnostics.map(\.description).forEach(printError)
             let fileErrors = diagnostics.filter { $0.severity == .error }.count
             errors += fileErrors

@@ -8,15 +8,26 @@ import YAML
 /// unknown tag, a tag on the wrong kind of node, duplicate keys, a section or
 /// attribute of the wrong shape. Every problem is reported at once.
 public enum TemplateReader {
+    /// Reads the template file at `path`, within `TemplateFile`'s and
+    /// `ParserLimits`' bounds.
+    public static func read(contentsOf path: String) throws(TemplateReadError) -> Template {
+        try read(bytes: try TemplateFile.bytes(path), file: path)
+    }
+
     public static func read(_ text: String, file: String) throws(TemplateReadError) -> Template {
+        try read(bytes: Array(text.utf8), file: file)
+    }
+
+    /// `bytes` are UTF-8 (libyaml reports the first byte that is not).
+    public static func read(bytes: [UInt8], file: String) throws(TemplateReadError) -> Template {
         let root: Node
         do {
-            root = try Parser.parse(text)
+            root = try Parser.parse(bytes: bytes)
         } catch let error as YAMLError {
-            let mark = error.mark ?? Mark(line: 0, column: 0)
+            let mark = error.mark ?? Mark(line: 1, column: 1)
             throw TemplateReadError(problems: [.init(file: file, line: mark.line, column: mark.column, message: error.problem)])
         } catch {
-            throw TemplateReadError(problems: [.init(file: file, line: 0, column: 0, message: "\(error)")])
+            throw TemplateReadError(problems: [.init(file: file, line: 1, column: 1, message: "\(error)")])
         }
         var reader = SectionReader(values: ValueReader(file: file))
         let template = reader.template(root)

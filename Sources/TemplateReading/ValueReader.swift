@@ -23,7 +23,12 @@ struct ValueReader {
         }
         switch node.content {
         case .scalar(let scalar):
-            return ScalarResolution.value(of: scalar)
+            switch ScalarResolution.resolve(scalar) {
+            case .value(let value): return value
+            case .unrepresentable(let reason):
+                problem(reason, at: node)
+                return .null
+            }
         case .sequence(let items):
             return .list(items.map { value($0) })
         case .mapping(let pairs):
@@ -133,7 +138,9 @@ struct ValueReader {
             guard let items = list(3...4) else { return .null }
             return .intrinsic(.findInMap(map: value(items[0]), topLevelKey: value(items[1]), secondLevelKey: value(items[2])))
         case "GetAZs":
-            return .getAZs(value(argument))
+            // No argument (`!GetAZs`, `Fn::GetAZs:`) means the stack's Region, as "" does.
+            let region = value(argument)
+            return .getAZs(region == .null ? .string("") : region)
         case "ImportValue":
             return .importValue(value(argument))
         case "Base64":
