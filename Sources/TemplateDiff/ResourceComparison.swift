@@ -117,6 +117,7 @@ enum ResourceComparison {
         object["UpdatePolicy"] = resource.updatePolicy
         object["DeletionPolicy"] = resource.deletionPolicy.map { .string($0.rawValue) }
         object["UpdateReplacePolicy"] = resource.updateReplacePolicy.map { .string($0.rawValue) }
+        for attribute in resource.otherAttributes.entries { object[attribute.key] = attribute.value }
         return object
     }
 }
