@@ -195,6 +195,10 @@ struct ValueReader {
                 problem("Transform needs a Name", at: argument)
                 return .null
             }
+            // Without Parameters (or with other keys) it is kept as written.
+            guard fields.keys.sorted() == ["Name", "Parameters"], case .object? = fields["Parameters"] else {
+                return .object(["Fn::Transform": .object(fields)])
+            }
             return .transform(macro, fields["Parameters"]?.objectValue ?? [:])
         case "Length":
             return .length(value(argument))
