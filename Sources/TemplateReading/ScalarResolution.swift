@@ -27,6 +27,9 @@ enum ScalarResolution {
     static func resolve(_ scalar: Scalar) -> Resolved {
         guard scalar.style == .plain else { return .value(.string(scalar.text)) }
         let text = scalar.text
+        // Most scalars are names and text: what cannot start a keyword or a number is a string.
+        guard let first = text.utf8.first else { return .value(.null) }
+        guard Self.startsKeywordOrNumber[Int(first)] else { return .value(.string(text)) }
         switch text {
         case "", "~", "null", "Null", "NULL": return .value(.null)
         case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return .value(.bool(true))
@@ -35,7 +38,7 @@ enum ScalarResolution {
             return .unrepresentable("\(text) is an infinite or undefined number to a YAML 1.1 reader, which no template can hold; quote it for the text")
         default: break
         }
-        guard let first = text.utf8.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: ".")
+        guard first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: ".")
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
         else { return .value(.string(text)) }
         let bytes = Array(text.utf8)
@@ -52,5 +55,11 @@ enum ScalarResolution {
             return .value(.integer(number))
         }
         return .value(.string(text))
+    }
+
+    /// The first bytes of `true`, `yes`, `on`, `false`, `no`, `off`, `null`,
+    /// `~`, `.inf`, `.nan` (any case) and of numbers.
+    private static let startsKeywordOrNumber: [Bool] = (0..<256).map { byte in
+        byte < 128 && "tTyYoOfFnN~.+-0123456789".utf8.contains(UInt8(byte))
     }
 }

@@ -8,7 +8,7 @@ public struct ParserLimits: Sendable, Equatable {
     /// Scalars, sequences, mappings and keys, all counted.
     public var maximumNodes: Int
 
-    public init(maximumDepth: Int = 128, maximumNodes: Int = 2_000_000) {
+    public init(maximumDepth: Int = 128, maximumNodes: Int = 1_000_000) {
         self.maximumDepth = maximumDepth
         self.maximumNodes = maximumNodes
     }
