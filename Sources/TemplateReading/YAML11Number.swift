@@ -75,29 +75,27 @@ enum YAML11Number {
     /// The value of text that `isInteger` accepts; `nil` beyond 64 bits.
     static func integer(_ text: [UInt8]) -> Int? {
         var body = String(decoding: text.filter { $0 != underscore }, as: UTF8.self)
-        var negative = false
+        var sign = ""
         if body.hasPrefix("-") || body.hasPrefix("+") {
-            negative = body.hasPrefix("-")
+            if body.hasPrefix("-") { sign = "-" }
             body.removeFirst()
         }
-        let magnitude: Int?
-        if body.hasPrefix("0b") {
-            magnitude = Int(body.dropFirst(2), radix: 2)
-        } else if body.hasPrefix("0x") {
-            magnitude = Int(body.dropFirst(2), radix: 16)
-        } else if body.contains(":") {
-            magnitude = body.split(separator: ":").reduce(Int?(0)) { total, digits in
-                guard let total, let digit = Int(digits) else { return nil }
+        if body.hasPrefix("0b") { return Int(sign + body.dropFirst(2), radix: 2) }
+        if body.hasPrefix("0x") { return Int(sign + body.dropFirst(2), radix: 16) }
+        if body.contains(":") {
+            // Base 60, each group a digit of it.
+            var total = 0
+            for group in body.split(separator: ":") {
+                guard let digit = Int(sign + group) else { return nil }
                 let (shifted, overflow) = total.multipliedReportingOverflow(by: 60)
-                return overflow ? nil : shifted.addingReportingOverflow(digit).overflow ? nil : shifted + digit
+                let (sum, carry) = shifted.addingReportingOverflow(digit)
+                guard !overflow, !carry else { return nil }
+                total = sum
             }
-        } else if body.hasPrefix("0"), body.count > 1 {
-            magnitude = Int(body.dropFirst(), radix: 8)
-        } else {
-            magnitude = Int(body)
+            return total
         }
-        guard let magnitude else { return nil }
-        return negative ? -magnitude : magnitude
+        if body.hasPrefix("0"), body.count > 1 { return Int(sign + body.dropFirst(), radix: 8) }
+        return Int(sign + body)
     }
 
     /// The value of text that `isFloat` accepts.
