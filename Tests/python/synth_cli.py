@@ -18,7 +18,7 @@ from deploy.cfn_template import load_template_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SYNTH = Path(os.environ.get("SWIFT_BIN_PATH", ROOT / ".build/debug")) / "synth"
-CORPUS = ROOT.parent / "shared/corpus/cfn-lint"
+CORPUS = Path(os.environ.get("CFN_LINT_CORPUS", ROOT.parent / "shared/corpus/cfn-lint"))
 
 MEMORY_LIMIT = 256 << 20
 TIME_LIMIT = 5.0
