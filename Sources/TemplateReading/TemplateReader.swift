@@ -18,6 +18,11 @@ public enum TemplateReader {
         try read(bytes: Array(text.utf8), file: file)
     }
 
+    /// How many comments the template has: reading keeps none of them.
+    public static func comments(in bytes: [UInt8]) -> Int {
+        CommentCount.comments(in: bytes)
+    }
+
     /// `bytes` are UTF-8 (libyaml reports the first byte that is not).
     public static func read(bytes: [UInt8], file: String) throws(TemplateReadError) -> Template {
         let root: Node

@@ -46,3 +46,13 @@ def test_diff_of_a_template_and_its_json_twin_is_no_change(template: Path, tmp_p
     twin.write_text(fmt(template, "--format", "json"), encoding="utf-8")
     run = synth("diff", "--old", str(template), "--new", str(twin), "--colour", "never")
     assert run.returncode == 0, run.stdout.decode() + run.stderr
+
+
+def test_fmt_says_how_many_comments_it_dropped(tmp_path: Path):
+    source = tmp_path / "commented.yaml"
+    source.write_text("# a stack\nResources:  # the resources\n  Topic:\n    Type: AWS::SNS::Topic  # one topic\n"
+                      "    Properties: {TopicName: 'a # not a comment'}\n")
+    run = synth("fmt", str(source))
+    assert run.returncode == 0
+    assert b"#" in run.stdout and b"a stack" not in run.stdout
+    assert run.stderr == f"synth fmt: {source}: 3 comments dropped (libyaml's parser does not report comments)\n"
