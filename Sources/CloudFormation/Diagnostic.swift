@@ -10,12 +10,24 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var stack: String
     public var path: TemplatePath
     public var message: String
+    /// Advice (least privilege, style) rather than something CloudFormation
+    /// rejects or that is certainly wrong. `synth` holds its own stacks to
+    /// advice as to any error; `synth validate` lists it as a warning on a
+    /// template written elsewhere.
+    public var isAdvice = false
 
     public init(_ severity: Severity, stack: String, path: TemplatePath, _ message: String) {
         self.severity = severity
         self.stack = stack
         self.path = path
         self.message = message
+    }
+
+    /// The same finding, marked as advice.
+    public func advice() -> Diagnostic {
+        var diagnostic = self
+        diagnostic.isAdvice = true
+        return diagnostic
     }
 
     /// `error: Demo: Resources.Queue.Properties.RedrivePolicy: Ref to 'Dlq', …`

@@ -87,7 +87,11 @@ public struct ReferenceCollector {
                 inside(.index(index)) { $0.walk(item) }
             }
         case .object(let object):
-            for entry in object.entries where entry.value.mayHoldReferences {
+            for entry in object.entries where ForEachLoop.isLoop(entry.key) {
+                languageExtensionUses.append(path.appending(.key(entry.key)))
+            }
+            // A loop's fragment names its identifier, which only its expansion declares.
+            for entry in object.entries where entry.value.mayHoldReferences && !ForEachLoop.isLoop(entry.key) {
                 inside(.key(entry.key)) { $0.walk(entry.value) }
             }
         case .intrinsic(let function):

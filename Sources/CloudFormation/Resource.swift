@@ -14,6 +14,11 @@ public struct Resource: Hashable, Sendable {
     public var deletionPolicy: DeletionPolicy?
     public var updateReplacePolicy: DeletionPolicy?
     public var properties: Object
+    /// Attributes kept as written that the model does not type: `Version`
+    /// (custom resources, legacy), `IgnoreGlobals` (SAM), and a
+    /// `DeletionPolicy` or `UpdateReplacePolicy` given as a function (with the
+    /// `AWS::LanguageExtensions` transform).
+    public var otherAttributes: Object = [:]
 
     public init(
         _ logicalID: String,

@@ -13,6 +13,17 @@ public struct Template: Hashable, Sendable {
     public var transforms: [String]
     public var resources: [Resource]
     public var outputs: [Output]
+    /// Sections kept as written, which the model does not type: `Rules`
+    /// (parameter assertions), `Globals` (SAM's defaults for its resources)
+    /// and `Hooks`. Empty when absent.
+    public var rules: Object = [:]
+    public var globals: Object = [:]
+    public var hooks: Object = [:]
+    /// `Fn::ForEach::Name` loops among the resources and among the outputs,
+    /// under their keys, each the loop's list as written; they need the
+    /// `AWS::LanguageExtensions` transform, which expands them.
+    public var resourceLoops: Object = [:]
+    public var outputLoops: Object = [:]
 
     public init(
         formatVersion: String? = "2010-09-09",

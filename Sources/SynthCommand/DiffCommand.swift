@@ -109,11 +109,8 @@ struct DiffCommand<Catalog: StackCatalog>: ParsableCommand {
     }
 
     private func read(_ path: String) throws -> Template {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SynthFailure(message: "cannot read \(path)", exitCode: .invalid)
-        }
         do {
-            return try TemplateReader.read(String(decoding: data, as: UTF8.self), file: path)
+            return try TemplateReader.read(contentsOf: path)
         } catch {
             printError(error.description)
             throw SynthFailure(message: "\(path) could not be read", exitCode: .invalid)

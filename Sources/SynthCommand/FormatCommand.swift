@@ -27,17 +27,21 @@ struct FormatCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw SynthFailure(message: "cannot read \(file)", exitCode: .invalid)
-        }
         let template: Template
+        let bytes: [UInt8]
         do {
-            template = try TemplateReader.read(String(decoding: data, as: UTF8.self), file: file)
+            bytes = try TemplateFile.bytes(file)
+            template = try TemplateReader.read(bytes: bytes, file: file)
         } catch {
             printError(error.description)
             throw SynthFailure(message: "\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s") in \(file)", exitCode: .invalid)
         }
         let text = try TemplateRenderer.render(template, format: format, form: longForm ? .long : .short)
         FileHandle.standardOutput.write(Data(text.utf8))
+        // libyaml's parser does not report comments, so they cannot be kept: say so.
+        let comments = TemplateReader.comments(in: bytes)
+        if comments > 0 {
+            printError("synth fmt: \(file): \(comments) comment\(comments == 1 ? "" : "s") dropped (libyaml's parser does not report comments)")
+        }
     }
 }

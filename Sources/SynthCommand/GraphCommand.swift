@@ -30,9 +30,8 @@ struct GraphCommand<Catalog: StackCatalog>: ParsableCommand {
         let model: Template
         let title: String
         if let template {
-            let text = try String(contentsOfFile: template, encoding: .utf8)
             do {
-                model = try TemplateReader.read(text, file: template)
+                model = try TemplateReader.read(contentsOf: template)
             } catch {
                 printError(error.description)
                 throw SynthFailure(message: "\(template) could not be read", exitCode: .invalid)

@@ -11,20 +11,27 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check existing templates (YAML or JSON) with every check synth runs on a stack.",
-        discussion: "Exit status: 0 no error (warnings are printed), 2 an error in any file or a file that cannot be read.")
+        discussion: """
+            Errors are what CloudFormation would reject or what is certainly wrong; least-privilege advice \
+            (an action IAM can scope granted on Resource '*') and other warnings are listed but pass, \
+            unless --strict. Exit status: 0 no error (warnings are printed), 2 an error in any file or \
+            a file that cannot be read.
+            """)
 
     @Argument(help: "Template files.")
     var files: [String]
 
+    @Flag(help: "Warnings are errors, least-privilege advice included.")
+    var strict = false
+
     func run() throws {
         var errors = 0
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw SynthFailure(message: "cannot read \(file)", exitCode: .invalid)
-            }
             let template: Template
+            let bytes: [UInt8]
             do {
-                template = try TemplateReader.read(String(decoding: data, as: UTF8.self), file: file)
+                bytes = try TemplateFile.bytes(file)
+                template = try TemplateReader.read(bytes: bytes, file: file)
             } catch {
                 printError(error.description)
                 errors += error.problems.count
@@ -32,7 +39,11 @@ struct ValidateCommand: ParsableCommand {
             }
             var diagnostics = TemplateValidator.validate(template, stack: file)
             for check in AWSChecks.all { diagnostics += check.diagnostics(for: template, stack: file) }
-            diagnostics += Quotas.checkBodySize(data.count, stack: file)
+            diagnostics += Quotas.checkBodySize(bytes.count, stack: file)
+            // Advice is a warning on a template written elsewhere; --strict makes every warning an error.
+            for index in diagnostics.indices where strict || diagnostics[index].isAdvice {
+                diagnostics[index].severity = strict ? .error : .warning
+            }
             diagnostics.map(\.description).forEach(printError)
             let fileErrors = diagnostics.filter { $0.severity == .error }.count
             errors += fileErrors

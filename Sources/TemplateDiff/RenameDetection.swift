@@ -14,18 +14,28 @@ enum RenameDetection {
     }
 
     static func renames(removed: [Resource], added: [Resource]) -> [Rename] {
-        var taken = Set<Int>()
+        // The added resources by type and canonical properties, each list in template order.
+        var unpaired: [Signature: [Int]] = [:]
+        for (index, resource) in added.enumerated() {
+            unpaired[Signature(resource), default: []].append(index)
+        }
         var result: [Rename] = []
         for old in removed {
-            let canonical = CanonicalValue.normalized(.object(old.properties))
-            let match = added.indices.first { index in
-                !taken.contains(index) && added[index].type == old.type
-                    && CanonicalValue.normalized(.object(added[index].properties)) == canonical
-            }
-            guard let match else { continue }
-            taken.insert(match)
+            let signature = Signature(old)
+            guard let match = unpaired[signature]?.first else { continue }
+            unpaired[signature]!.removeFirst()
             result.append(Rename(old: old, new: added[match]))
         }
         return result
+    }
+
+    private struct Signature: Hashable {
+        var type: String
+        var properties: Value
+
+        init(_ resource: Resource) {
+            type = resource.type
+            properties = CanonicalValue.normalized(.object(resource.properties))
+        }
     }
 }

@@ -15,14 +15,24 @@ enum ReplacementCascade {
     static func propagate(into modified: inout [String: ResourceChange], old: Template, new: Template) {
         var replaced = Set(new.resources.map(\.logicalID).filter { modified[$0]?.replacement != nil })
         guard !replaced.isEmpty else { return }
+        let oldResources = old.resourcesByID
+        // Only a resource with a reference in a create-only property can be
+        // replaced by the cascade: each is found once, and each round looks
+        // at those alone.
+        let allIDs = Set(new.resources.map(\.logicalID))
+        var candidates: [(resource: Resource, before: Resource, createOnly: [ReferenceFinder.Reference])] = new.resources.compactMap { resource in
+            guard !replaced.contains(resource.logicalID), let before = oldResources[resource.logicalID], before.type == resource.type
+            else { return nil }
+            let createOnly = references(in: resource, to: allIDs).filter {
+                CreateOnlyProperties.createOnlyProperty(touchedBy: $0.path, type: resource.type) != nil
+            }
+            return createOnly.isEmpty ? nil : (resource, before, createOnly)
+        }
         var grew = true
         while grew {
             grew = false
-            for resource in new.resources where !replaced.contains(resource.logicalID) {
-                guard let before = old.resource(resource.logicalID), before.type == resource.type else { continue }
-                let createOnly = references(in: resource, to: replaced).filter {
-                    CreateOnlyProperties.createOnlyProperty(touchedBy: $0.path, type: resource.type) != nil
-                }
+            for (resource, before, references) in candidates where !replaced.contains(resource.logicalID) {
+                let createOnly = references.filter { replaced.contains($0.logicalID) }
                 guard !createOnly.isEmpty else { continue }
                 var change = modified[resource.logicalID] ?? ResourceChange(kind: .modified, logicalID: resource.logicalID, type: resource.type)
                 let causes = grouped(createOnly).map { Replacement.Cause.referencedResourceReplaced(logicalID: $0.id, paths: $0.paths) }
@@ -35,9 +45,10 @@ enum ReplacementCascade {
                 replaced.insert(resource.logicalID)
                 grew = true
             }
+            candidates.removeAll { replaced.contains($0.resource.logicalID) }
         }
         for resource in new.resources where !replaced.contains(resource.logicalID) {
-            guard old.resource(resource.logicalID) != nil else { continue }
+            guard oldResources[resource.logicalID] != nil else { continue }
             let inPlace = references(in: resource, to: replaced)
             guard !inPlace.isEmpty else { continue }
             var change = modified[resource.logicalID] ?? ResourceChange(kind: .modified, logicalID: resource.logicalID, type: resource.type)

@@ -14,9 +14,10 @@ enum ResourceComparison {
         let renamedFrom = Dictionary(uniqueKeysWithValues: renames.map { ($0.new.logicalID, $0.old) })
         let renamedOldIDs = Set(renames.map(\.old.logicalID))
 
+        let oldResources = old.resourcesByID
         var modified: [String: ResourceChange] = [:]
         for resource in new.resources {
-            if let before = old.resource(resource.logicalID), let change = modification(from: before, to: resource) {
+            if let before = oldResources[resource.logicalID], let change = modification(from: before, to: resource) {
                 modified[resource.logicalID] = change
             }
         }
@@ -24,7 +25,7 @@ enum ResourceComparison {
 
         var result: [ResourceChange] = []
         for resource in new.resources {
-            if old.resource(resource.logicalID) != nil {
+            if oldResources[resource.logicalID] != nil {
                 if let change = modified[resource.logicalID] { result.append(change) }
             } else if let before = renamedFrom[resource.logicalID] {
                 result.append(rename(from: before, to: resource))
@@ -118,6 +119,7 @@ enum ResourceComparison {
         object["UpdatePolicy"] = resource.updatePolicy
         object["DeletionPolicy"] = resource.deletionPolicy.map { .string($0.rawValue) }
         object["UpdateReplacePolicy"] = resource.updateReplacePolicy.map { .string($0.rawValue) }
+        for attribute in resource.otherAttributes.entries { object[attribute.key] = attribute.value }
         return object
     }
 }

@@ -1,7 +1,8 @@
 import CloudFormation
 
 /// The sections that are neither resources, parameters nor outputs: the
-/// format version, description, metadata, mappings, conditions and transforms.
+/// format version, description, metadata, mappings, conditions, transforms,
+/// rules, SAM's globals, hooks, and the `Fn::ForEach` loops of resources and outputs.
 /// A changed mapping value or condition changes what resources get, so it is
 /// reported, by path from the template's root.
 enum SectionComparison {
@@ -22,6 +23,12 @@ enum SectionComparison {
         }))
         // The order of macros matters: each processes the output of the one before.
         object["Transform"] = template.transforms.isEmpty ? nil : .list(template.transforms.map(Value.string))
+        object["Rules"] = template.rules.isEmpty ? nil : .object(template.rules)
+        object["Globals"] = template.globals.isEmpty ? nil : .object(template.globals)
+        object["Hooks"] = template.hooks.isEmpty ? nil : .object(template.hooks)
+        // Loops are compared as written: what they expand to is the transform's business.
+        object["Resources"] = template.resourceLoops.isEmpty ? nil : .object(template.resourceLoops)
+        object["Outputs"] = template.outputLoops.isEmpty ? nil : .object(template.outputLoops)
         return object
     }
 }

@@ -8,15 +8,31 @@ import YAML
 /// unknown tag, a tag on the wrong kind of node, duplicate keys, a section or
 /// attribute of the wrong shape. Every problem is reported at once.
 public enum TemplateReader {
+    /// Reads the template file at `path`, within `TemplateFile`'s and
+    /// `ParserLimits`' bounds.
+    public static func read(contentsOf path: String) throws(TemplateReadError) -> Template {
+        try read(bytes: try TemplateFile.bytes(path), file: path)
+    }
+
     public static func read(_ text: String, file: String) throws(TemplateReadError) -> Template {
+        try read(bytes: Array(text.utf8), file: file)
+    }
+
+    /// How many comments the template has: reading keeps none of them.
+    public static func comments(in bytes: [UInt8]) -> Int {
+        CommentCount.comments(in: bytes)
+    }
+
+    /// `bytes` are UTF-8 (libyaml reports the first byte that is not).
+    public static func read(bytes: [UInt8], file: String) throws(TemplateReadError) -> Template {
         let root: Node
         do {
-            root = try Parser.parse(text)
+            root = try Parser.parse(bytes: bytes)
         } catch let error as YAMLError {
-            let mark = error.mark ?? Mark(line: 0, column: 0)
+            let mark = error.mark ?? Mark(line: 1, column: 1)
             throw TemplateReadError(problems: [.init(file: file, line: mark.line, column: mark.column, message: error.problem)])
         } catch {
-            throw TemplateReadError(problems: [.init(file: file, line: 0, column: 0, message: "\(error)")])
+            throw TemplateReadError(problems: [.init(file: file, line: 1, column: 1, message: "\(error)")])
         }
         var reader = SectionReader(values: ValueReader(file: file))
         let template = reader.template(root)
@@ -65,10 +81,17 @@ struct SectionReader {
                 case .list(let items): template.transforms = items.compactMap(\.literalString)
                 default: values.problem("Transform is a macro name or a list of them", at: node)
                 }
-            case "Resources": template.resources = entries(node).compactMap { resource($0.0, $0.1) }
-            case "Outputs": template.outputs = entries(node).compactMap { output($0.0, $0.1) }
-            case "Rules", "Hooks":
-                values.problem("the \(name) section is not supported yet", at: section.key)
+            case "Resources":
+                let (plain, loops) = splitLoops(entries(node))
+                template.resources = plain.compactMap { resource($0.0, $0.1) }
+                template.resourceLoops = loops
+            case "Outputs":
+                let (plain, loops) = splitLoops(entries(node))
+                template.outputs = plain.compactMap { output($0.0, $0.1) }
+                template.outputLoops = loops
+            case "Rules": template.rules = object(node) ?? [:]
+            case "Globals": template.globals = object(node) ?? [:]
+            case "Hooks": template.hooks = object(node) ?? [:]
             default:
                 values.problem("unknown section '\(name)'", at: section.key)
             }
@@ -92,6 +115,20 @@ struct SectionReader {
             result.append((key, pair.value))
         }
         return result
+    }
+
+    /// Entries apart from the `Fn::ForEach::Name` loops among them.
+    private mutating func splitLoops(_ entries: [(String, Node)]) -> ([(String, Node)], Object) {
+        var loops = Object()
+        var plain: [(String, Node)] = []
+        for (key, node) in entries {
+            if ForEachLoop.isLoop(key) {
+                loops.entries.append(Object.Entry(key, values.value(node)))
+            } else {
+                plain.append((key, node))
+            }
+        }
+        return (plain, loops)
     }
 
     private mutating func object(_ node: Node) -> Object? {
@@ -147,9 +184,16 @@ struct SectionReader {
             switch entry.key {
             case "Type": break
             case "Properties":
-                if case .object(let properties) = entry.value { resource.properties = properties } else {
+                if case .object(let properties) = entry.value {
+                    resource.properties = properties
+                } else if case .intrinsic = entry.value, let written = propertiesNode(node) {
+                    // Properties chosen by a function (`Fn::If`): kept as the one-entry mapping it is written as.
+                    resource.properties = values.writtenObject(written)
+                } else if entry.value != .null {
                     values.problem("Properties of '\(id)' must be a mapping", at: node)
                 }
+            case "Version", "IgnoreGlobals":
+                resource.otherAttributes[entry.key] = entry.value
             case "Condition": resource.condition = entry.value.literalString
             case "DependsOn":
                 switch entry.value {
@@ -161,6 +205,10 @@ struct SectionReader {
             case "CreationPolicy": resource.creationPolicy = entry.value
             case "UpdatePolicy": resource.updatePolicy = entry.value
             case "DeletionPolicy", "UpdateReplacePolicy":
+                if case .intrinsic = entry.value {
+                    resource.otherAttributes[entry.key] = entry.value
+                    continue
+                }
                 guard let text = entry.value.literalString, let policy = DeletionPolicy(rawValue: text) else {
                     values.problem("\(entry.key) of '\(id)' must be Delete, Retain, RetainExceptOnDelete or Snapshot", at: node)
                     continue
@@ -171,6 +219,12 @@ struct SectionReader {
             }
         }
         return resource
+    }
+
+    /// The node under `Properties` in a resource's mapping.
+    private func propertiesNode(_ resource: Node) -> Node? {
+        guard case .mapping(let pairs) = resource.content else { return nil }
+        return pairs.first { $0.key.scalarText == "Properties" }?.value
     }
 
     private mutating func output(_ id: String, _ node: Node) -> Output? {

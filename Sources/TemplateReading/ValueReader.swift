@@ -23,7 +23,12 @@ struct ValueReader {
         }
         switch node.content {
         case .scalar(let scalar):
-            return ScalarResolution.value(of: scalar)
+            switch ScalarResolution.resolve(scalar) {
+            case .value(let value): return value
+            case .unrepresentable(let reason):
+                problem(reason, at: node)
+                return .null
+            }
         case .sequence(let items):
             return .list(items.map { value($0) })
         case .mapping(let pairs):
@@ -52,6 +57,19 @@ struct ValueReader {
         return object
     }
 
+    /// A function's node as the one-entry object of its long form, without
+    /// reading the function itself: `Fn::If: [...]` or `!If [...]`.
+    mutating func writtenObject(_ node: Node) -> Object {
+        if let tag = node.tag {
+            var argument = node
+            argument.tag = nil
+            let name = String(tag.dropFirst())
+            return Object([Object.Entry(name == "Ref" || name == "Condition" ? name : "Fn::" + name, value(argument))])
+        }
+        guard case .mapping(let pairs) = node.content else { return Object() }
+        return object(pairs)
+    }
+
     private mutating func tagged(_ tag: String, _ node: Node) -> Value {
         switch tag {
         case "tag:yaml.org,2002:str":
@@ -67,17 +85,37 @@ struct ValueReader {
         default:
             break
         }
-        guard tag.hasPrefix("!"), IntrinsicNames.short.contains(String(tag.dropFirst())) else {
+        let name = String(tag.dropFirst())
+        guard tag.hasPrefix("!"), IntrinsicNames.short.contains(name) || IntrinsicNames.untyped.contains(name) else {
             problem("unknown tag \(tag)", at: node)
             return .null
         }
         var argument = node
         argument.tag = nil
-        return intrinsic(String(tag.dropFirst()), argument, at: node)
+        return intrinsic(name, argument, at: node)
+    }
+
+    /// A function the model does not type, or whose argument a function
+    /// decides (which CloudFormation works out when it processes the
+    /// template): kept as the one-entry object its long form is, so it is
+    /// written back as it was read.
+    private mutating func untyped(_ name: String, _ argument: Node) -> Value {
+        .object(Object([Object.Entry(name == "Ref" || name == "Condition" ? name : "Fn::" + name, value(argument))]))
+    }
+
+    /// Whether `node` is a function: a short-form tag, or a one-entry
+    /// mapping under a function's long name.
+    private func isFunction(_ node: Node) -> Bool {
+        if let tag = node.tag { return tag.hasPrefix("!") }
+        guard case .mapping(let pairs) = node.content, pairs.count == 1, let key = pairs[0].key.scalarText else { return false }
+        return key == "Ref" || key.hasPrefix("Fn::")
     }
 
     /// `name` is the short name (`Ref`, `GetAtt`, `Sub`, …).
     private mutating func intrinsic(_ name: String, _ argument: Node, at node: Node) -> Value {
+        if IntrinsicNames.untyped.contains(name) || isFunction(argument) && !IntrinsicNames.takingAnyValue.contains(name) {
+            return untyped(name, argument)
+        }
         func scalar() -> String? {
             guard case .scalar(let scalar) = argument.content, argument.tag == nil else {
                 problem("\(name) takes a string", at: argument)
@@ -130,10 +168,14 @@ struct ValueReader {
             guard let items = list(3...3), let condition = items[0].scalarText else { return .null }
             return .if(condition, value(items[1]), else: value(items[2]))
         case "FindInMap":
-            guard let items = list(3...4) else { return .null }
+            // A fourth item (`DefaultValue`, with the language extensions) has no typed place.
+            if case .sequence(let items) = argument.content, items.count == 4 { return untyped(name, argument) }
+            guard let items = list(3...3) else { return .null }
             return .intrinsic(.findInMap(map: value(items[0]), topLevelKey: value(items[1]), secondLevelKey: value(items[2])))
         case "GetAZs":
-            return .getAZs(value(argument))
+            // No argument (`!GetAZs`, `Fn::GetAZs:`) means the stack's Region, as "" does.
+            let region = value(argument)
+            return .getAZs(region == .null ? .string("") : region)
         case "ImportValue":
             return .importValue(value(argument))
         case "Base64":
@@ -142,6 +184,8 @@ struct ValueReader {
             guard let items = list(3...3) else { return .null }
             return .cidr(value(items[0]), value(items[1]), value(items[2]))
         case "Transform":
+            // A list of transforms, each a map, has no typed place.
+            if case .sequence = argument.content { return untyped(name, argument) }
             guard case .mapping(let pairs) = argument.content else {
                 problem("Transform takes a map with Name and Parameters", at: argument)
                 return .null
@@ -150,6 +194,10 @@ struct ValueReader {
             guard case .string(let macro)? = fields["Name"] else {
                 problem("Transform needs a Name", at: argument)
                 return .null
+            }
+            // Without Parameters (or with other keys) it is kept as written.
+            guard fields.keys.sorted() == ["Name", "Parameters"], case .object? = fields["Parameters"] else {
+                return .object(["Fn::Transform": .object(fields)])
             }
             return .transform(macro, fields["Parameters"]?.objectValue ?? [:])
         case "Length":
@@ -178,5 +226,10 @@ enum IntrinsicNames {
         "Ref", "Condition", "GetAtt", "Sub", "Join", "Select", "Split", "If", "FindInMap", "GetAZs", "ImportValue",
         "Base64", "Cidr", "Transform", "Length", "ToJsonString", "Equals", "Not", "And", "Or",
     ]
-    static let long: Set<String> = Set(short.map { $0 == "Ref" || $0 == "Condition" ? $0 : "Fn::" + $0 })
+    /// Functions read and written as their one-entry long form: the rule
+    /// functions of the `Rules` section.
+    static let untyped: Set<String> = ["Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll"]
+    /// Functions whose argument is any value, a function included.
+    static let takingAnyValue: Set<String> = ["GetAZs", "ImportValue", "Base64", "Length", "ToJsonString"]
+    static let long: Set<String> = Set((short.union(untyped)).map { $0 == "Ref" || $0 == "Condition" ? $0 : "Fn::" + $0 })
 }

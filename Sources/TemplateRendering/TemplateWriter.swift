@@ -21,6 +21,7 @@ struct TemplateWriter {
             try writer.string("Parameters")
             try writeMapping(template.parameters, key: \.logicalID, to: &writer) { try write($0, to: &$1) }
         }
+        try write("Rules", value: template.rules.isEmpty ? nil : .object(template.rules), to: &writer)
         if !template.mappings.isEmpty {
             try writer.string("Mappings")
             try writeMapping(template.mappings, key: \.name, to: &writer) { mapping, writer in
@@ -41,23 +42,30 @@ struct TemplateWriter {
                 try writer.endSequence()
             }
         }
+        try write("Globals", value: template.globals.isEmpty ? nil : .object(template.globals), to: &writer)
         try writer.string("Resources")
-        try writeMapping(template.resources, key: \.logicalID, to: &writer) { try write($0, to: &$1) }
-        if !template.outputs.isEmpty {
+        try writeMapping(template.resources, key: \.logicalID, loops: template.resourceLoops, to: &writer) { try write($0, to: &$1) }
+        if !template.outputs.isEmpty || !template.outputLoops.isEmpty {
             try writer.string("Outputs")
-            try writeMapping(template.outputs, key: \.logicalID, to: &writer) { try write($0, to: &$1) }
+            try writeMapping(template.outputs, key: \.logicalID, loops: template.outputLoops, to: &writer) { try write($0, to: &$1) }
         }
+        try write("Hooks", value: template.hooks.isEmpty ? nil : .object(template.hooks), to: &writer)
         try writer.endMapping()
     }
 
-    /// A mapping of `items` in their order, each under its `key`, written by `value`.
+    /// A mapping of `items` in their order, each under its `key`, written by
+    /// `value`, then the `Fn::ForEach` loops that make more of them.
     private func writeMapping<W: NodeWriter, Item>(
-        _ items: [Item], key: (Item) -> String, to writer: inout W, value: (Item, inout W) throws -> Void
+        _ items: [Item], key: (Item) -> String, loops: Object = [:], to writer: inout W, value: (Item, inout W) throws -> Void
     ) throws {
         try writer.beginMapping(tag: nil)
         for item in items {
             try writer.string(key(item))
             try value(item, &writer)
+        }
+        for loop in loops.entries {
+            try writer.string(loop.key)
+            try write(loop.value, to: &writer)
         }
         try writer.endMapping()
     }
@@ -94,6 +102,9 @@ struct TemplateWriter {
         try write("UpdatePolicy", value: resource.updatePolicy, to: &writer)
         try write("DeletionPolicy", string: resource.deletionPolicy?.rawValue, to: &writer)
         try write("UpdateReplacePolicy", string: resource.updateReplacePolicy?.rawValue, to: &writer)
+        for attribute in resource.otherAttributes.entries {
+            try write(attribute.key, value: attribute.value, to: &writer)
+        }
         try write("Properties", value: resource.properties.isEmpty ? nil : .object(resource.properties), to: &writer)
         try writer.endMapping()
     }

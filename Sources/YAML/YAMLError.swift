@@ -3,9 +3,11 @@ public struct YAMLError: Error, Equatable, CustomStringConvertible {
     public enum Kind: Equatable, Sendable {
         case emitter
         case parser
-        /// Valid YAML that this reader does not accept (an undefined alias, a
-        /// document stream with more than one document).
+        /// Valid YAML that this reader does not accept (an alias, a merge key,
+        /// a document stream with more than one document).
         case unsupported
+        /// A document beyond `ParserLimits`: too deep, too many nodes.
+        case limit
     }
 
     public var kind: Kind

@@ -29,4 +29,33 @@ struct ValidateCommandTests {
 
             """)
     }
+
+    @Test("least-privilege advice is a warning: listed, exit 0; --strict makes it an error, exit 2")
+    func adviceIsAWarning() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("broad.yaml")
+        try """
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]
+                  Policies:
+                  - PolicyName: read
+                    PolicyDocument:
+                      Statement: [{Effect: Allow, Action: [s3:GetObject], Resource: '*'}]
+
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let lenient = try Executable.synth.run(["validate", file.path])
+        #expect(lenient.status == 0)
+        let warning = "warning: \(file.path): Resources.Role.Properties.Policies[0].PolicyDocument.Statement[0].Resource: Resource '*' for s3:GetObject"
+        #expect(lenient.stderr.hasPrefix(warning))
+        #expect(lenient.stderr.hasSuffix("\(file.path): valid (1 resources)\n"))
+        let strict = try Executable.synth.run(["validate", "--strict", file.path])
+        #expect(strict.status == 2)
+        #expect(strict.stderr.hasPrefix(warning.replacingOccurrences(of: "warning:", with: "error:")))
+        #expect(strict.stderr.hasSuffix("synth: 1 error\n"))
+    }
 }

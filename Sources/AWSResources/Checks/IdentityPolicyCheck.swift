@@ -83,7 +83,8 @@ public struct IdentityPolicyCheck: TemplateCheck {
             if !scoped.isEmpty {
                 diagnostics.append(Diagnostic(
                     .error, stack: stack, path: statementPath.appending("Resource"),
-                    "Resource '*' for \(scoped.joined(separator: ", ")), which IAM can scope to resources; name them (only actions without resource-level permissions may use '*')"))
+                    "Resource '*' for \(scoped.joined(separator: ", ")), which IAM can scope to resources; name them (only actions without resource-level permissions may use '*')"
+                ).advice())
             }
         }
         return diagnostics

@@ -20,7 +20,8 @@ extension TemplateValidator {
             var seen: Set<String> = []
             for id in ids {
                 let path: TemplatePath = [section, id]
-                if !Self.isValidLogicalID(id) {
+                // A condition loop's key (`Fn::ForEach::Name`) is not a name; the names come from its expansion.
+                if !Self.isValidLogicalID(id) && !(section == "Conditions" && ForEachLoop.isLoop(id)) {
                     error(path, "'\(id)' is not a valid name: use 1 to 255 ASCII letters and digits")
                 }
                 if !seen.insert(id).inserted {
@@ -31,7 +32,7 @@ extension TemplateValidator {
         for resource in template.resources where names.parameters.contains(resource.logicalID) {
             error(["Resources", resource.logicalID], "'\(resource.logicalID)' is both a parameter and a resource; Ref could not tell them apart")
         }
-        if template.resources.isEmpty {
+        if template.resources.isEmpty && template.resourceLoops.isEmpty {
             error(["Resources"], "a stack needs at least one resource")
         }
     }

@@ -22,6 +22,13 @@ extension TemplateValidator {
             if let policy = resource.updatePolicy { check(policy, at: base.appending("UpdatePolicy")) }
             check(.object(resource.properties), at: base.appending("Properties"))
         }
+        if !template.transforms.contains(LanguageExtensions.transform) {
+            for (section, loops) in [("Resources", template.resourceLoops), ("Outputs", template.outputLoops)] {
+                for loop in loops.entries {
+                    error([section, loop.key], "Fn::ForEach needs the \(LanguageExtensions.transform) transform; add it to the template's Transform")
+                }
+            }
+        }
         for output in template.outputs {
             let base: TemplatePath = ["Outputs", output.logicalID]
             checkConditionName(output.condition, at: base.appending("Condition"))
@@ -36,7 +43,7 @@ extension TemplateValidator {
     }
 
     private mutating func check(_ value: Value, at path: TemplatePath, inConditions: Bool = false) {
-        let allowsLanguageExtensions = template.transforms.contains("AWS::LanguageExtensions")
+        let allowsLanguageExtensions = template.transforms.contains(LanguageExtensions.transform)
         // A first look without paths: most values have nothing to report,
         // and working out where every reference is would cost more than
         // the rest of the check.
