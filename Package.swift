@@ -45,17 +45,19 @@ let package = Package(
             name: "CloudFormationTesting",
             dependencies: ["CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
         ),
-        .target(name: "AWSConstructs", dependencies: ["CloudFormation", "AWSResources"]),
+        // The security rule pack: run at synthesis and by `synth validate`.
+        .target(name: "SecurityRules", dependencies: ["CloudFormation", "AWSResources", "MacieIdentifiers"]),
+        .target(name: "AWSConstructs", dependencies: ["CloudFormation", "AWSResources", "SecurityRules"]),
         // The Lambda handlers are read from disk by the stack (and tested with pytest), not compiled.
         .target(
-            name: "Stacks", dependencies: ["CloudFormation", "AWSResources", "AWSConstructs", "TemplateRendering"], path: "stacks",
+            name: "Stacks", dependencies: ["CloudFormation", "AWSResources", "AWSConstructs", "SecurityRules", "TemplateRendering"], path: "stacks",
             exclude: ["MacieDynamoDB/functions"]
         ),
         .target(
             name: "SynthCommand",
             dependencies: [
                 "CloudFormation", "TemplateRendering", "TemplateReading", "TemplateDiff", "AWSResources", "TextDiff",
-                "MacieIdentifiers",
+                "MacieIdentifiers", "SecurityRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,7 +75,7 @@ let package = Package(
         // The performance benchmark's scale app (benchmarks/, `make bench`).
         .executableTarget(
             name: "scale-synth",
-            dependencies: ["CloudFormation", "AWSResources", "TemplateRendering"],
+            dependencies: ["CloudFormation", "AWSResources", "SecurityRules", "Stacks", "TemplateRendering"],
             path: "benchmarks/ScaleApp"
         ),
 
@@ -81,7 +83,7 @@ let package = Package(
         // stacks, so the CLI tests can run a real executable that fails.
         .executableTarget(
             name: "synth-fixtures",
-            dependencies: ["SynthCommand", "CloudFormation", "AWSResources", "AWSConstructs"],
+            dependencies: ["SynthCommand", "CloudFormation", "AWSResources", "AWSConstructs", "SecurityRules"],
             path: "Tests/Fixtures/synth-fixtures"
         ),
         // Test support: writes a JSON list of strings as a YAML sequence, so a
@@ -96,7 +98,7 @@ let package = Package(
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation"]),
         .testTarget(
             name: "CloudFormationTestingTests",
-            dependencies: ["CloudFormationTesting", "CloudFormation", "AWSResources", "Stacks"],
+            dependencies: ["CloudFormationTesting", "CloudFormation", "AWSResources", "SecurityRules", "Stacks"],
             exclude: ["Snapshots/__Snapshots__"]
         ),
         .testTarget(name: "AWSConstructsTests", dependencies: ["AWSConstructs", "AWSResources", "CloudFormation"]),
@@ -107,6 +109,7 @@ let package = Package(
             dependencies: ["TemplateDiff", "CloudFormation", "AWSResources", "TemplateReading", "TemplateRendering", "Stacks"],
             exclude: ["__Golden__"]
         ),
+        .testTarget(name: "SecurityRulesTests", dependencies: ["SecurityRules", "CloudFormation", "AWSResources", "Stacks", "TemplateReading"]),
         .testTarget(name: "MacieIdentifiersTests", dependencies: ["MacieIdentifiers", "CloudFormation", "Stacks"]),
         .testTarget(name: "TemplateReadingTests", dependencies: ["TemplateReading", "TemplateRendering", "CloudFormation", "YAML"]),
         .testTarget(name: "TemplateRenderingTests", dependencies: ["TemplateRendering", "CloudFormation", "YAML"], exclude: ["__Golden__"]),

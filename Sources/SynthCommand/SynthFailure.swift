@@ -20,13 +20,14 @@ extension Synth {
     /// errors (its own status 64) become 2, like every other invalid input.
     public static func runAsMain(arguments: [String]? = nil) -> Never {
         let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
-        // `diff`, `graph`, `fmt`, `identifiers` and `validate` are subcommands; any other first word is a stack name or an option.
+        // `diff`, `graph`, `fmt`, `identifiers`, `rules` and `validate` are subcommands; any other first word is a stack name or an option.
         switch arguments.first {
         case "graph": run(GraphCommand<Catalog>.self, Array(arguments.dropFirst()))
         case "fmt": run(FormatCommand.self, Array(arguments.dropFirst()))
         case "diff": run(DiffCommand<Catalog>.self, Array(arguments.dropFirst()))
         case "identifiers": run(IdentifiersCommand<Catalog>.self, Array(arguments.dropFirst()))
         case "validate": run(ValidateCommand.self, Array(arguments.dropFirst()))
+        case "rules": run(RulesCommand.self, Array(arguments.dropFirst()))
         default: run(Self.self, arguments)
         }
     }

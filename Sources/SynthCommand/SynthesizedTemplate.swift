@@ -1,5 +1,6 @@
 import AWSResources
 import CloudFormation
+import SecurityRules
 import TemplateRendering
 
 /// One stack, synthesized and rendered.
@@ -7,6 +8,8 @@ struct SynthesizedTemplate {
     var stack: String
     var text: String
     var warnings: [Diagnostic]
+    /// What the security rules waived, and the stack's own rule levels (see `SecurityReport.summary`).
+    var securitySummary: [String] = []
     /// Files written beside the template: file name (`<stack>.<name>`) and text.
     var artifacts: [(fileName: String, text: String)] = []
 
@@ -24,7 +27,7 @@ func synthesizeAll(
     var problems: [Diagnostic] = []
     for definition in definitions {
         do {
-            let (synthesis, rendered) = try synthesize(definition, checks: AWSChecks.all) { template in
+            let (synthesis, rendered) = try synthesize(definition, checks: AWSChecks.all + [SecurityRulePack()]) { template in
                 try TemplateRenderer.render(template, format: format, form: form)
             }
             let text = try rendered.get()
@@ -35,7 +38,8 @@ func synthesizeAll(
             }
             results.append(SynthesizedTemplate(
                 stack: definition.name, text: text,
-                warnings: synthesis.warnings + sizeProblems.filter { $0.severity == .warning }, artifacts: artifacts))
+                warnings: synthesis.warnings + sizeProblems.filter { $0.severity == .warning },
+                securitySummary: SecurityRulePack.summary(of: synthesis.template, stack: definition.name), artifacts: artifacts))
         } catch let error as SynthesisError {
             problems += error.diagnostics
         } catch {

@@ -5,17 +5,32 @@
 // JSON. The same group is written with troposphere and the CDK under
 // benchmarks/; the section limits are lifted for this benchmark only.
 //
-//   scale-synth N [--format yaml|json]
+// `--rules` adds the security rule pack, every rule at warning level (the
+// group is deliberately bare, as the other tools write it, so every rule has
+// findings to report and none stops synthesis). `--stack NAME` synthesizes
+// one of the package's stacks instead of N groups, with the checks `synth`
+// runs (the rule pack only with `--rules`): the rule pack's cost on the
+// walkthrough's stack, measured beside the same run without it
+// (benchmarks/rules_cost.py).
+//
+//   scale-synth N [--format yaml|json] [--rules]
+//   scale-synth --stack NAME [--rules]
 import AWSResources
 import CloudFormation
 import Foundation
+import SecurityRules
+import Stacks
 import TemplateRendering
 
 struct ScaleStack: StackDefinition {
     var groups: Int
+    var rulesAsWarnings = false
     var name: String { "Scale\(groups)" }
 
     func build(_ stack: Stack) throws {
+        if rulesAsWarnings {
+            StackRuleSetting.apply([StackRuleSetting("*", .warning, because: "the benchmark's bare group: every finding reported, none stops")], to: stack)
+        }
         for i in 0..<groups {
             let bucket = stack.add(S3.Bucket("Bucket\(i)"))
             let table = stack.add(DynamoDB.Table(
@@ -53,13 +68,24 @@ struct ScaleStack: StackDefinition {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let formatName = arguments.firstIndex(of: "--format").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil } ?? "yaml"
-guard let groups = arguments.first.flatMap(Int.init), groups > 0, let format = TemplateFormat(rawValue: formatName) else {
-    FileHandle.standardError.write(Data("usage: scale-synth N [--format yaml|json]\n".utf8))
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+}
+let rules = arguments.contains("--rules")
+let formatName = option("--format") ?? "yaml"
+let definition: (any StackDefinition)?
+if let name = option("--stack") {
+    definition = allStacks.first { $0.name == name }
+} else {
+    definition = arguments.first.flatMap(Int.init).flatMap { $0 > 0 ? ScaleStack(groups: $0, rulesAsWarnings: rules) : nil }
+}
+guard let definition, let format = TemplateFormat(rawValue: formatName) else {
+    FileHandle.standardError.write(Data("usage: scale-synth N [--format yaml|json] [--rules] | scale-synth --stack NAME [--rules]\n".utf8))
     exit(2)
 }
 do {
-    let (_, rendered) = try synthesize(ScaleStack(groups: groups), checks: AWSChecks.all, limits: .unlimited) { template in
+    let checks = AWSChecks.all + (rules ? [SecurityRulePack()] : [])
+    let (_, rendered) = try synthesize(definition, checks: checks, limits: .unlimited) { template in
         try TemplateRenderer.render(template, format: format)
     }
     FileHandle.standardOutput.write(Data(try rendered.get().utf8))
