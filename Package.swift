@@ -4,13 +4,14 @@ import PackageDescription
 // Module graph (imports point one way, top to bottom):
 //
 //   synth (executable) ─┬─> SynthCommand ──> TemplateRendering ──> YAML ──> CYAML (libyaml)
-//                       │        └─────────> AWSResources ──> CloudFormation
-//                       └─> Stacks ──────────> AWSConstructs ──> AWSResources
+//                       │        ├─────────> SecurityRules ──> AWSResources ──> CloudFormation
+//                       │        └─────────> AWSResources
+//                       └─> Stacks ──────────> AWSConstructs ──> SecurityRules, AWSResources
 //
 // CloudFormation (the template model) knows nothing of YAML or of particular
 // AWS services; AWSResources holds the types generated from CloudFormation's
 // resource schemas (by generate-resources) and the checks that use AWS's data;
-// only YAML touches C.
+// SecurityRules the security rule pack and its suppressions; only YAML touches C.
 let package = Package(
     name: "SwiftCloudFormation",
     platforms: [.macOS(.v13)],

@@ -57,7 +57,9 @@ public struct StackRuleSetting: Hashable, Sendable {
                 problems.append((path.appending("rule"), "no security rule '\(rule)'" + SecurityRulePack.suggestion(for: rule)))
                 continue
             }
-            guard let text = fields["level"]?.literalString, let level = RuleLevel(rawValue: text) else {
+            // A YAML 1.1 reader takes an unquoted `off` for false.
+            let level: RuleLevel? = fields["level"] == .bool(false) ? .off : fields["level"]?.literalString.flatMap(RuleLevel.init(rawValue:))
+            guard let level else {
                 problems.append((path.appending("level"), "the level of \(rule) is error, warning or off"))
                 continue
             }
