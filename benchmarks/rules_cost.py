@@ -6,10 +6,15 @@ rules). Writes benchmarks/RESULTS-rules.md; `make bench` runs it.
 
 Every command runs once to warm up, then RUNS rounds of each command once
 (interleaved, so a drift in the machine's speed touches all alike); the table
-shows medians of wall time (process start included) and peak RSS.
+shows medians of wall time (process start included) and peak RSS. Beside
+them, CPU time measured inside one process (`scale-synth --cpu K`: K
+syntheses with and K without the rules, alternating, and the rule pack alone
+on the finished template), which other processes on the machine barely move.
 """
+import json
 import os
 import platform
+import subprocess
 import sys
 from pathlib import Path
 
@@ -29,17 +34,26 @@ def main() -> None:
         commands += [command, command + ["--rules"]]
     medians = medians_interleaved(commands)
     cli, rest = medians[0], medians[1:]
+    rounds = {pairs[0][0]: "41", pairs[1][0]: "5"}
+    cpu = {label: json.loads(subprocess.run(command + ["--cpu", rounds[label]], check=True, capture_output=True, text=True).stdout)
+           for label, command in pairs}
     lines = ["# The security rule pack's cost", "",
              f"Written by `make bench` (benchmarks/rules_cost.py). Machine: {platform.machine()}, {os.cpu_count()} cores, "
              f"{platform.platform()}. Statically linked release builds; each cell: median wall time and peak RSS of "
              f"{RUNS} rounds after a warm-up, process start included, all commands interleaved round by round.", "",
-             "| work | without the rules | with the rules | the rules' cost |", "|---|---|---|---|"]
+             "| work | without the rules | with the rules | the rules' cost | CPU without | CPU with | CPU of the rule pack alone |",
+             "|---|---|---|---|---|---|---|"]
     for index, (label, _) in enumerate(pairs):
         (off_wall, off_rss), (on_wall, on_rss) = rest[2 * index], rest[2 * index + 1]
         cost = on_wall - off_wall
         lines.append(f"| {label} | {fmt_time(off_wall)}, {off_rss:.0f} MiB | {fmt_time(on_wall)}, {on_rss:.0f} MiB | "
-                     f"{cost * 1000:+.1f} ms ({cost / off_wall * 100:+.0f}%) |")
-    lines += ["", f"`synth MacieDynamoDB` (the command, rules on as always): {fmt_time(cli[0])}, {cli[1]:.0f} MiB."]
+                     f"{cost * 1000:+.1f} ms ({cost / off_wall * 100:+.0f}%) | "
+                     f"{cpu[label]['without_ms']:.2f} ms | {cpu[label]['with_ms']:.2f} ms | {cpu[label]['rules_only_ms']:.2f} ms |")
+    load = os.getloadavg()
+    lines += ["", f"`synth MacieDynamoDB` (the command, rules on as always): {fmt_time(cli[0])}, {cli[1]:.0f} MiB.", "",
+              f"Load average when the run ended: {load[0]:.1f}, {load[1]:.1f}, {load[2]:.1f} (1, 5, 15 minutes) on "
+              f"{os.cpu_count()} cores. CPU columns: medians of 41 (walkthrough) and 5 (N = 1000) in-process "
+              "syntheses, rendering included, all threads counted."]
     (ROOT / "benchmarks" / "RESULTS-rules.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 

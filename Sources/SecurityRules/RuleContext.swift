@@ -19,6 +19,8 @@ struct RuleContext {
     /// Keys (logical IDs) that encrypt a bucket.
     private(set) var bucketKeys: Set<String> = []
     private(set) var usesMacie = false
+    /// The Allow statements of each identity policy holder (see `IAMRules`), read once for all its rules.
+    private(set) var identityAllowStatements: [String: [PolicyStatement]] = [:]
 
     init(_ template: Template, today: String) {
         self.template = template
@@ -27,6 +29,7 @@ struct RuleContext {
             resources[resource.logicalID] = resource
             if resource.type.hasPrefix("AWS::Macie::") || resource.type.hasPrefix("Custom::Macie") { usesMacie = true }
             let properties = resource.properties
+            if IAMRules.types.contains(resource.type) { identityAllowStatements[resource.logicalID] = IAMRules.allowStatements(resource) }
             switch resource.type {
             case "AWS::S3::BucketPolicy":
                 record(properties["PolicyDocument"], for: [properties["Bucket"]])

@@ -10,6 +10,8 @@ public struct SecurityReport: Sendable {
     public var findings: [SecurityFinding] = []
     /// Suppressions whose rule found nothing on their resource.
     public var unusedSuppressions: [(suppression: RuleSuppression, logicalID: String, path: TemplatePath)] = []
+    /// Suppressions that waive a finding (or a rule the stack turned off).
+    public var usedSuppressions: [(suppression: RuleSuppression, logicalID: String)] = []
 
     init(settings: [StackRuleSetting], problems: [(TemplatePath, String)]) {
         self.settings = settings
@@ -36,20 +38,9 @@ public struct SecurityReport: Sendable {
             }
     }
 
-    /// What was waived and why, for the end of a run: nothing when nothing was.
+    /// What was waived and why, for the end of a run (`SecuritySummary`).
     public func summary(stack: String) -> [String] {
-        let waived = suppressed
-        guard !waived.isEmpty || !settings.isEmpty else { return [] }
-        var head = "\(stack): security rules: \(active.count) finding\(active.count == 1 ? "" : "s"), \(waived.count) suppressed"
-        if !settings.isEmpty { head += ", \(settings.count) set by the stack" }
-        var lines = [head]
-        var seen = Set<String>()
-        for finding in waived where seen.insert("\(finding.rule) \(finding.logicalID)").inserted {
-            lines.append("  suppressed \(finding.rule) on \(finding.logicalID): \(finding.suppressedBecause!)")
-        }
-        for setting in settings {
-            lines.append("  \(setting.rule) is \(setting.level.rawValue) for this stack: \(setting.reason)")
-        }
-        return lines
+        SecuritySummary(suppressions: usedSuppressions.map { ($0.suppression.rule, $0.logicalID, $0.suppression.reason) }, settings: settings)
+            .lines(stack: stack)
     }
 }

@@ -67,8 +67,12 @@ public struct SecurityRulePack: TemplateCheck {
                         detail: violation.detail, fix: rule.fix, suppressedBecause: suppression?.reason))
                 }
             }
-            for (suppression, path) in suppressions where !used.contains(suppression.rule) {
-                report.unusedSuppressions.append((suppression, resource.logicalID, path))
+            for (suppression, path) in suppressions {
+                if used.contains(suppression.rule) {
+                    report.usedSuppressions.append((suppression, resource.logicalID))
+                } else {
+                    report.unusedSuppressions.append((suppression, resource.logicalID, path))
+                }
             }
         }
         return report
@@ -76,11 +80,10 @@ public struct SecurityRulePack: TemplateCheck {
 }
 
 extension SecurityRulePack {
-    /// The summary of what a template waives (`SecurityReport.summary`);
-    /// the rules run again only when it waives something.
-    public static func summary(of template: Template, stack: String) -> [String] {
-        let waives = template.metadata[RuleSuppression.metadataKey] != nil
-            || template.resources.contains { $0.metadata?[RuleSuppression.metadataKey] != nil }
-        return waives ? SecurityRulePack().report(for: template).summary(stack: stack) : []
+    /// The summary of what a synthesized template waives, from its metadata
+    /// and the diagnostics synthesis gave (which name the unused
+    /// suppressions), without running the rules again.
+    public static func summary(of template: Template, stack: String, diagnostics: [Diagnostic]) -> [String] {
+        SecuritySummary(of: template, unused: Set(diagnostics.filter { $0.severity == .warning }.map(\.path))).lines(stack: stack)
     }
 }

@@ -39,7 +39,8 @@ func synthesizeAll(
             results.append(SynthesizedTemplate(
                 stack: definition.name, text: text,
                 warnings: synthesis.warnings + sizeProblems.filter { $0.severity == .warning },
-                securitySummary: SecurityRulePack.summary(of: synthesis.template, stack: definition.name), artifacts: artifacts))
+                securitySummary: SecurityRulePack.summary(of: synthesis.template, stack: definition.name, diagnostics: synthesis.warnings),
+                artifacts: artifacts))
         } catch let error as SynthesisError {
             problems += error.diagnostics
         } catch {

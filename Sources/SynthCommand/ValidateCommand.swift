@@ -35,7 +35,7 @@ struct ValidateCommand: ParsableCommand {
             for check in AWSChecks.all + [SecurityRulePack()] { diagnostics += check.diagnostics(for: template, stack: file) }
             diagnostics += Quotas.checkBodySize(data.count, stack: file)
             diagnostics.map(\.description).forEach(printError)
-            SecurityRulePack.summary(of: template, stack: file).forEach(printError)
+            SecurityRulePack.summary(of: template, stack: file, diagnostics: diagnostics).forEach(printError)
             let fileErrors = diagnostics.filter { $0.severity == .error }.count
             errors += fileErrors
             if fileErrors == 0 {

@@ -13,8 +13,14 @@
 // walkthrough's stack, measured beside the same run without it
 // (benchmarks/rules_cost.py).
 //
-//   scale-synth N [--format yaml|json] [--rules]
-//   scale-synth --stack NAME [--rules]
+// `--cpu K` synthesizes K times without the rule pack and K times with it,
+// in alternation, and prints the medians of the process's CPU time (every
+// thread) for each, and of the rule pack alone on the finished template:
+// CPU time, unlike wall time, barely moves when other processes share the
+// machine's cores.
+//
+//   scale-synth N [--format yaml|json] [--rules] [--cpu K]
+//   scale-synth --stack NAME [--rules] [--cpu K]
 import AWSResources
 import CloudFormation
 import Foundation
@@ -77,12 +83,48 @@ let definition: (any StackDefinition)?
 if let name = option("--stack") {
     definition = allStacks.first { $0.name == name }
 } else {
-    definition = arguments.first.flatMap(Int.init).flatMap { $0 > 0 ? ScaleStack(groups: $0, rulesAsWarnings: rules) : nil }
+    definition = arguments.first.flatMap(Int.init).flatMap { $0 > 0 ? ScaleStack(groups: $0, rulesAsWarnings: rules || option("--cpu") != nil) : nil }
 }
 guard let definition, let format = TemplateFormat(rawValue: formatName) else {
     FileHandle.standardError.write(Data("usage: scale-synth N [--format yaml|json] [--rules] | scale-synth --stack NAME [--rules]\n".utf8))
     exit(2)
 }
+/// Milliseconds of CPU time the process (all its threads) has used.
+func processCPUMilliseconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1_000_000
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+if let rounds = option("--cpu").flatMap(Int.init), rounds > 0 {
+    var without: [Double] = [], with: [Double] = [], pack: [Double] = []
+    for _ in 0..<rounds {
+        for withRules in [false, true] {
+            let started = processCPUMilliseconds()
+            let (synthesis, rendered) = try synthesize(
+                definition, checks: AWSChecks.all + (withRules ? [SecurityRulePack()] : []), limits: .unlimited
+            ) { template in try TemplateRenderer.render(template, format: format) }
+            _ = try rendered.get()
+            let spent = processCPUMilliseconds() - started
+            if withRules {
+                with.append(spent)
+                let before = processCPUMilliseconds()
+                _ = SecurityRulePack().diagnostics(for: synthesis.template, stack: synthesis.stack)
+                pack.append(processCPUMilliseconds() - before)
+            } else {
+                without.append(spent)
+            }
+        }
+    }
+    print(#"{"without_ms": \#(median(without)), "with_ms": \#(median(with)), "rules_only_ms": \#(median(pack))}"#)
+    exit(0)
+}
+
 do {
     let checks = AWSChecks.all + (rules ? [SecurityRulePack()] : [])
     let (_, rendered) = try synthesize(definition, checks: checks, limits: .unlimited) { template in

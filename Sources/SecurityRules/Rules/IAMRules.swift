@@ -15,8 +15,8 @@ enum IAMRules {
             title: "No identity policy allows every action on every resource, and no role attaches an administrator policy.",
             reason: "An administrator policy turns any flaw in the code that runs with it into control of the account.",
             fix: "grant the exact actions on the exact resources the principal uses"
-        ) { resource, _ in
-            var violations = allowStatements(resource).filter { $0.covers("iam:CreateUser") && $0.actions.contains { $0 == "*" || $0 == "*:*" } && $0.hasStarResource }
+        ) { resource, context in
+            var violations = context.identityAllowStatements[resource.logicalID, default: []].filter { $0.actions.contains { $0 == "*" || $0 == "*:*" } && $0.hasStarResource }
                 .map { RuleViolation(components: $0.path, "the statement allows every action on every resource") }
             for (index, arn) in RuleContext.list(resource.properties["ManagedPolicyArns"]).enumerated() {
                 let text: String
@@ -36,8 +36,8 @@ enum IAMRules {
             title: "Identity policies name their actions: no `*`, `service:*` or other wildcard in Action.",
             reason: "A wildcard grants every action that matches it, including the ones AWS adds later; naming actions keeps what a principal may do reviewable.",
             fix: "list the exact actions (the constructs' grants do)"
-        ) { resource, _ in
-            allowStatements(resource).compactMap { statement in
+        ) { resource, context in
+            context.identityAllowStatements[resource.logicalID, default: []].compactMap { statement in
                 let wildcards = statement.actions.filter { $0.contains("*") || $0.contains("?") }
                 return wildcards.isEmpty ? nil : RuleViolation(components: statement.path + [.key("Action")], "wildcard actions \(wildcards.joined(separator: ", "))")
             }
@@ -47,8 +47,8 @@ enum IAMRules {
             title: "Identity policies name their resources: `*`, or a wildcard where a name belongs, only for actions without resource-level permissions (per cfn-lint's IAM data).",
             reason: "`Resource: *` (or `table/*`, `log-group:*`) extends a grant to every resource of the type in the account, present and future.",
             fix: "name the resource (GetAtt X.Arn, ${X.Arn}/* for a bucket's objects); keep * only for actions IAM cannot scope"
-        ) { resource, _ in
-            allowStatements(resource).compactMap { statement in
+        ) { resource, context in
+            context.identityAllowStatements[resource.logicalID, default: []].compactMap { statement in
                 let wide = statement.resources.filter(isWildcardResource)
                 guard !wide.isEmpty else { return nil }
                 let scoped = statement.actions.filter(hasResourceLevelPermissions)
@@ -61,8 +61,8 @@ enum IAMRules {
             title: "No identity policy allows iam:PassRole on every role.",
             reason: "Passing any role to a service lets a principal act with that role's permissions: privilege escalation to the most powerful role in the account.",
             fix: "allow iam:PassRole on the exact role ARNs, with an iam:PassedToService condition"
-        ) { resource, _ in
-            allowStatements(resource).filter { $0.covers("iam:PassRole") && $0.resources.contains(where: isWildcardResource) }
+        ) { resource, context in
+            context.identityAllowStatements[resource.logicalID, default: []].filter { $0.covers("iam:PassRole") && $0.resources.contains(where: isWildcardResource) }
                 .map { RuleViolation(components: $0.path, "iam:PassRole on a wildcard resource") }
         },
     ]
