@@ -66,18 +66,22 @@ examples: $(VENV)/.installed
 			$$(for t in $$example/generated/*.yaml; do printf -- '-f %s ' $$t; done); \
 	done
 
-## docs: render the Macie stack's resource graph (Graphviz's dot).
+## docs: render the Macie stack's resource graph (Graphviz's dot) and write
+##       the security rules' documentation.
 docs: build
 	mkdir -p docs
+	$(BIN)/synth rules --markdown > docs/security-rules.md
 	$(BIN)/synth graph MacieDynamoDB | dot -Tsvg > docs/MacieDynamoDB.svg
 
 ## bench: release builds; wall time and peak memory of synth on each stack, then
 ##       this project beside troposphere and the CDK at N = 1…1000 groups
-##       (benchmarks/RESULTS.md). The other tools: pip install -r benchmarks/requirements-bench.txt.
+##       (benchmarks/RESULTS.md), and the security rules' cost (benchmarks/RESULTS-rules.md).
+##       The other tools: pip install -r benchmarks/requirements-bench.txt.
 bench: $(VENV)/.installed
 	$(PYTHON) benchmarks/synth_time.py
 	$(PYTHON) benchmarks/run_bench.py
 	$(PYTHON) benchmarks/run_bench.py --validate
+	$(PYTHON) benchmarks/rules_cost.py
 
 ## profile: callgrind instruction counts of the release synth on the walkthrough's
 ##       stack and at N = 1000 (benchmarks/PROFILE.md; needs valgrind).

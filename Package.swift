@@ -4,13 +4,14 @@ import PackageDescription
 // Module graph (imports point one way, top to bottom):
 //
 //   synth (executable) ─┬─> SynthCommand ──> StackSynthesis ─┬─> TemplateRendering ──> YAML ──> CYAML (libyaml)
-//                       │                                    └─> AWSResources ──> CloudFormation
-//                       └─> Stacks ──────────> AWSConstructs ──> AWSResources
+//                       │                                    ├─> SecurityRules ──> AWSResources ──> CloudFormation
+//                       │                                    └─> AWSResources
+//                       └─> Stacks ──────────> AWSConstructs ──> SecurityRules, AWSResources
 //
 // CloudFormation (the template model) knows nothing of YAML or of particular
 // AWS services; AWSResources holds the types generated from CloudFormation's
 // resource schemas (by generate-resources) and the checks that use AWS's data;
-// only YAML touches C.
+// SecurityRules the security rule pack and its suppressions; only YAML touches C.
 let package = Package(
     name: "SwiftCloudFormation",
     platforms: [.macOS(.v13)],
@@ -60,18 +61,20 @@ let package = Package(
             name: "CloudFormationTesting",
             dependencies: ["CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
         ),
-        .target(name: "AWSConstructs", dependencies: ["Archiving", "CloudFormation", "AWSResources"]),
+        // The security rule pack: run at synthesis and by `synth validate`.
+        .target(name: "SecurityRules", dependencies: ["CloudFormation", "AWSResources", "MacieIdentifiers"]),
+        .target(name: "AWSConstructs", dependencies: ["Archiving", "CloudFormation", "AWSResources", "SecurityRules"]),
         // The Lambda handlers are read from disk by the stack (and tested with pytest), not compiled.
         .target(
-            name: "Stacks", dependencies: ["CloudFormation", "AWSResources", "AWSConstructs", "TemplateRendering"], path: "stacks",
+            name: "Stacks", dependencies: ["CloudFormation", "AWSResources", "AWSConstructs", "SecurityRules", "TemplateRendering"], path: "stacks",
             exclude: ["MacieDynamoDB/functions"]
         ),
-        .target(name: "StackSynthesis", dependencies: ["CloudFormation", "AWSResources", "TemplateRendering"]),
+        .target(name: "StackSynthesis", dependencies: ["CloudFormation", "AWSResources", "SecurityRules", "TemplateRendering"]),
         .target(
             name: "SynthCommand",
             dependencies: [
                 "CloudFormation", "StackSynthesis", "TemplateRendering", "TemplateReading", "TemplateDiff", "AWSResources", "TextDiff",
-                "MacieIdentifiers",
+                "MacieIdentifiers", "SecurityRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,7 +92,7 @@ let package = Package(
         // The performance benchmark's scale app (benchmarks/, `make bench`).
         .executableTarget(
             name: "scale-synth",
-            dependencies: ["CloudFormation", "AWSResources", "TemplateRendering"],
+            dependencies: ["CloudFormation", "AWSResources", "SecurityRules", "Stacks", "TemplateRendering"],
             path: "benchmarks/ScaleApp"
         ),
 
@@ -97,7 +100,7 @@ let package = Package(
         // stacks, so the CLI tests can run a real executable that fails.
         .executableTarget(
             name: "synth-fixtures",
-            dependencies: ["SynthCommand", "CloudFormation", "AWSResources", "AWSConstructs"],
+            dependencies: ["SynthCommand", "CloudFormation", "AWSResources", "AWSConstructs", "SecurityRules"],
             path: "Tests/Fixtures/synth-fixtures"
         ),
         // Test support: the same command over the package's catalog grown as
@@ -123,7 +126,7 @@ let package = Package(
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation"]),
         .testTarget(
             name: "CloudFormationTestingTests",
-            dependencies: ["CloudFormationTesting", "CloudFormation", "AWSResources", "Stacks", "GrownCatalog"],
+            dependencies: ["CloudFormationTesting", "CloudFormation", "AWSResources", "SecurityRules", "Stacks", "GrownCatalog"],
             exclude: ["Snapshots/__Snapshots__"]
         ),
         .testTarget(name: "AWSConstructsTests", dependencies: ["AWSConstructs", "AWSResources", "CloudFormation"]),
@@ -134,6 +137,7 @@ let package = Package(
             dependencies: ["TemplateDiff", "CloudFormation", "AWSResources", "TemplateReading", "TemplateRendering", "Stacks", "GrownCatalog"],
             exclude: ["__Golden__"]
         ),
+        .testTarget(name: "SecurityRulesTests", dependencies: ["SecurityRules", "CloudFormation", "AWSResources", "Stacks", "TemplateReading"]),
         .testTarget(name: "MacieIdentifiersTests", dependencies: ["MacieIdentifiers", "CloudFormation", "Stacks"]),
         .testTarget(name: "TemplateReadingTests", dependencies: ["TemplateReading", "TemplateRendering", "CloudFormation", "YAML"]),
         .testTarget(name: "StackSynthesisTests", dependencies: ["StackSynthesis", "CloudFormation", "AWSConstructs", "TemplateRendering"]),

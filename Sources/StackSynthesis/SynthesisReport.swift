@@ -34,7 +34,7 @@ public struct SynthesisReport: Sendable, CustomStringConvertible {
 }
 
 /// Synthesizes one stack with every check `synth` runs (the built-in rules,
-/// `AWSChecks.all`, the template size quota) and renders it.
+/// `everyCheck`, the template size quota) and renders it.
 public func synthesizeTemplate(
     _ definition: any StackDefinition, format: TemplateFormat = .yaml, form: IntrinsicForm = .short
 ) -> SynthesisReport {

@@ -1,5 +1,6 @@
 import AWSResources
 import CloudFormation
+import SecurityRules
 import TemplateRendering
 
 /// One stack, synthesized and rendered.
@@ -8,6 +9,8 @@ public struct SynthesizedTemplate: Sendable {
     /// The template as YAML or JSON.
     public var text: String
     public var warnings: [Diagnostic]
+    /// What the security rules waived, and the stack's own rule levels (see `SecurityReport.summary`).
+    public var securitySummary: [String] = []
     /// Files written beside the template: file name (`<stack>.<name>`) and text.
     public var artifacts: [(fileName: String, text: String)] = []
     /// Files the template refers to by a local path (function code), written
@@ -29,7 +32,7 @@ public func synthesizeAll(
     var problems: [Diagnostic] = []
     for definition in definitions {
         do {
-            let (synthesis, rendered) = try synthesize(definition, checks: AWSChecks.all) { template in
+            let (synthesis, rendered) = try synthesize(definition, checks: everyCheck) { template in
                 try TemplateRenderer.render(template, format: format, form: form)
             }
             let text = try rendered.get()
@@ -40,8 +43,9 @@ public func synthesizeAll(
             }
             results.append(SynthesizedTemplate(
                 stack: definition.name, text: text,
-                warnings: synthesis.warnings + sizeProblems.filter { $0.severity == .warning }, artifacts: artifacts,
-                assets: synthesis.assets))
+                warnings: synthesis.warnings + sizeProblems.filter { $0.severity == .warning },
+                securitySummary: SecurityRulePack.summary(of: synthesis.template, stack: definition.name, diagnostics: synthesis.warnings),
+                artifacts: artifacts, assets: synthesis.assets))
         } catch let error as SynthesisError {
             problems += error.diagnostics
         } catch {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AWSResources
 import CloudFormation
+import StackSynthesis
 import Foundation
 import TemplateDiff
 import TemplateReading
@@ -65,7 +66,7 @@ struct DiffCommand<Catalog: StackCatalog>: ParsableCommand {
                 let committed = "\(directory)/\(definition.name).yaml"
                 let synthesized: Template
                 do {
-                    synthesized = try synthesize(definition, checks: AWSChecks.all).template
+                    synthesized = try synthesize(definition, checks: everyCheck).template
                 } catch {
                     error.diagnostics.map(\.description).forEach(printError)
                     throw SynthFailure(message: "\(definition.name) is not valid", exitCode: .invalid)

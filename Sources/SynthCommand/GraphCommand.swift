@@ -1,6 +1,7 @@
 import ArgumentParser
 import AWSResources
 import CloudFormation
+import StackSynthesis
 import Foundation
 import TemplateReading
 
@@ -40,7 +41,7 @@ struct GraphCommand<Catalog: StackCatalog>: ParsableCommand {
         } else {
             let definition = try Catalog.selected(stack)
             do {
-                model = try synthesize(definition, checks: AWSChecks.all).template
+                model = try synthesize(definition, checks: everyCheck).template
             } catch {
                 error.diagnostics.map(\.description).forEach(printError)
                 throw SynthFailure(message: "\(definition.name) is not valid", exitCode: .invalid)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AWSResources
 import CloudFormation
+import StackSynthesis
 import Foundation
 import MacieIdentifiers
 
@@ -48,7 +49,7 @@ struct IdentifiersCommand<Catalog: StackCatalog>: ParsableCommand {
         let definition = try Catalog.selected(stack)
         let template: Template
         do {
-            template = try synthesize(definition, checks: AWSChecks.all).template
+            template = try synthesize(definition, checks: everyCheck).template
         } catch {
             error.diagnostics.map(\.description).forEach(printError)
             throw SynthFailure(message: "\(definition.name) is not valid", exitCode: .invalid)

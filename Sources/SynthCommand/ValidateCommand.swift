@@ -2,11 +2,12 @@ import ArgumentParser
 import AWSResources
 import CloudFormation
 import Foundation
+import SecurityRules
 import TemplateReading
 
 /// `synth validate FILE…`: any existing template through the same checks a
 /// stack gets at synthesis (references, cycles, quotas, schemas, IAM actions,
-/// runtimes, …), every problem reported at once.
+/// runtimes, the security rules, …), every problem reported at once.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
@@ -38,13 +39,14 @@ struct ValidateCommand: ParsableCommand {
                 continue
             }
             var diagnostics = TemplateValidator.validate(template, stack: file)
-            for check in AWSChecks.all { diagnostics += check.diagnostics(for: template, stack: file) }
+            for check in everyCheck { diagnostics += check.diagnostics(for: template, stack: file) }
             diagnostics += Quotas.checkBodySize(bytes.count, stack: file)
             // Advice is a warning on a template written elsewhere; --strict makes every warning an error.
             for index in diagnostics.indices where strict || diagnostics[index].isAdvice {
                 diagnostics[index].severity = strict ? .error : .warning
             }
             diagnostics.map(\.description).forEach(printError)
+            SecurityRulePack.summary(of: template, stack: file, diagnostics: diagnostics).forEach(printError)
             let fileErrors = diagnostics.filter { $0.severity == .error }.count
             errors += fileErrors
             if fileErrors == 0 {

@@ -57,7 +57,7 @@ struct RealTemplateTests {
         let (old, new) = try Self.changedOrderEvents()
         let changes = TemplateDiff.compare(old: old, new: new)
         #expect(changes.resources.map { "\($0.kind.rawValue) \($0.logicalID)" } == [
-            "renamed DeadLetters", "modified OrdersQueue", "modified OrdersTopic", "modified OrdersQueuePolicy",
+            "renamed DeadLetters", "modified OrdersQueue", "modified OrdersTopic", "modified OrdersTopicPolicy", "modified OrdersQueuePolicy",
             "modified OrdersSubscription", "modified DeadLetterAlarm",
         ])
         let text = changes.render(colour: false)
@@ -73,8 +73,9 @@ struct RealTemplateTests {
         #expect(subscription.replacement?.causes == [.referencedResourceReplaced(logicalID: "OrdersTopic", paths: [["Properties", "TopicArn"]])])
         #expect(text.contains("[~] OrdersSubscription (AWS::SNS::Subscription)  REPLACEMENT\n    replaced: create-only Properties.TopicArn refers to OrdersTopic, which is replaced; the old one is deleted"))
         #expect(text.contains("note: Properties.PolicyDocument.Statement[0].Condition.ArnEquals.aws:SourceArn refers to OrdersTopic, which is replaced: updated in place with its new value."))
-        // sqs:* for the topic, and the TLS deny gone: both broaden.
+        // sqs:* for the topic, and the TLS deny gone (on both queues): both broaden.
         #expect(changes.statements.map { "\($0.change.rawValue) \($0.row.effect.rawValue) \($0.row.action) \($0.verdict.rawValue)" } == [
+            "removed Deny sqs:* broadening",
             "removed Deny sqs:* broadening",
             "removed Allow sqs:SendMessage neutral",
             "added Allow sqs:* broadening",

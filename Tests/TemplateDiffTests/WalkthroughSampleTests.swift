@@ -28,19 +28,20 @@ struct WalkthroughSampleTests {
     func golden() throws {
         let changes = try Self.changes()
         try expectGolden(changes.render(colour: false), "walkthrough-sample-vs-ours.txt")
-        #expect(changes.summary.resourcesAdded == 18 && changes.summary.resourcesRemoved == 2 && changes.summary.resourcesModified == 13)
+        #expect(changes.summary.resourcesAdded == 21 && changes.summary.resourcesRemoved == 2 && changes.summary.resourcesModified == 13)
     }
 
-    @Test("ours adds the access-log bucket, the bucket policies, log groups, dead-letter queues, the Macie job's pieces and the findings topic; the two AWS::IAM::Policy resources go")
+    @Test("ours adds the access-log bucket, the bucket policies, log groups, dead-letter queues and their policies, the Macie job's pieces and the findings topic; the two AWS::IAM::Policy resources go")
     func addedAndRemoved() throws {
         let changes = try Self.changes()
         let added = changes.resources.filter { $0.kind == .added }.map(\.logicalID)
         #expect(added == [
             "MacieSession", "AccessLogsS3Bucket", "AccessLogsS3BucketPolicy", "ImportS3BucketPolicy", "ExportS3BucketMaciePolicy",
-            "ImportDataToDynamoDBLogGroup", "ImportDataToDynamoDBDeadLetterQueue",
-            "ExportDynamoDBDataToS3LogGroup", "ExportDynamoDBDataToS3DeadLetterQueue",
+            "ImportDataToDynamoDBLogGroup", "ImportDataToDynamoDBDeadLetterQueue", "ImportDataToDynamoDBDeadLetterQueuePolicy",
+            "ExportDynamoDBDataToS3LogGroup", "ExportDynamoDBDataToS3DeadLetterQueue", "ExportDynamoDBDataToS3DeadLetterQueuePolicy",
             "MacieClassificationJobManagerRole", "MacieClassificationJobManagerLogGroup",
-            "MacieClassificationJobManagerDeadLetterQueue", "MacieClassificationJobManager", "MacieClassificationJob",
+            "MacieClassificationJobManagerDeadLetterQueue", "MacieClassificationJobManagerDeadLetterQueuePolicy",
+            "MacieClassificationJobManager", "MacieClassificationJob",
             "MacieFindingsTopic", "MacieFindingsTopicPolicy", "MacieFindingsRule", "MacieFindingsEmailSubscription",
         ])
         let removed = changes.resources.filter { $0.kind == .removed }
@@ -74,7 +75,7 @@ struct WalkthroughSampleTests {
             #expect(table.replacement == nil)
             // The GSI, provisioned throughput and billing mode change in place; the key schema and name do not change.
             #expect(table.propertyChanges.map(\.path.description) == [
-                "Properties.BillingMode", "Properties.PointInTimeRecoverySpecification", "Properties.SSESpecification",
+                "Properties.BillingMode", "Properties.DeletionProtectionEnabled", "Properties.PointInTimeRecoverySpecification", "Properties.SSESpecification",
                 "Properties.GlobalSecondaryIndexes", "Properties.ProvisionedThroughput",
             ])
         }

@@ -5,17 +5,38 @@
 // JSON. The same group is written with troposphere and the CDK under
 // benchmarks/; the section limits are lifted for this benchmark only.
 //
-//   scale-synth N [--format yaml|json]
+// `--rules` adds the security rule pack, every rule at warning level (the
+// group is deliberately bare, as the other tools write it, so every rule has
+// findings to report and none stops synthesis). `--stack NAME` synthesizes
+// one of the package's stacks instead of N groups, with the checks `synth`
+// runs (the rule pack only with `--rules`): the rule pack's cost on the
+// walkthrough's stack, measured beside the same run without it
+// (benchmarks/rules_cost.py).
+//
+// `--cpu K` synthesizes K times without the rule pack and K times with it,
+// in alternation, and prints the medians of the process's CPU time (every
+// thread) for each, and of the rule pack alone on the finished template:
+// CPU time, unlike wall time, barely moves when other processes share the
+// machine's cores.
+//
+//   scale-synth N [--format yaml|json] [--rules] [--cpu K]
+//   scale-synth --stack NAME [--rules] [--cpu K]
 import AWSResources
 import CloudFormation
 import Foundation
+import SecurityRules
+import Stacks
 import TemplateRendering
 
 struct ScaleStack: StackDefinition {
     var groups: Int
+    var rulesAsWarnings = false
     var name: String { "Scale\(groups)" }
 
     func build(_ stack: Stack) throws {
+        if rulesAsWarnings {
+            StackRuleSetting.apply([StackRuleSetting("*", .warning, because: "the benchmark's bare group: every finding reported, none stops")], to: stack)
+        }
         for i in 0..<groups {
             let bucket = stack.add(S3.Bucket("Bucket\(i)"))
             let table = stack.add(DynamoDB.Table(
@@ -53,13 +74,60 @@ struct ScaleStack: StackDefinition {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let formatName = arguments.firstIndex(of: "--format").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil } ?? "yaml"
-guard let groups = arguments.first.flatMap(Int.init), groups > 0, let format = TemplateFormat(rawValue: formatName) else {
-    FileHandle.standardError.write(Data("usage: scale-synth N [--format yaml|json]\n".utf8))
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+}
+let rules = arguments.contains("--rules")
+let formatName = option("--format") ?? "yaml"
+let definition: (any StackDefinition)?
+if let name = option("--stack") {
+    definition = allStacks.first { $0.name == name }
+} else {
+    definition = arguments.first.flatMap(Int.init).flatMap { $0 > 0 ? ScaleStack(groups: $0, rulesAsWarnings: rules || option("--cpu") != nil) : nil }
+}
+guard let definition, let format = TemplateFormat(rawValue: formatName) else {
+    FileHandle.standardError.write(Data("usage: scale-synth N [--format yaml|json] [--rules] | scale-synth --stack NAME [--rules]\n".utf8))
     exit(2)
 }
+/// Milliseconds of CPU time the process (all its threads) has used.
+func processCPUMilliseconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1_000_000
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+if let rounds = option("--cpu").flatMap(Int.init), rounds > 0 {
+    var without: [Double] = [], with: [Double] = [], pack: [Double] = []
+    for _ in 0..<rounds {
+        for withRules in [false, true] {
+            let started = processCPUMilliseconds()
+            let (synthesis, rendered) = try synthesize(
+                definition, checks: AWSChecks.all + (withRules ? [SecurityRulePack()] : []), limits: .unlimited
+            ) { template in try TemplateRenderer.render(template, format: format) }
+            _ = try rendered.get()
+            let spent = processCPUMilliseconds() - started
+            if withRules {
+                with.append(spent)
+                let before = processCPUMilliseconds()
+                _ = SecurityRulePack().diagnostics(for: synthesis.template, stack: synthesis.stack)
+                pack.append(processCPUMilliseconds() - before)
+            } else {
+                without.append(spent)
+            }
+        }
+    }
+    print(#"{"without_ms": \#(median(without)), "with_ms": \#(median(with)), "rules_only_ms": \#(median(pack))}"#)
+    exit(0)
+}
+
 do {
-    let (_, rendered) = try synthesize(ScaleStack(groups: groups), checks: AWSChecks.all, limits: .unlimited) { template in
+    let checks = AWSChecks.all + (rules ? [SecurityRulePack()] : [])
+    let (_, rendered) = try synthesize(definition, checks: checks, limits: .unlimited) { template in
         try TemplateRenderer.render(template, format: format)
     }
     FileHandle.standardOutput.write(Data(try rendered.get().utf8))

@@ -1,5 +1,6 @@
 import AWSResources
 import CloudFormation
+import SecurityRules
 
 /// Order events fanned out from an SNS topic to an SQS queue, with a
 /// dead-letter queue and, in production, an alarm on it.
@@ -33,8 +34,12 @@ public struct OrderEventsStack: StackDefinition {
         let isProduction = stack.add(Condition("IsProduction", .equals(environment.ref, "prod")))
 
         // Queues hold messages, not records: replacing or deleting one loses
-        // only messages in flight, so the stack may delete them.
-        let disposable = ResourceAttributes(deletionPolicy: .delete, updateReplacePolicy: .delete)
+        // only messages in flight, so the stack may delete them. The example
+        // keeps to AWS-managed keys, so it needs no key of its own.
+        let awsManagedKey = "Order events carry no personal data; the AWS-managed key keeps this example free of a key to administer."
+        let disposable = ResourceAttributes(
+            metadata: RuleSuppression.metadata([RuleSuppression("SQS-KMS", because: awsManagedKey)]),
+            deletionPolicy: .delete, updateReplacePolicy: .delete)
 
         let deadLetters = stack.add(SQS.Queue(
             "DeadLetterQueue", kmsMasterKeyId: "alias/aws/sqs", messageRetentionPeriod: 1_209_600, attributes: disposable))
@@ -50,7 +55,23 @@ public struct OrderEventsStack: StackDefinition {
             tags: [.init(key: "Name", value: .sub("\(.stackName)-orders"))],
             attributes: disposable))
 
-        let topic = stack.add(SNS.Topic("OrdersTopic", kmsMasterKeyId: "alias/aws/sns"))
+        let topic = stack.add(SNS.Topic(
+            "OrdersTopic", kmsMasterKeyId: "alias/aws/sns",
+            attributes: ResourceAttributes(metadata: RuleSuppression.metadata([RuleSuppression("SNS-KMS", because: awsManagedKey)]))))
+        stack.add(SNS.TopicPolicy(
+            "OrdersTopicPolicy",
+            policyDocument: [
+                "Version": "2012-10-17",
+                "Statement": [[
+                    "Sid": "DenyPublishWithoutTLS",
+                    "Effect": "Deny",
+                    "Principal": "*",
+                    "Action": "sns:Publish",
+                    "Resource": topic.ref.templateValue,
+                    "Condition": ["Bool": ["aws:SecureTransport": false]],
+                ]],
+            ],
+            topics: [topic.ref]))
 
         let queuePolicy = stack.add(SQS.QueuePolicy(
             "OrdersQueuePolicy",
@@ -70,12 +91,12 @@ public struct OrderEventsStack: StackDefinition {
                         "Effect": "Deny",
                         "Principal": "*",
                         "Action": "sqs:*",
-                        "Resource": queue.arn.templateValue,
+                        "Resource": [queue.arn.templateValue, deadLetters.arn.templateValue],
                         "Condition": ["Bool": ["aws:SecureTransport": false]],
                     ],
                 ],
             ],
-            queues: [queue.ref]))
+            queues: [queue.ref, deadLetters.ref]))
 
         // Messages published before the queue policy exists would be dropped;
         // nothing in the subscription's properties implies that order.

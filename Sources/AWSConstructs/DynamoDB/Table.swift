@@ -10,7 +10,7 @@ import CloudFormation
 /// | SSE with the given key (`encryption: .kms(key)`), else AWS-owned | who can read the data is decided by your key policy |
 /// | on-demand billing unless `billing: .provisioned(…)` | no capacity planning, no throttling by default |
 /// | `DeletionPolicy`/`UpdateReplacePolicy` `Retain` | a stack change never deletes data |
-/// | deletion protection off (`deletionProtection: true` to turn it on) | the walkthrough deletes its stack |
+/// | deletion protection on (`deletionProtection`) | nobody deletes the table by a console click or an API call; turn it off (`update-table --no-deletion-protection-enabled`) before deleting |
 public final class Table: ResourceDeclaration {
     public enum AttributeType: Hashable, Sendable {
         case string, number, binary
@@ -61,7 +61,7 @@ public final class Table: ResourceDeclaration {
     public var encryption: Encryption
     public var globalIndexes: [GlobalIndex]
     public var pointInTimeRecovery = true
-    public var deletionProtection = false
+    public var deletionProtection = true
     public var deletionPolicy: DeletionPolicy = .retain
 
     public init(

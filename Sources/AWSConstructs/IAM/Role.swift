@@ -1,5 +1,6 @@
 import AWSResources
 import CloudFormation
+import SecurityRules
 
 /// Something that can be granted permissions: a role, or a construct that
 /// acts through one (a function).
@@ -17,6 +18,8 @@ public final class Role: ResourceDeclaration, Grantee {
     public var roleName: Expression<String>?
     public var description: Expression<String>?
     public private(set) var statements: [PolicyStatement] = []
+    /// Security rules that do not fit this role's grants, each with the reason.
+    public var suppressions: [RuleSuppression] = []
 
     public init(_ logicalID: String, trustedService: String, roleName: Expression<String>? = nil, description: Expression<String>? = nil) {
         self.logicalID = logicalID
@@ -49,7 +52,8 @@ public final class Role: ResourceDeclaration, Grantee {
             policies = [IAM.Role.Policy(policyDocument: PolicyStatement.document(statements), policyName: .literal("\(logicalID)Policy"))]
         }
         return IAM.Role(
-            logicalID, assumeRolePolicyDocument: trust, description: description, policies: policies, roleName: roleName
+            logicalID, assumeRolePolicyDocument: trust, description: description, policies: policies, roleName: roleName,
+            attributes: ResourceAttributes(metadata: RuleSuppression.metadata(suppressions))
         ).declaredResources()
     }
 }

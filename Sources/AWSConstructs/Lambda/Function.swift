@@ -1,5 +1,6 @@
 import AWSResources
 import CloudFormation
+import SecurityRules
 
 /// A Lambda function with its own role (`<function>Role` unless
 /// `roleLogicalID` says otherwise), log group and dead-letter queue, secure by
@@ -112,7 +113,11 @@ public final class Function: ResourceDeclaration, AssetDeclaration, Grantee {
         let logGroup = Logs.LogGroup(
             logGroupLogicalID, kmsKeyId: key.arn.expression, logGroupName: logGroupName,
             retentionInDays: .init(integerLiteral: logRetentionDays),
-            attributes: ResourceAttributes(deletionPolicy: .delete, updateReplacePolicy: .delete))
+            attributes: ResourceAttributes(
+                metadata: RuleSuppression.metadata([RuleSuppression(
+                    "DELETION-PROTECTION",
+                    because: "The log group goes with its function (DeletionPolicy Delete); deletion protection would make deleting the stack fail.")]),
+                deletionPolicy: .delete, updateReplacePolicy: .delete))
         var function = Lambda.Function(
             logicalID,
             code: codeProperty,

@@ -1,5 +1,6 @@
 import AWSResources
 import CloudFormation
+import SecurityRules
 
 /// A Macie discovery job deployed with the stack: a custom resource
 /// (`Custom::MacieClassificationJob`) whose function creates the job through
@@ -37,6 +38,9 @@ public final class MacieJob: ResourceDeclaration {
         // Job IDs are made by Macie, so the grant names this account's jobs in this Region.
         let jobs = ARN<MacieClassificationJobARN>(unchecked: .sub("arn:${AWS::Partition}:macie2:${AWS::Region}:${AWS::AccountId}:classification-job/*"))
         manager.role.addToPolicy(.allow([.createClassificationJob, .describeClassificationJob, .updateClassificationJob], on: [jobs]))
+        manager.role.suppressions.append(RuleSuppression(
+            "IAM-WILDCARD-RESOURCE",
+            because: "Macie makes the job IDs when the function creates the jobs; the grant is limited to this account's jobs in this Region."))
     }
 
     /// `Ref`: the job ID.

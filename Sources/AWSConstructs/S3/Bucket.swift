@@ -1,5 +1,6 @@
 import AWSResources
 import CloudFormation
+import SecurityRules
 
 /// An S3 bucket with the protections a reviewer looks for, each overridable.
 ///
@@ -21,7 +22,7 @@ public final class Bucket: ResourceDeclaration {
     public enum AccessLogs {
         /// Server access logs delivered to `bucket` under `prefix`.
         case to(Bucket, prefix: String)
-        /// No access logs, with the reason (written as a checkov suppression).
+        /// No access logs, with the reason (written as a suppression of S3-ACCESS-LOGS).
         case none(because: String)
     }
 
@@ -33,6 +34,8 @@ public final class Bucket: ResourceDeclaration {
     public var enforceTLS = true
     public var deletionPolicy: DeletionPolicy = .retain
     public var tags: [S3.Bucket.Tag] = []
+    /// Security rules that do not fit this bucket, each with the reason.
+    public var suppressions: [RuleSuppression] = []
     /// Buckets whose access logs this bucket receives.
     private var logSources: [(bucket: Bucket, prefix: String)] = []
 
@@ -49,8 +52,10 @@ public final class Bucket: ResourceDeclaration {
     /// A bucket for other buckets' access logs: SSE-S3 (S3 cannot deliver
     /// access logs to an SSE-KMS bucket), no logs of its own.
     public static func accessLogBucket(_ logicalID: String, name: Expression<String>? = nil) -> Bucket {
-        Bucket(logicalID, name: name, encryption: .s3Managed,
+        let bucket = Bucket(logicalID, name: name, encryption: .s3Managed,
                accessLogs: .none(because: "This bucket receives the other buckets' access logs; logging it to itself would loop."))
+        bucket.suppressions = [RuleSuppression("S3-KMS", because: "S3 delivers server access logs only to buckets encrypted with SSE-S3, not SSE-KMS.")]
+        return bucket
     }
 
     /// `Ref`: the bucket name.
@@ -93,13 +98,13 @@ public final class Bucket: ResourceDeclaration {
         case .kms(let key):
             encryptionRule = .init(bucketKeyEnabled: true, serverSideEncryptionByDefault: .init(kmsMasterKeyID: key.arn.expression, sseAlgorithm: .awsKms))
         }
-        var suppressions: [CheckovSuppression] = []
+        var suppressions = suppressions
         var logging: S3.Bucket.LoggingConfiguration?
         switch accessLogs {
         case .to(let target, let prefix):
             logging = .init(destinationBucketName: target.ref, logFilePrefix: .literal(prefix))
         case .none(let reason):
-            suppressions.append(CheckovSuppression("CKV_AWS_18", because: reason))
+            suppressions.append(RuleSuppression("S3-ACCESS-LOGS", because: reason))
         }
         let bucket = S3.Bucket(
             logicalID,
@@ -112,7 +117,7 @@ public final class Bucket: ResourceDeclaration {
             tags: tags.isEmpty ? nil : tags,
             versioningConfiguration: versioned ? .init(status: .enabled) : nil,
             attributes: ResourceAttributes(
-                metadata: CheckovSuppression.metadata(suppressions),
+                metadata: RuleSuppression.metadata(suppressions),
                 deletionPolicy: deletionPolicy, updateReplacePolicy: deletionPolicy))
         var resources = bucket.declaredResources()
         let statements = policyStatements()

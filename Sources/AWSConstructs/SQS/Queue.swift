@@ -1,7 +1,8 @@
 import AWSResources
 import CloudFormation
 
-/// An SQS queue encrypted with a customer-managed key.
+/// An SQS queue encrypted with a customer-managed key, with a queue policy
+/// that denies requests without TLS (`enforceTLS`).
 ///
 /// `DeletionPolicy` `Delete`: a queue holds messages in flight, not records.
 public final class Queue: ResourceDeclaration {
@@ -12,6 +13,10 @@ public final class Queue: ResourceDeclaration {
     /// explicitly, since the default of 4 days silently drops older messages.
     public var retentionPeriod: Int
     public var visibilityTimeout: Int?
+    public var enforceTLS = true
+    /// Where messages go after `maxReceiveCount` failed receives; `nil` for
+    /// a queue that is itself a dead-letter queue.
+    public var deadLetters: (queue: Queue, maxReceiveCount: Int)?
 
     public init(_ logicalID: String, name: Expression<String>? = nil, key: Key, retentionPeriod: Int = 1_209_600, visibilityTimeout: Int? = nil) {
         self.logicalID = logicalID
@@ -24,6 +29,7 @@ public final class Queue: ResourceDeclaration {
     /// `Ref`: the queue URL.
     public var url: Expression<String> { Expression(unchecked: .ref(logicalID)) }
     public var arn: ARN<SQSQueueARN> { ARN(unchecked: .getAtt(logicalID, "Arn")) }
+    public var policyLogicalID: String { logicalID + "Policy" }
 
     /// `sqs:SendMessage`, and `kms:GenerateDataKey` and `kms:Decrypt` through SQS.
     public func grantSend(to grantee: Grantee) {
@@ -32,11 +38,24 @@ public final class Queue: ResourceDeclaration {
     }
 
     public func declaredResources() -> [Resource] {
-        SQS.Queue(
+        let queue = SQS.Queue(
             logicalID, kmsMasterKeyId: key.arn.expression,
             messageRetentionPeriod: .init(integerLiteral: retentionPeriod), queueName: name,
+            redrivePolicy: deadLetters.map { ["deadLetterTargetArn": $0.queue.arn.templateValue, "maxReceiveCount": .integer($0.maxReceiveCount)] },
             visibilityTimeout: visibilityTimeout.map { .init(integerLiteral: $0) },
             attributes: ResourceAttributes(deletionPolicy: .delete, updateReplacePolicy: .delete)
+        ).declaredResources()
+        guard enforceTLS else { return queue }
+        let statement: Value = [
+            "Sid": "DenyRequestsWithoutTLS",
+            "Effect": "Deny",
+            "Principal": "*",
+            "Action": "sqs:*",
+            "Resource": arn.templateValue,
+            "Condition": .object(Conditions.insecureTransport),
+        ]
+        return queue + SQS.QueuePolicy(
+            policyLogicalID, policyDocument: ["Version": "2012-10-17", "Statement": [statement]], queues: [url]
         ).declaredResources()
     }
 }

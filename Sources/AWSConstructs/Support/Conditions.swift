@@ -1,4 +1,5 @@
 import CloudFormation
+import SecurityRules
 
 /// Condition blocks the constructs use.
 enum Conditions {
@@ -12,9 +13,11 @@ enum Conditions {
     static let insecureTransport: Object = ["Bool": ["aws:SecureTransport": false]]
 }
 
-/// A checkov check that does not fit a resource, with the reason. Written to
-/// the resource's `Metadata.checkov.skip`, where checkov reads it, and listed
-/// in the README, so no suppression goes unexplained.
+/// A checkov check with no security rule here that does not fit a resource,
+/// with the reason. Written to the resource's `Metadata.checkov.skip`, where
+/// checkov reads it, so no suppression goes unexplained; a rule of this
+/// package is waived with a `RuleSuppression`, which writes the checkov skips
+/// of its checks too.
 public struct CheckovSuppression: Hashable, Sendable {
     public var id: String
     public var reason: String
@@ -24,9 +27,8 @@ public struct CheckovSuppression: Hashable, Sendable {
         self.reason = reason
     }
 
-    static func metadata(_ suppressions: [CheckovSuppression]) -> Object? {
-        guard !suppressions.isEmpty else { return nil }
-        let skips = suppressions.sorted { $0.id < $1.id }.map { Value.object(["id": .string($0.id), "comment": .string($0.reason)]) }
-        return ["checkov": ["skip": .list(skips)]]
+    /// Metadata waiving `rules` and these checkov checks.
+    static func metadata(_ suppressions: [CheckovSuppression], rules: [RuleSuppression] = []) -> Object? {
+        RuleSuppression.metadata(rules, checkovOnly: suppressions.map { ($0.id, $0.reason) })
     }
 }

@@ -15,6 +15,10 @@ struct EveryConstructStack: StackDefinition {
             "Items", partitionKey: .string("id"), encryption: .kms(key),
             globalIndexes: [Table.GlobalIndex("ByOwner", partitionKey: .string("owner"))]))
         let queue = stack.add(Queue("Work", key: key))
+        queue.deadLetters = (stack.add(Queue("WorkDeadLetters", key: key)), 5)
+        key.allow(
+            .role(.sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie")),
+            [.decrypt], sid: "MacieDecrypts")
         let topic = stack.add(Topic("Events", key: key))
         let function = stack.add(Function(
             "Worker", code: .inline("def handler(event, context):\n    return event\n"),

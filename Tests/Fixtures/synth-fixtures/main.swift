@@ -1,11 +1,18 @@
 // `synth` over a catalog of small stacks, two of them broken on purpose, so
 // the CLI tests can watch the real executable fail the way a user would see it.
 import CloudFormation
+import SecurityRules
 import SynthCommand
+
+/// The command's fixtures exercise the command, not a stack's security.
+func securityRulesOff(_ stack: Stack) {
+    StackRuleSetting.apply([StackRuleSetting("*", .off, because: "a fixture of the command line, not a stack to deploy")], to: stack)
+}
 
 struct ValidStack: StackDefinition {
     var name: String { "Valid" }
     func build(_ stack: Stack) throws {
+        securityRulesOff(stack)
         let queue = stack.add(Resource("Queue", type: "AWS::SQS::Queue", properties: ["SqsManagedSseEnabled": true]))
         stack.output("QueueURL", queue.ref)
     }
@@ -15,6 +22,7 @@ struct ValidStack: StackDefinition {
 struct BrokenStack: StackDefinition {
     var name: String { "Broken" }
     func build(_ stack: Stack) throws {
+        securityRulesOff(stack)
         stack.add(Resource("First", type: "AWS::SQS::Queue", properties: ["QueueName": .sub("${Second.QueueName}")]))
         stack.add(Resource("Second", type: "AWS::SQS::Queue", properties: ["QueueName": .sub("${First.QueueName}")]))
         stack.output("Missing", .ref("Thrid"))
@@ -24,6 +32,7 @@ struct BrokenStack: StackDefinition {
 struct AlsoBrokenStack: StackDefinition {
     var name: String { "AlsoBroken" }
     func build(_ stack: Stack) throws {
+        securityRulesOff(stack)
         stack.add(Resource("Topic", type: "AWS::SNS::Topic", condition: "Undeclared"))
     }
 }
