@@ -1,3 +1,4 @@
+import Archiving
 import Foundation
 
 /// Writes `Registry/ResourceRegistry+Generated.swift`: what `synth` knows of

@@ -3,6 +3,7 @@ import AWSResources
 import CloudFormation
 import Foundation
 import SecurityRules
+import StackSynthesis
 import TemplateReading
 
 /// `synth validate FILE…`: any existing template through the same checks a

@@ -9,17 +9,14 @@ struct ValidateCommandTests {
     func committed() throws {
         let result = try Executable.synth.run(["validate"] + allStacks.map { "generated/\($0.name).yaml" })
         #expect(result.status == 0)
-        let verdicts = result.stderr.split(separator: "
-").filter { !$0.contains(": security rules: ") && !$0.hasPrefix("  ") }
+        let verdicts = result.stderr.split(separator: "\n").filter { !$0.contains(": security rules: ") && !$0.hasPrefix("  ") }
         let expected = try allStacks.map { "generated/\($0.name).yaml: valid (\(try synthesize($0).template.resources.count) resources)" }
         #expect(verdicts.map(String.init) == expected)
         // What the stacks waive, with the reasons: each suppression the committed templates carry.
-        let waived = result.stderr.split(separator: "
-").filter { $0.hasPrefix("  suppressed ") }
+        let waived = result.stderr.split(separator: "\n").filter { $0.hasPrefix("  suppressed ") }
         let written = try allStacks.map { stack in
             try String(contentsOf: Executable.packageRoot.appendingPathComponent("generated/\(stack.name).yaml"), encoding: .utf8)
-                .components(separatedBy: "
-").filter { $0.hasPrefix("        - rule: ") }.count
+                .components(separatedBy: "\n").filter { $0.hasPrefix("        - rule: ") }.count
         }.reduce(0, +)
         #expect(waived.count == written && written > 0)
     }
