@@ -105,7 +105,7 @@ let package = Package(
         ),
         // Test support: the same command over the package's catalog grown as
         // users grow it (one more data set, one more stack).
-        .target(name: "GrownCatalog", dependencies: ["SynthCommand", "CloudFormation", "Stacks"], path: "Tests/Fixtures/GrownCatalog"),
+        .target(name: "GrownCatalog", dependencies: ["SynthCommand", "CloudFormation", "AWSConstructs", "Stacks"], path: "Tests/Fixtures/GrownCatalog"),
         .executableTarget(name: "synth-grown", dependencies: ["GrownCatalog", "SynthCommand"], path: "Tests/Fixtures/synth-grown"),
         // Test support: a stack whose function installs its requirements with pip.
         .executableTarget(

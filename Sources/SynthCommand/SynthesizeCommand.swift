@@ -72,6 +72,7 @@ struct SynthesizeCommand<Catalog: StackCatalog>: ParsableCommand {
             throw SynthFailure(message: "\(errors) error\(errors == 1 ? "" : "s"); nothing written", exitCode: .invalid)
         }
         report(templates.flatMap(\.warnings))
+        templates.flatMap(\.securitySummary).forEach(printError)
 
         if check {
             try compare(templates, withDirectory: output ?? "generated", complete: stack == nil)

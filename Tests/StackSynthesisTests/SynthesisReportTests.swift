@@ -17,17 +17,18 @@ private struct RetiredRuntimeStack: StackDefinition {
 private struct DanglingReferenceStack: StackDefinition {
     var name: String { "Dangling" }
     func build(_ stack: Stack) throws {
-        stack.add(Resource("Queue", type: "AWS::SQS::Queue", properties: ["SqsManagedSseEnabled": true]))
+        stack.add(Resource("Handle", type: "AWS::CloudFormation::WaitConditionHandle"))
         stack.output("Missing", .ref("Nowhere"))
         stack.output("AlsoMissing", .getAtt("Elsewhere", "Arn"))
     }
 }
 
+/// A valid stack of a type that holds no data, so no security rule concerns it.
 private struct QueueStack: StackDefinition {
     var name: String { "Queue" }
     func build(_ stack: Stack) throws {
-        let queue = stack.add(Resource("Queue", type: "AWS::SQS::Queue", properties: ["SqsManagedSseEnabled": true]))
-        stack.output("QueueURL", queue.ref)
+        let handle = stack.add(Resource("Handle", type: "AWS::CloudFormation::WaitConditionHandle"))
+        stack.output("HandleURL", handle.ref)
     }
 }
 

@@ -14,7 +14,7 @@ extension SSM {
     public struct Parameter: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::SSM::Parameter"
         public static let createOnlyProperties: [String] = ["Name"]
-        public static let attributeNames: [String] = ["Arn"]
+        public static let attributeNames: [String] = ["AllowedPattern", "Arn", "DataType", "Description", "Name", "Policies", "Tier", "Type", "Value"]
 
         public var logicalID: String
         public var attributes: ResourceAttributes

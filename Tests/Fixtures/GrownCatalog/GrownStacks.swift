@@ -2,17 +2,21 @@
 // data set, and one more stack. `synth-grown` is the command over it; the CLI
 // tests regenerate its templates and run the same shape checks as on the
 // package's own catalog.
+import AWSConstructs
 import CloudFormation
 import Stacks
 import SynthCommand
 
-/// A stack added to the catalog.
+/// A stack added to the catalog, written with the constructs as a user would.
 public struct AddedStack: StackDefinition {
     public var name: String { "Added" }
     public init() {}
     public func build(_ stack: Stack) throws {
-        let queue = stack.add(Resource("AddedQueue", type: "AWS::SQS::Queue", properties: ["SqsManagedSseEnabled": true]))
-        stack.output("AddedQueueURL", queue.ref)
+        let key = stack.add(Key("AddedKey", description: "Encrypts the added queue."))
+        let deadLetters = stack.add(Queue("AddedDeadLetters", key: key))
+        let queue = stack.add(Queue("AddedQueue", key: key))
+        queue.deadLetters = (deadLetters, 5)
+        stack.output("AddedQueueURL", queue.url)
     }
 }
 
