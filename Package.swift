@@ -107,6 +107,13 @@ let package = Package(
         // users grow it (one more data set, one more stack).
         .target(name: "GrownCatalog", dependencies: ["SynthCommand", "CloudFormation", "AWSConstructs", "Stacks"], path: "Tests/Fixtures/GrownCatalog"),
         .executableTarget(name: "synth-grown", dependencies: ["GrownCatalog", "SynthCommand"], path: "Tests/Fixtures/synth-grown"),
+        // Test support: stacks past one template and one account (references
+        // across stacks, a split into nested stacks, a StackSet).
+        .executableTarget(
+            name: "synth-estate",
+            dependencies: ["SynthCommand", "CloudFormation", "SecurityRules"],
+            path: "Tests/Fixtures/synth-estate"
+        ),
         // Test support: a stack whose function installs its requirements with pip.
         .executableTarget(
             name: "synth-vendored",

@@ -13,6 +13,8 @@ public final class Stack {
     private var conditions: [Condition] = []
     private var declarations: [any ResourceDeclaration] = []
     private var outputs: [Output] = []
+    /// Resource → the nested stack it is asked to go to (`place(_:inNestedStack:)`).
+    public private(set) var requestedParts: [String: String] = [:]
     /// Files written beside the template (`<stack>.<name>` under `--output`), as JSON.
     public private(set) var artifacts: [(name: String, json: Value)] = []
 
@@ -66,6 +68,16 @@ public final class Stack {
         exportName: Value? = nil, condition: String? = nil
     ) -> Output {
         output(logicalID, value.templateValue, description: description, exportName: exportName, condition: condition)
+    }
+
+    /// Puts the resources of `declarations` in the nested stack `part` (a
+    /// logical ID of the root stack), whatever the stack's size; the rest
+    /// stays in the root, or is split automatically past CloudFormation's
+    /// limits (`NestedStackSplit`).
+    public func place(_ declarations: any ResourceDeclaration..., inNestedStack part: String) {
+        for declaration in declarations {
+            for resource in declaration.declaredResources() { requestedParts[resource.logicalID] = part }
+        }
     }
 
     /// A JSON file that `synth --output` writes as `<stack>.<name>` beside

@@ -13,6 +13,26 @@ public protocol StackDefinition: Sendable {
     /// The name `synth` lists and selects, and the file name under `generated/`.
     var name: String { get }
     func build(_ stack: Stack) throws
+
+    /// The stacks of the same catalog whose resources this stack refers to
+    /// by logical ID; each such reference becomes an import
+    /// (`CrossStackReferences`). None by default: a name the stack does not
+    /// declare is then an error, never a guess.
+    var referencedStacks: [String] { get }
+
+    /// How this stack takes the values of `referencedStacks`.
+    var crossStackReferenceStyle: CrossStackReferences.Style { get }
+
+    /// Deploy the stack as a StackSet to the accounts of organizational
+    /// units: `synth --output` writes `<name>.stackset.yaml` beside the
+    /// member template. `nil` (the default) for a stack of one account.
+    var stackSet: StackSetDeployment? { get }
+}
+
+extension StackDefinition {
+    public var referencedStacks: [String] { [] }
+    public var crossStackReferenceStyle: CrossStackReferences.Style { .export }
+    public var stackSet: StackSetDeployment? { nil }
 }
 
 /// Something that declares resources in a stack: a single `Resource`, or a

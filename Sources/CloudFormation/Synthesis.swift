@@ -8,6 +8,8 @@ public struct Synthesis: Sendable {
     public var artifacts: [Artifact] = []
     /// Files the template refers to by a local path (function code).
     public var assets: [Asset] = []
+    /// Resource → the nested stack it was asked to go to.
+    public var requestedParts: [String: String] = [:]
 }
 
 /// A JSON file written beside a stack's template.
@@ -35,7 +37,7 @@ public func synthesize(
     _ definition: any StackDefinition, checks: [any TemplateCheck] = [], limits: QuotaLimits = .cloudFormation
 ) throws(SynthesisError) -> Synthesis {
     let noRendering: (@Sendable (Template) throws -> Never)? = nil
-    return try synthesize(definition, checks: checks, limits: limits, render: noRendering).synthesis
+    return try synthesize(definition, checks: checks, limits: limits, preparing: nil, render: noRendering).synthesis
 }
 
 /// As `synthesize(_:checks:limits:)`, and `render` turns the template into
@@ -46,13 +48,25 @@ public func synthesize<Output: Sendable>(
     _ definition: any StackDefinition, checks: [any TemplateCheck] = [], limits: QuotaLimits = .cloudFormation,
     renderingAlongside render: @escaping @Sendable (Template) throws -> Output
 ) throws(SynthesisError) -> (synthesis: Synthesis, output: Result<Output, any Error>) {
-    let result = try synthesize(definition, checks: checks, limits: limits, render: render)
+    let result = try synthesize(definition, checks: checks, limits: limits, preparing: nil, render: render)
+    return (result.synthesis, result.output!)
+}
+
+/// As `synthesize(_:checks:limits:renderingAlongside:)`, with the built
+/// template handed to `prepare` before it is tidied and validated: for what
+/// only the whole catalog knows (references to other stacks).
+public func synthesize<Output: Sendable>(
+    _ definition: any StackDefinition, checks: [any TemplateCheck] = [], limits: QuotaLimits = .cloudFormation,
+    preparing prepare: @escaping (Template) -> Template,
+    renderingAlongside render: @escaping @Sendable (Template) throws -> Output
+) throws(SynthesisError) -> (synthesis: Synthesis, output: Result<Output, any Error>) {
+    let result = try synthesize(definition, checks: checks, limits: limits, preparing: prepare, render: render)
     return (result.synthesis, result.output!)
 }
 
 private func synthesize<Output: Sendable>(
     _ definition: any StackDefinition, checks: [any TemplateCheck], limits: QuotaLimits,
-    render: (@Sendable (Template) throws -> Output)?
+    preparing prepare: ((Template) -> Template)? = nil, render: (@Sendable (Template) throws -> Output)?
 ) throws(SynthesisError) -> (synthesis: Synthesis, output: Result<Output, any Error>?) {
     let stack = Stack(name: definition.name)
     do {
@@ -63,7 +77,7 @@ private func synthesize<Output: Sendable>(
         throw SynthesisError([Diagnostic(.error, stack: definition.name, path: [], "building the stack failed: \(error)")])
     }
     let assets = try stack.assets()
-    let (template, dependencies) = withoutRedundantDependencies(stack.template)
+    let (template, dependencies) = withoutRedundantDependencies(prepare?(stack.template) ?? stack.template)
     let name = definition.name
 
     let plan = SynthesisJobs(template: template, checks: checks, rendering: render != nil)
@@ -90,7 +104,8 @@ private func synthesize<Output: Sendable>(
     }
     let synthesis = Synthesis(
         stack: name, template: template, warnings: diagnostics,
-        artifacts: stack.artifacts.map { Artifact(name: $0.name, json: $0.json) }, assets: assets)
+        artifacts: stack.artifacts.map { Artifact(name: $0.name, json: $0.json) }, assets: assets,
+        requestedParts: stack.requestedParts)
     return (synthesis, output)
 }
 

@@ -25,35 +25,75 @@ public struct SynthesizedTemplate: Sendable {
 
 /// Synthesizes and renders every given stack, collecting the problems of all
 /// of them before giving up, so one run shows every mistake.
+///
+/// `catalog` is every stack the given ones may take values from
+/// (`StackDefinition.referencedStacks`). A stack past CloudFormation's limits
+/// on one template, or one that places resources in nested stacks, is
+/// written as its root template with the nested stacks' templates beside it
+/// (`<stack>.<part>.yaml`); a stack deployed as a StackSet also gets the
+/// template that creates the StackSet (`<stack>.stackset.yaml`).
 public func synthesizeAll(
-    _ definitions: [any StackDefinition], format: TemplateFormat, form: IntrinsicForm
+    _ definitions: [any StackDefinition], catalog: [any StackDefinition]? = nil, format: TemplateFormat, form: IntrinsicForm
 ) throws(SynthesisError) -> [SynthesizedTemplate] {
+    let references = try CatalogReferences(catalog: catalog ?? definitions)
     var results: [SynthesizedTemplate] = []
     var problems: [Diagnostic] = []
     for definition in definitions {
+        let name = definition.name
+        let render: @Sendable (Template) throws -> String = { try TemplateRenderer.render($0, format: format, form: form) }
         do {
-            let (synthesis, rendered) = try synthesize(definition, checks: everyCheck) { template in
-                try TemplateRenderer.render(template, format: format, form: form)
+            let resolved = references.templates[name]
+            let (synthesis, rendered) = try synthesize(
+                definition, checks: everyCheck, limits: .splittable, preparing: { resolved ?? $0 }, renderingAlongside: render)
+            var text = try rendered.get()
+            var artifacts = try synthesis.artifacts.map { artifact in
+                ("\(name).\(artifact.name)", try TemplateRenderer.json(value: ArtifactPlaceholders.replacing(artifact.json)))
             }
-            let text = try rendered.get()
-            let sizeProblems = Quotas.checkBodySize(text.utf8.count, stack: definition.name)
+            var bodies = [text]
+            if let split = try NestedStackSplit.split(
+                synthesis.template, stack: name, requestedParts: synthesis.requestedParts,
+                templateURL: { "\(name).\($0).\(format.fileExtension)" })
+            {
+                for part in [split.root] + split.parts.map(\.template) {
+                    problems += TemplateValidator.validate(part, stack: name).filter { $0.severity == .error }
+                }
+                text = try render(split.root)
+                let parts = try split.parts.map { ("\(name).\($0.name).\(format.fileExtension)", try render($0.template)) }
+                artifacts += parts
+                bodies = [text] + parts.map(\.1)
+            }
+            // Nested stacks are uploaded by `aws cloudformation package`: only the root may be deployed inline.
+            let sizeProblems = Quotas.checkBodySize(text.utf8.count, stack: name)
+                + bodies.dropFirst().flatMap { Quotas.checkBodySize($0.utf8.count, stack: name).filter { $0.severity == .error } }
             problems += sizeProblems.filter { $0.severity == .error }
-            let artifacts = try synthesis.artifacts.map { artifact in
-                ("\(definition.name).\(artifact.name)", try TemplateRenderer.json(value: ArtifactPlaceholders.replacing(artifact.json)))
+            if let deployment = definition.stackSet {
+                let stackSet = try deployment.template(memberTemplate: text, stack: name)
+                artifacts.append(("\(name).stackset.\(format.fileExtension)", try render(stackSet)))
             }
             results.append(SynthesizedTemplate(
-                stack: definition.name, text: text,
+                stack: name, text: text,
                 warnings: synthesis.warnings + sizeProblems.filter { $0.severity == .warning },
-                securitySummary: SecurityRulePack.summary(of: synthesis.template, stack: definition.name, diagnostics: synthesis.warnings),
+                securitySummary: SecurityRulePack.summary(of: synthesis.template, stack: name, diagnostics: synthesis.warnings),
                 artifacts: artifacts, assets: synthesis.assets))
         } catch let error as SynthesisError {
             problems += error.diagnostics
         } catch {
-            problems.append(Diagnostic(.error, stack: definition.name, path: [], "rendering failed: \(error)"))
+            problems.append(Diagnostic(.error, stack: name, path: [], "rendering failed: \(error)"))
         }
     }
     if problems.contains(where: { $0.severity == .error }) {
         throw SynthesisError(problems + results.flatMap(\.warnings))
     }
     return results
+}
+
+extension QuotaLimits {
+    /// CloudFormation's limits, less the ones a split into nested stacks
+    /// lifts (resources and outputs per template); the parts are held to all.
+    static var splittable: QuotaLimits {
+        var limits = QuotaLimits.cloudFormation
+        limits.resources = .max
+        limits.outputs = .max
+        return limits
+    }
 }

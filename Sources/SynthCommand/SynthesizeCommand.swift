@@ -28,6 +28,9 @@ struct SynthesizeCommand<Catalog: StackCatalog>: ParsableCommand {
     @Flag(help: "List the stacks this package defines, the default first.")
     var list = false
 
+    @Flag(help: "With --list: in the order to deploy them, each after the stacks it takes values from.")
+    var order = false
+
     @Option(help: "Output format: yaml or json. JSON always uses the long form of intrinsic functions.")
     var format: TemplateFormat = .yaml
 
@@ -49,6 +52,9 @@ struct SynthesizeCommand<Catalog: StackCatalog>: ParsableCommand {
         if list && (check || output != nil || stack != nil) {
             throw ValidationError("--list cannot be combined with a stack, --output or --check.")
         }
+        if order && !list {
+            throw ValidationError("--order goes with --list.")
+        }
         if prune && (output == nil || check) {
             throw ValidationError("--prune goes with --output (and not with --check).")
         }
@@ -59,13 +65,23 @@ struct SynthesizeCommand<Catalog: StackCatalog>: ParsableCommand {
 
     func run() throws {
         if list {
-            for definition in Catalog.stacks { print(definition.name) }
+            guard order else {
+                for definition in Catalog.stacks { print(definition.name) }
+                return
+            }
+            do {
+                CatalogReferences.deploymentOrder(of: Catalog.stacks, uses: try CatalogReferences(catalog: Catalog.stacks).uses)
+                    .forEach { print($0) }
+            } catch {
+                report(error.diagnostics)
+                throw SynthFailure(message: "the stacks' references cannot be resolved", exitCode: .invalid)
+            }
             return
         }
         let selected = try selectedStacks()
         let templates: [SynthesizedTemplate]
         do {
-            templates = try synthesizeAll(selected, format: format, form: longForm ? .long : .short)
+            templates = try synthesizeAll(selected, catalog: Catalog.stacks, format: format, form: longForm ? .long : .short)
         } catch {
             report(error.diagnostics)
             let errors = error.diagnostics.filter { $0.severity == .error }.count
@@ -91,6 +107,9 @@ struct SynthesizeCommand<Catalog: StackCatalog>: ParsableCommand {
             FileHandle.standardOutput.write(Data(templates[0].text.utf8))
             if let asset = templates[0].assets.first {
                 printError("note: \(templates[0].stack) refers to \(asset.path) and other files beside the template; `synth --output DIR` writes them")
+            }
+            if let file = templates[0].artifacts.first(where: { $0.fileName.hasSuffix(".\(format.fileExtension)") }) {
+                printError("note: \(templates[0].stack) comes with \(file.fileName) (a nested stack or its StackSet); `synth --output DIR` writes every file")
             }
         }
     }

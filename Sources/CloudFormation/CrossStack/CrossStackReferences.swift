@@ -35,11 +35,14 @@ public enum CrossStackReferences {
     ///
     /// - Parameters:
     ///   - stacks: the catalog's stacks, each with its name.
+    ///   - sources: the stacks a consuming stack may take values from
+    ///     (`StackDefinition.referencedStacks`); `nil` for any other.
     ///   - style: how each consuming stack takes its values.
     /// - Throws: `SynthesisError` when a name is declared by several other
     ///   stacks, or when stacks would use each other's values in a circle.
     public static func resolve(
-        _ stacks: [(name: String, template: Template)], style: (String) -> Style = { _ in .export }
+        _ stacks: [(name: String, template: Template)], sources: ((String) -> [String])? = nil,
+        style: (String) -> Style = { _ in .export }
     ) throws(SynthesisError) -> (stacks: [(name: String, template: Template)], uses: [Use]) {
         var owners: [String: [String]] = [:]
         for stack in stacks {
@@ -50,7 +53,9 @@ public enum CrossStackReferences {
         var problems: [Diagnostic] = []
         for index in stacks.indices {
             let consumer = stacks[index]
-            var wiring = ConsumerWiring(consumer: consumer.name, template: consumer.template, owners: owners, style: style(consumer.name))
+            let allowed = sources.map { Set($0(consumer.name)) }
+            let visible = allowed.map { allowed in owners.mapValues { $0.filter(allowed.contains) } } ?? owners
+            var wiring = ConsumerWiring(consumer: consumer.name, template: consumer.template, owners: visible, style: style(consumer.name))
             resolved[index].template = wiring.rewritten()
             uses += wiring.uses
             problems += wiring.problems
