@@ -16,6 +16,10 @@ public enum SecurityRulesDocument {
             "last column); a stack sets a rule's level (`error`, `warning`, `off`) with a reason in the template's",
             "`Metadata.synth.rules: [{rule, level, reason}]`. A suppression that waives nothing is a warning.",
             "",
+            "A rule is an error where its finding leaves data readable by someone it should not be (no customer key,",
+            "public access, plain HTTP, wildcard grants, a key Macie cannot use) and a warning where it weakens",
+            "recovery or oversight (versions, logs, backups, dead letters, retention, concurrency).",
+            "",
             "| rule | level | resource types | requires | checkov |",
             "|---|---|---|---|---|",
         ]

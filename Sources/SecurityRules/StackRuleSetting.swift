@@ -1,4 +1,3 @@
-import Foundation
 import CloudFormation
 
 /// A stack's own level for a rule (an error, a warning, or off), with the
@@ -63,7 +62,7 @@ public struct StackRuleSetting: Hashable, Sendable {
                 problems.append((path.appending("level"), "the level of \(rule) is error, warning or off"))
                 continue
             }
-            guard let reason = fields["reason"]?.literalString, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard let reason = fields["reason"]?.literalString, reason.contains(where: { !$0.isWhitespace }) else {
                 problems.append((path, "the setting of \(rule) has no reason; say why this stack differs"))
                 continue
             }

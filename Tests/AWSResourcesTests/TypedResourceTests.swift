@@ -180,20 +180,6 @@ struct TypedResourceTests {
         } == ["error: Typed: Resources.Bucket.Properties.VersioningConfiguration.Status: 'Sometimes' is not one of Enabled, Suspended"])
     }
 
-    @Test("Resource '*' in an identity policy is an error for actions IAM can scope, and fine for those it cannot")
-    func starResources() {
-        #expect(problems { stack in
-            stack.add(IAM.ManagedPolicy("Policy", policyDocument: [
-                "Version": "2012-10-17",
-                "Statement": [
-                    ["Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:ListTables"], "Resource": "*"],
-                    ["Effect": "Allow", "Action": "dynamodb:ListTables", "Resource": "*"],
-                    ["Effect": "Deny", "Action": "s3:*", "Resource": "*"],
-                ],
-            ]))
-        } == ["error: Typed: Resources.Policy.Properties.PolicyDocument.Statement[0].Resource: Resource '*' for dynamodb:GetItem, which IAM can scope to resources; name them (only actions without resource-level permissions may use '*')"])
-    }
-
     @Test("schedule expressions and Macie identifier limits", arguments: [
         ("rate(1 hours)", "'rate(1 hours)': with a count of 1 the unit is singular (minute, hour or day)"),
         ("rate(2 hour)", "'rate(2 hour)': with a count of 2 the unit is plural (minutes, hours or days)"),

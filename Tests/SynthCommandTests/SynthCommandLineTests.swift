@@ -16,6 +16,7 @@ struct SynthCommandLineTests {
         let result = try Executable.synth.run([])
         #expect(result.status == 0)
         #expect(onlySecuritySummary(result.stderr), "\(result.stderr)")
+        #expect(result.stderr.contains("\n  suppressed S3-ACCESS-LOGS on AccessLogsS3Bucket: "))
         let committed = try String(contentsOf: Executable.packageRoot.appendingPathComponent("generated/\(allStacks[0].name).yaml"), encoding: .utf8)
         #expect(result.stdout == committed)
     }
@@ -24,7 +25,7 @@ struct SynthCommandLineTests {
     func list() throws {
         let result = try Executable.fixtures.run(["--list"])
         #expect(result.status == 0)
-        #expect(result.stdout == "Valid\nBroken\nAlsoBroken\nEveryResourceType\nEveryConstruct\ndiff\nFolderFunction\n")
+        #expect(result.stdout == "Valid\nBroken\nAlsoBroken\nInsecure\nEveryResourceType\nEveryConstruct\ndiff\nFolderFunction\n")
     }
 
     @Test("a named stack, in JSON")
@@ -87,7 +88,24 @@ struct SynthCommandLineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         #expect(result.stderr.contains("error: Broken: Resources.First: dependency cycle"))
         #expect(result.stderr.contains("error: AlsoBroken: Resources.Topic.Condition: condition 'Undeclared' is not declared in Conditions"))
-        #expect(result.stderr.hasSuffix("synth: 3 errors; nothing written\n"))
+        #expect(result.stderr.contains("error: Insecure: Resources.Bucket.Properties.BucketEncryption: [S3-KMS]"))
+        #expect(result.stderr.hasSuffix("synth: 6 errors; nothing written\n"))
+    }
+
+    @Test("a stack the security rules stop: each finding by rule, resource and path, the waived rule silent, the suppression that waives nothing a warning; exit 2")
+    func insecureStack() throws {
+        let result = try Executable.fixtures.run(["Insecure"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n").map { $0.components(separatedBy: ". Fix: ")[0] }
+        #expect(lines == [
+            "error: Insecure: Resources.Bucket.Properties.BucketEncryption: [S3-KMS] the bucket has no encryption setting",
+            "error: Insecure: Resources.Bucket.Properties.PublicAccessBlockConfiguration: [S3-PUBLIC-ACCESS] the bucket has no PublicAccessBlockConfiguration",
+            "error: Insecure: Resources.Bucket: [S3-TLS] no bucket policy names the bucket",
+            "warning: Insecure: Resources.Bucket.Properties.LoggingConfiguration: [S3-ACCESS-LOGS] the bucket writes no access logs",
+            "warning: Insecure: Resources.Bucket.Metadata.synth.suppress[0]: the suppression of S3-PUBLIC-ACL waives nothing on Bucket: remove it",
+            "synth: 3 errors; nothing written",
+        ])
     }
 
     @Test("an unknown stack name: exit 2 and the list of stacks")

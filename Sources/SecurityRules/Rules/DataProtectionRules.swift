@@ -40,6 +40,13 @@ enum DataProtectionRules {
 /// property, read from the schemas themselves.
 enum DeletionProtection {
     static let types: [String] = GeneratedResourceTypes.all.compactMap { type in
-        type.schemaJSON.contains("\"DeletionProtectionEnabled\"") ? type.typeName : nil
+        contains(type.schemaJSON, "\"DeletionProtectionEnabled\"") ? type.typeName : nil
     }.sorted()
+
+    /// Whether `text` contains `word`: C's `strstr` on the UTF-8 bytes; a
+    /// schema is tens of kilobytes of ASCII, which `String.contains` would
+    /// compare character by character, Unicode rules and all.
+    static func contains(_ text: String, _ word: String) -> Bool {
+        text.withCString { haystack in word.withCString { strstr(haystack, $0) != nil } }
+    }
 }

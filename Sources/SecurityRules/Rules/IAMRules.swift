@@ -38,7 +38,7 @@ enum IAMRules {
             fix: "list the exact actions (the constructs' grants do)"
         ) { resource, context in
             context.identityAllowStatements[resource.logicalID, default: []].compactMap { statement in
-                let wildcards = statement.actions.filter { $0.contains("*") || $0.contains("?") }
+                let wildcards = statement.actions.filter(isPattern)
                 return wildcards.isEmpty ? nil : RuleViolation(components: statement.path + [.key("Action")], "wildcard actions \(wildcards.joined(separator: ", "))")
             }
         },
@@ -91,16 +91,14 @@ enum IAMRules {
         case .intrinsic(.sub(let template, _)): text = template
         default: return false
         }
-        guard text.contains("*") else { return false }
-        if text == "*" { return true }
+        guard let star = text.utf8.firstIndex(of: UInt8(ascii: "*")) else { return false }
         // A resource placeholder (not a pseudo parameter) before the wildcard anchors it.
-        guard let star = text.firstIndex(of: "*") else { return false }
-        let before = text[..<star]
-        var rest = Substring(before)
-        while let open = rest.range(of: "${") {
-            let name = rest[open.upperBound...].prefix { $0 != "}" }
-            if !name.hasPrefix("AWS::") { return false }
-            rest = rest[open.upperBound...]
+        let before = text.utf8[..<star]
+        var index = before.startIndex
+        while let open = before[index...].firstIndex(of: UInt8(ascii: "$")) {
+            let name = before[before.index(after: open)...].dropFirst().prefix { $0 != UInt8(ascii: "}") }
+            if !name.starts(with: "AWS::".utf8) { return false }
+            index = before.index(after: open)
         }
         return true
     }
@@ -108,11 +106,16 @@ enum IAMRules {
     /// Whether IAM can scope an action, or some action a pattern matches, to
     /// resources; unknown actions count as scoped.
     static func hasResourceLevelPermissions(_ action: String) -> Bool {
-        if action.contains("*") || action.contains("?") {
+        if isPattern(action) {
             let matched = IAMActionCatalog.matching(action)
             return matched.isEmpty || matched.contains { IAMActionCatalog.hasResourceLevelPermissions($0) != false }
         }
         return IAMActionCatalog.hasResourceLevelPermissions(action) != false
+    }
+
+    /// Whether an action is a wildcard pattern (`*`, `?`).
+    static func isPattern(_ action: String) -> Bool {
+        action.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }
     }
 
     private static func describe(_ value: Value) -> String {

@@ -30,7 +30,7 @@ enum S3Rules {
         ) { resource, _ in
             let settings = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"]
             guard let block = resource.properties["PublicAccessBlockConfiguration"]?.objectValue else {
-                return [RuleViolation(["Properties"], "the bucket has no PublicAccessBlockConfiguration")]
+                return [RuleViolation(["Properties", "PublicAccessBlockConfiguration"], "the bucket has no PublicAccessBlockConfiguration")]
             }
             let off = settings.filter { block[$0] != true }
             return off.isEmpty ? [] : [RuleViolation(["Properties", "PublicAccessBlockConfiguration"], "\(off.joined(separator: ", ")) not true")]

@@ -46,8 +46,23 @@ struct SubcommandNamedStack: StackDefinition {
     }
 }
 
+/// A bucket with none of the protections: the security rules stop it. One
+/// rule is waived with a reason; one suppression waives nothing.
+struct InsecureStack: StackDefinition {
+    var name: String { "Insecure" }
+    func build(_ stack: Stack) throws {
+        stack.add(Resource("Bucket", type: "AWS::S3::Bucket", metadata: RuleSuppression.metadata([
+            RuleSuppression("S3-VERSIONING", because: "every object is written once and never changed"),
+            RuleSuppression("S3-PUBLIC-ACL", because: "there is no ACL to open it"),
+        ])))
+    }
+}
+
 enum FixtureStacks: StackCatalog {
-    static var stacks: [any StackDefinition] { [ValidStack(), BrokenStack(), AlsoBrokenStack(), EveryResourceTypeStack(), EveryConstructStack(), SubcommandNamedStack(), FolderFunctionStack()] }
+    static var stacks: [any StackDefinition] {
+        [ValidStack(), BrokenStack(), AlsoBrokenStack(), InsecureStack(), EveryResourceTypeStack(), EveryConstructStack(),
+         SubcommandNamedStack(), FolderFunctionStack()]
+    }
 }
 
 Synth<FixtureStacks>.runAsMain()
