@@ -46,7 +46,7 @@ struct CrossStackReferenceTests {
 
     @Test("a weak reference: the producer writes an SSM parameter, the consumer reads it at deployment")
     func weakReference() throws {
-        let (stacks, _) = try CrossStackReferences.resolve([("Compute", compute), ("Storage", storage)]) { _ in .ssmParameter }
+        let (stacks, _) = try CrossStackReferences.resolve([("Compute", compute), ("Storage", storage)], style: { _ in .ssmParameter })
         let parameter = try #require(stacks[0].template.parameters.first { $0.logicalID == "StorageKeyArn" })
         #expect(parameter.type == .ssmParameterValue(.string))
         #expect(parameter.defaultValue == "/Storage/Key/Arn")

@@ -61,7 +61,7 @@ struct ValidateCommandTests {
             """.write(to: file, atomically: true, encoding: .utf8)
         let lenient = try Executable.synth.run(["validate", file.path])
         #expect(lenient.status == 0)
-        let warning = "warning: \(file.path): Resources.Role.Properties.Policies[0].PolicyDocument.Statement[0].Resource: Resource '*' for s3:GetObject"
+        let warning = "warning: \(file.path): Resources.Role.Properties.Policies[0].PolicyDocument.Statement[0].Resource: [IAM-WILDCARD-RESOURCE] s3:GetObject on a wildcard resource"
         #expect(lenient.stderr.hasPrefix(warning))
         #expect(lenient.stderr.hasSuffix("\(file.path): valid (1 resources)\n"))
         let strict = try Executable.synth.run(["validate", "--strict", file.path])
