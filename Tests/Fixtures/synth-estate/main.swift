@@ -22,12 +22,12 @@ struct StorageStack: StackDefinition {
     func build(_ stack: Stack) throws {
         securityRulesOff(stack)
         stack.add(Resource("DataKey", type: "AWS::KMS::Key", properties: ["KeyPolicy": keyPolicy, "EnableKeyRotation": true]))
-        stack.add(Resource("DataBucket", type: "AWS::S3::Bucket"))
+        stack.add(Resource("DataBucket", type: "AWS::S3::Bucket", deletionPolicy: .retain, updateReplacePolicy: .retain))
         stack.add(Resource("OrdersTable", type: "AWS::DynamoDB::Table", properties: [
             "BillingMode": "PAY_PER_REQUEST",
             "AttributeDefinitions": [["AttributeName": "id", "AttributeType": "S"]],
             "KeySchema": [["AttributeName": "id", "KeyType": "HASH"]],
-        ]))
+        ], deletionPolicy: .retain, updateReplacePolicy: .retain))
     }
 }
 
