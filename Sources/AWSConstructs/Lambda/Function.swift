@@ -129,7 +129,13 @@ public final class Function: ResourceDeclaration, AssetDeclaration, Grantee {
             runtime: runtime,
             timeout: .init(integerLiteral: timeout),
             attributes: ResourceAttributes(metadata: CheckovSuppression.metadata(suppressions)))
-        if let assetPath { function.addPropertyOverride("Code", .string(assetPath)) }
+        if let assetPath {
+            function.addPropertyOverride("Code", .string(assetPath))
+            // cfn-lint's W3002 says a local path needs `aws cloudformation package`: that is the design.
+            var metadata = function.attributes.metadata ?? [:]
+            metadata["cfn-lint"] = ["config": ["ignore_checks": ["W3002"]]]
+            function.attributes.metadata = metadata
+        }
         return role.declaredResources() + logGroup.declaredResources() + deadLetterQueue.declaredResources()
             + function.declaredResources()
     }
