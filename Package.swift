@@ -5,7 +5,8 @@ import PackageDescription
 //
 //   synth (executable) ─┬─> SynthCommand ──> StackSynthesis ─┬─> TemplateRendering ──> YAML ──> CYAML (libyaml)
 //                       │                                    └─> AWSResources ──> CloudFormation
-//                       └─> Stacks ──────────> AWSConstructs ──> AWSResources
+//                       └─> Stacks ──────────> AWSConstructs ─┬─> AWSResources
+//                                                             └─> Archiving (ZIP, SHA-256; also the generator's)
 //
 // CloudFormation (the template model) knows nothing of YAML or of particular
 // AWS services; AWSResources holds the types generated from CloudFormation's
