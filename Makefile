@@ -39,16 +39,18 @@ check: build
 	$(BIN)/synth --check
 
 ## lint: cfn-lint (informational checks included) over every generated template,
-##       a template with one instance of every generated resource type, and one
-##       with every construct; checkov over the generated and construct templates.
+##       a template with one instance of every generated resource type, one
+##       with every construct, and one whose function code is packaged beside it;
+##       checkov over the generated, construct and packaged templates.
 lint: build $(VENV)/.installed
 	$(BIN)/synth-fixtures EveryResourceType > $(BIN)/EveryResourceType.yaml
 	$(BIN)/synth-fixtures EveryConstruct > $(BIN)/EveryConstruct.yaml
+	$(BIN)/synth-fixtures FolderFunction --output $(BIN)/packaged --prune
 	$(VENV)/bin/cfn-lint --include-checks I -- generated/*.yaml $(BIN)/EveryResourceType.yaml $(BIN)/EveryConstruct.yaml \
-		Tests/Fixtures/templates/*.yaml
+		$(BIN)/packaged/FolderFunction.yaml Tests/Fixtures/templates/*.yaml
 	@echo "cfn-lint: no findings"
 	BC_SKIP_MAPPING=TRUE $(VENV)/bin/checkov --quiet --compact --skip-download --framework cloudformation \
-		$(foreach t,$(wildcard generated/*.yaml) $(BIN)/EveryConstruct.yaml,-f $(t))
+		$(foreach t,$(wildcard generated/*.yaml) $(BIN)/EveryConstruct.yaml $(BIN)/packaged/FolderFunction.yaml,-f $(t))
 	@echo "checkov: no failed checks"
 
 ## examples: each package under Examples/ (its own Package.swift, this package

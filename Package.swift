@@ -6,7 +6,8 @@ import PackageDescription
 //   synth (executable) ─┬─> SynthCommand ──> StackSynthesis ─┬─> TemplateRendering ──> YAML ──> CYAML (libyaml)
 //                       │                                    ├─> SecurityRules ──> AWSResources ──> CloudFormation
 //                       │                                    └─> AWSResources
-//                       └─> Stacks ──────────> AWSConstructs ──> SecurityRules, AWSResources
+//                       └─> Stacks ──────────> AWSConstructs ─┬─> SecurityRules, AWSResources
+//                                                             └─> Archiving (ZIP, SHA-256; also the generator's)
 //
 // CloudFormation (the template model) knows nothing of YAML or of particular
 // AWS services; AWSResources holds the types generated from CloudFormation's

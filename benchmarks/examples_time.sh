@@ -8,13 +8,8 @@ root=$(git rev-parse --show-toplevel)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-seconds() { # command... → wall seconds
-    local start end
-    start=$(date +%s.%N)
-    "$@" >/dev/null 2>&1
-    end=$(date +%s.%N)
-    echo "$end - $start" | bc
-}
+# shellcheck source=benchmarks/seconds.sh
+. "$root/benchmarks/seconds.sh"
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(swift --version 2>&1 | head -1)"
 printf '| example | clean build (with tests) | tests | Infra --check |\n|---|---|---|---|\n'

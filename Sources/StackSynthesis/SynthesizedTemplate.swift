@@ -21,6 +21,12 @@ public struct SynthesizedTemplate: Sendable {
     public func fileName(for format: TemplateFormat) -> String {
         "\(stack).\(format.fileExtension)"
     }
+
+    /// Every file `--output` writes for the stack, relative to the folder:
+    /// the template, its artifacts, its assets.
+    public func writtenPaths(for format: TemplateFormat) -> [String] {
+        [fileName(for: format)] + artifacts.map(\.fileName) + assets.map(\.path)
+    }
 }
 
 /// Synthesizes and renders every given stack, collecting the problems of all

@@ -96,8 +96,7 @@ struct SynthesizeCommand<Catalog: StackCatalog>: ParsableCommand {
             let directory = TemplateDirectory(path: output)
             try directory.write(templates, format: format)
             if prune {
-                let written = Set(templates.map { $0.fileName(for: format) } + templates.flatMap { $0.artifacts.map(\.fileName) }
-                    + templates.flatMap { $0.assets.map(\.path) })
+                let written = Set(templates.flatMap { $0.writtenPaths(for: format) })
                 for name in directory.templateFileNames(format: format) + directory.assetPaths() where !written.contains(name) {
                     try directory.remove(name)
                     printError("removed \(directory.displayPath(of: name, base: output)): no stack writes it")
@@ -128,40 +127,30 @@ struct SynthesizeCommand<Catalog: StackCatalog>: ParsableCommand {
         let directory = TemplateDirectory(path: path)
         var problems: [String] = []
         for template in templates {
-            let name = template.fileName(for: format)
-            let shown = directory.displayPath(of: name, base: path)
-            guard let committed = directory.contents(of: name) else {
-                problems.append("\(shown) is missing: run `synth --output \(path)` and commit it")
-                continue
-            }
-            if let diff = UnifiedDiff.diff(committed, template.text, oldName: shown, newName: "\(shown) (synthesized)") {
-                print(diff, terminator: "")
-                problems.append("\(shown) differs from what \(template.stack) synthesizes: run `synth --output \(path)` and commit it")
-            }
-            for artifact in template.artifacts {
-                let shownArtifact = directory.displayPath(of: artifact.fileName, base: path)
-                guard let committedArtifact = directory.contents(of: artifact.fileName) else {
-                    problems.append("\(shownArtifact) is missing: run `synth --output \(path)` and commit it")
+            let texts = [(template.fileName(for: format), template.text)] + template.artifacts.map { ($0.fileName, $0.text) }
+            for (name, text) in texts {
+                let shown = directory.displayPath(of: name, base: path)
+                guard let committed = directory.contents(of: name) else {
+                    problems.append("\(shown) is missing: run `synth --output \(path)` and commit it")
                     continue
                 }
-                if let diff = UnifiedDiff.diff(committedArtifact, artifact.text, oldName: shownArtifact, newName: "\(shownArtifact) (synthesized)") {
+                if let diff = UnifiedDiff.diff(committed, text, oldName: shown, newName: "\(shown) (synthesized)") {
                     print(diff, terminator: "")
-                    problems.append("\(shownArtifact) differs from what \(template.stack) synthesizes: run `synth --output \(path)` and commit it")
+                    problems.append("\(shown) differs from what \(template.stack) synthesizes: run `synth --output \(path)` and commit it")
                 }
             }
             for asset in template.assets {
-                let shownAsset = directory.displayPath(of: asset.path, base: path)
+                let shown = directory.displayPath(of: asset.path, base: path)
                 switch directory.bytes(of: asset.path) {
-                case nil: problems.append("\(shownAsset) is missing: run `synth --output \(path)` and commit it")
+                case nil: problems.append("\(shown) is missing: run `synth --output \(path)` and commit it")
                 case let committed? where committed != asset.bytes:
-                    problems.append("\(shownAsset) differs from what \(template.stack) synthesizes: run `synth --output \(path)` and commit it")
+                    problems.append("\(shown) differs from what \(template.stack) synthesizes: run `synth --output \(path)` and commit it")
                 default: break
                 }
             }
         }
         if complete {
-            let expected = Set(templates.map { $0.fileName(for: format) } + templates.flatMap { $0.artifacts.map(\.fileName) }
-                + templates.flatMap { $0.assets.map(\.path) })
+            let expected = Set(templates.flatMap { $0.writtenPaths(for: format) })
             for name in directory.templateFileNames(format: format) + directory.assetPaths() where !expected.contains(name) {
                 problems.append("\(directory.displayPath(of: name, base: path)) has no stack: delete it, or run `synth --output \(path) --prune`")
             }

@@ -45,8 +45,15 @@ public final class Function: ResourceDeclaration, AssetDeclaration, Grantee {
     public let deadLetterQueue: Queue
     public var suppressions: [CheckovSuppression] = [
         CheckovSuppression("CKV_AWS_117", because: "The function calls only public AWS APIs; there is no VPC resource for it to reach."),
-        CheckovSuppression("CKV_AWS_272", because: "Inline code (ZipFile) cannot be signed; it is reviewed in this repository."),
+        Function.inlineCodeSigning,
     ]
+
+    /// Inline code cannot be signed; the default suppression says so.
+    public static let inlineCodeSigning = CheckovSuppression(
+        "CKV_AWS_272", because: "Inline code (ZipFile) cannot be signed; it is reviewed in this repository.")
+    /// What the default suppression says for packaged code instead.
+    public static let packagedCodeSigning = CheckovSuppression(
+        "CKV_AWS_272", because: "The package is built at synthesis from sources reviewed in this repository; code signing is not configured.")
 
     public init(
         _ logicalID: String, name: Expression<String>? = nil, description: Expression<String>? = nil,
@@ -133,8 +140,16 @@ public final class Function: ResourceDeclaration, AssetDeclaration, Grantee {
             role: role.arn.expression,
             runtime: runtime,
             timeout: .init(integerLiteral: timeout),
-            attributes: ResourceAttributes(metadata: CheckovSuppression.metadata(suppressions)))
-        if let assetPath { function.addPropertyOverride("Code", .string(assetPath)) }
+            attributes: ResourceAttributes(metadata: CheckovSuppression.metadata(suppressions.map { suppression in
+                assetPath != nil && suppression == Self.inlineCodeSigning ? Self.packagedCodeSigning : suppression
+            })))
+        if let assetPath {
+            function.addPropertyOverride("Code", .string(assetPath))
+            // cfn-lint's W3002 says a local path needs `aws cloudformation package`: that is the design.
+            var metadata = function.attributes.metadata ?? [:]
+            metadata["cfn-lint"] = ["config": ["ignore_checks": ["W3002"]]]
+            function.attributes.metadata = metadata
+        }
         return role.declaredResources() + logGroup.declaredResources() + deadLetterQueue.declaredResources()
             + function.declaredResources()
     }
