@@ -21,7 +21,7 @@ struct StorageStack: StackDefinition {
     var name: String { "Storage" }
     func build(_ stack: Stack) throws {
         securityRulesOff(stack)
-        stack.add(Resource("DataKey", type: "AWS::KMS::Key", properties: ["KeyPolicy": keyPolicy, "EnableKeyRotation": true]))
+        stack.add(Resource("DataKey", type: "AWS::KMS::Key", properties: ["KeyPolicy": keyPolicy, "EnableKeyRotation": true], deletionPolicy: .retain, updateReplacePolicy: .retain))
         stack.add(Resource("DataBucket", type: "AWS::S3::Bucket", deletionPolicy: .retain, updateReplacePolicy: .retain))
         stack.add(Resource("OrdersTable", type: "AWS::DynamoDB::Table", properties: [
             "BillingMode": "PAY_PER_REQUEST",
@@ -38,9 +38,9 @@ struct ProcessingStack: StackDefinition {
     func build(_ stack: Stack) throws {
         securityRulesOff(stack)
         stack.add(Resource("WorkQueue", type: "AWS::SQS::Queue", properties: [
-            "KmsMasterKeyId": .getAtt("DataKey", "Arn"),
+            "KmsMasterKeyId": .getAtt("DataKey", "Arn"), "MessageRetentionPeriod": 345_600,
             "Tags": [["Key": "bucket", "Value": .ref("DataBucket")], ["Key": "table", "Value": .sub("${OrdersTable}-orders")]],
-        ]))
+        ], deletionPolicy: .delete, updateReplacePolicy: .delete))
         stack.output("WorkQueueUrl", .ref("WorkQueue"))
     }
 }
@@ -52,15 +52,15 @@ struct LargeStack: StackDefinition {
     var name: String { "Large" }
     func build(_ stack: Stack) throws {
         securityRulesOff(stack)
-        stack.add(Resource("Key", type: "AWS::KMS::Key", properties: ["KeyPolicy": keyPolicy, "EnableKeyRotation": true]))
+        stack.add(Resource("Key", type: "AWS::KMS::Key", properties: ["KeyPolicy": keyPolicy, "EnableKeyRotation": true], deletionPolicy: .retain, updateReplacePolicy: .retain))
         for index in 1...groups {
             stack.add(Resource("DeadLetters\(index)", type: "AWS::SQS::Queue", properties: [
-                "KmsMasterKeyId": .ref("Key"), "QueueName": .sub("${AWS::StackName}-dead-\(index)"),
-            ]))
+                "KmsMasterKeyId": .ref("Key"), "QueueName": .sub("${AWS::StackName}-dead-\(index)"), "MessageRetentionPeriod": 1_209_600,
+            ], deletionPolicy: .delete, updateReplacePolicy: .delete))
             stack.add(Resource("Queue\(index)", type: "AWS::SQS::Queue", properties: [
-                "KmsMasterKeyId": .getAtt("Key", "Arn"),
+                "KmsMasterKeyId": .getAtt("Key", "Arn"), "MessageRetentionPeriod": 345_600,
                 "RedrivePolicy": ["deadLetterTargetArn": .getAtt("DeadLetters\(index)", "Arn"), "maxReceiveCount": 5],
-            ]))
+            ], deletionPolicy: .delete, updateReplacePolicy: .delete))
             stack.add(Resource("QueuePolicy\(index)", type: "AWS::SQS::QueuePolicy", properties: [
                 "Queues": [.ref("Queue\(index)")],
                 "PolicyDocument": ["Version": "2012-10-17", "Statement": [[
@@ -85,7 +85,7 @@ struct MembersStack: StackDefinition {
     }
     func build(_ stack: Stack) throws {
         securityRulesOff(stack)
-        stack.add(Resource("MemberKey", type: "AWS::KMS::Key", properties: ["KeyPolicy": keyPolicy, "EnableKeyRotation": true]))
+        stack.add(Resource("MemberKey", type: "AWS::KMS::Key", properties: ["KeyPolicy": keyPolicy, "EnableKeyRotation": true], deletionPolicy: .retain, updateReplacePolicy: .retain))
         stack.output("MemberKeyArn", .getAtt("MemberKey", "Arn"))
     }
 }
