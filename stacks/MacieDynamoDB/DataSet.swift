@@ -12,6 +12,10 @@ public struct DataSet: Sendable {
     public var outputPrefix: String
     /// What the table holds, for the outputs' descriptions.
     public var contents: String
+    /// With the native export engine, this table's mode instead of the
+    /// engine's (a small table exported in full beside incremental ones, say);
+    /// the scan engine refuses it.
+    public var nativeExportMode: NativeExport.Mode? = nil
 
     public init(logicalID: String, tableName: String, csvName: String, outputPrefix: String, contents: String) {
         self.logicalID = logicalID

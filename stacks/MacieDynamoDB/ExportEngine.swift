@@ -33,42 +33,44 @@ public enum ExportEngine: Hashable, Sendable {
     }
 
     /// Adds the export function with its grants and settings.
-    func addExporter(to stack: Stack, tables: [Table], bucket: Bucket, key: Key) throws -> Function {
+    func addExporter(to stack: Stack, tables: [(DataSet, Table)], bucket: Bucket, key: Key) throws -> Function {
         let exporter: Function
         switch self {
         case .scan:
+            let modal = tables.filter { $0.0.nativeExportMode != nil }.map(\.0.logicalID)
+            guard modal.isEmpty else {
+                throw InvalidExportEngine(problems: modal.map { "data set \($0) sets nativeExportMode, but the stack exports with the scan engine" })
+            }
             exporter = stack.add(Function(
                 "ExportDynamoDBDataToS3", name: "Export-DynamoDB-Data-To-S3",
                 description: "Exports every configured DynamoDB table to the export bucket, one JSON Lines object per table.",
                 code: try .inlineFile("functions/export_data.py"), timeout: timeout, memorySize: 256,
                 environment: [
                     "bucket_to_export_to": bucket.ref,
-                    "dynamo_db_tables": .join(",", tables.map(\.ref)),
+                    "dynamo_db_tables": .join(",", tables.map(\.1.ref)),
                     "kms_key_id": key.arn.expression,
                 ],
                 key: key, roleLogicalID: "ExportLambdaRole"))
-            tables.forEach { $0.grantScan(to: exporter) }
+            tables.forEach { $0.1.grantScan(to: exporter) }
             // Exports over 8 MB are uploaded in parts, which needs kms:Decrypt too.
             bucket.grantPut(to: exporter, multipart: true)
         case .native(let export):
-            guard export.problems.isEmpty else { throw InvalidNativeExport(problems: export.problems) }
+            guard export.problems.isEmpty else { throw InvalidExportEngine(problems: export.problems) }
             let state = stack.add(SSM.Parameter(
                 "ExportStateParameter",
                 description: "The last DynamoDB export of each table (its ARN), from which the next incremental export starts.",
                 type: .string, value: "{}"))
             exporter = stack.add(Function(
                 "ExportDynamoDBDataToS3", name: "Export-DynamoDB-Data-To-S3",
-                description: .literal("Starts DynamoDB's export to S3 of every configured table (\(export.mode.rawValue.lowercased())); holds no table data."),
+                description: "Starts DynamoDB's export to S3 of every configured table, full or since the last export; holds no table data.",
                 code: try .inlineFile("functions/export_native.py"), timeout: timeout, memorySize: 128,
-                environment: [
+                environment: export.tableLists(tables).merging([
                     "bucket_to_export_to": bucket.ref,
                     "export_prefix": .literal(export.prefix),
                     "export_state_parameter": state.ref,
-                    "export_type": .literal(export.mode.rawValue),
-                    "dynamo_db_table_arns": .join(",", tables.map(\.arn.expression)),
-                ],
+                ]) { list, _ in list },
                 key: key, roleLogicalID: "ExportLambdaRole"))
-            tables.forEach { $0.grantExport(to: exporter) }
+            tables.forEach { $0.1.grantExport(to: exporter) }
             // DynamoDB writes the export with the caller's permissions, in
             // parts, under the prefix; the bucket's key encrypts it (via S3).
             bucket.grantPut(to: exporter, prefix: export.prefix + "/", multipart: true)
@@ -84,5 +86,18 @@ extension SSM.Parameter {
     /// CloudFormation generates (no leading `/`).
     var parameterARN: ARN<SSMParameterARN> {
         ARN(unchecked: .sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${\(logicalID)}"))
+    }
+}
+
+extension NativeExport {
+    /// The function's `full_table_arns` and `incremental_table_arns`: each
+    /// table's ARN under its mode, a list left out when no table has it.
+    func tableLists(_ tables: [(DataSet, Table)]) -> [String: Expression<String>] {
+        var lists: [String: Expression<String>] = [:]
+        for mode in [Mode.full, .incremental] {
+            let arns = tables.filter { ($0.0.nativeExportMode ?? self.mode) == mode }.map(\.1.arn.expression)
+            if !arns.isEmpty { lists["\(mode.rawValue)_table_arns"] = .join(",", arns) }
+        }
+        return lists
     }
 }

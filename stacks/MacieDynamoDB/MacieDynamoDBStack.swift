@@ -88,7 +88,7 @@ public struct MacieDynamoDBStack: StackDefinition {
         importBucket.grantRead(to: importer)
         tables.forEach { $0.grantWriteData(to: importer) }
 
-        let exporter = try exportEngine.addExporter(to: stack, tables: tables, bucket: exportBucket, key: key)
+        let exporter = try exportEngine.addExporter(to: stack, tables: Array(zip(dataSets, tables)), bucket: exportBucket, key: key)
 
         let rule = stack.add(Rule(
             "ExportDynamoDBDataRule", name: "ExportDynamoDBData",

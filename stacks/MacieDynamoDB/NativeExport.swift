@@ -8,12 +8,14 @@
 public struct NativeExport: Hashable, Sendable {
     public enum Mode: String, Hashable, Sendable {
         /// The whole table on every run.
-        case full = "FULL"
+        case full
         /// The whole table once, then only what changed since the previous
         /// export (new images of written items, keys of deleted ones).
-        case incremental = "INCREMENTAL"
+        case incremental
     }
 
+    /// Every table's mode, unless its data set says otherwise
+    /// (`DataSet.nativeExportMode`).
     public var mode: Mode
     /// The key prefix in the export bucket; the function may write nowhere else.
     public var prefix: String
@@ -45,8 +47,8 @@ public struct NativeExport: Hashable, Sendable {
     }
 }
 
-/// Native export settings the stack cannot use.
-public struct InvalidNativeExport: Error, CustomStringConvertible {
+/// Export settings the stack cannot use.
+public struct InvalidExportEngine: Error, CustomStringConvertible {
     public var problems: [String]
-    public var description: String { "the native export engine is not valid: " + problems.joined(separator: "; ") }
+    public var description: String { "the export engine is not valid: " + problems.joined(separator: "; ") }
 }

@@ -109,15 +109,30 @@ struct MacieDynamoDBNativeExportPolicyTests {
         #expect(!permissions.allowed.contains { $0.action.hasPrefix("kms:") })
     }
 
-    @Test("the function is told the prefix, the mode, the state parameter and every table's ARN")
+    @Test("the function is told the prefix, the state parameter and every table's ARN under its mode")
     func environment() throws {
         guard case .native(let export) = stack.exportEngine else { return }
         let variables = try #require(template.resource("ExportDynamoDBDataToS3")?.properties["Environment"]?.objectValue?["Variables"]?.objectValue)
         #expect(variables["export_prefix"] == .string(export.prefix))
-        #expect(variables["export_type"] == .string(export.mode.rawValue))
         #expect(variables["export_state_parameter"] == .ref("ExportStateParameter"))
-        #expect(variables["dynamo_db_table_arns"] == .join(",", stack.dataSets.map { .getAtt($0.logicalID, "Arn") }))
+        #expect(variables["\(export.mode.rawValue)_table_arns"] == .join(",", stack.dataSets.map { .getAtt($0.logicalID, "Arn") }))
+        #expect(variables.entries.map(\.key).sorted() == ["bucket_to_export_to", "export_prefix", "export_state_parameter", "\(export.mode.rawValue)_table_arns"].sorted())
         #expect(variables["dynamo_db_tables"] == nil)
+    }
+
+    @Test("a data set may take the other mode: each table is listed under its own")
+    func modePerDataSet() throws {
+        var stack = MacieDynamoDBStack.nativeExport
+        stack.exportEngine = .native(NativeExport(mode: .incremental))
+        stack.dataSets[0].nativeExportMode = .full
+        let template = try Template(synthesizing: stack)
+        let variables = try #require(template.resource("ExportDynamoDBDataToS3")?.properties["Environment"]?.objectValue?["Variables"]?.objectValue)
+        #expect(variables["full_table_arns"] == .join(",", [.getAtt(stack.dataSets[0].logicalID, "Arn")]))
+        #expect(variables["incremental_table_arns"] == .join(",", stack.dataSets.dropFirst().map { .getAtt($0.logicalID, "Arn") }))
+        let exporter = try template.role(of: "ExportDynamoDBDataToS3")
+        for table in stack.dataSets.map(\.tableName) {
+            #expect(template.allows(exporter, "dynamodb:ExportTableToPointInTime", on: .table(table)))
+        }
     }
 
     @Test("the Macie job scans the native export's data files under its prefix, not its manifests")
@@ -144,7 +159,18 @@ struct NativeExportSettingsTests {
             try synthesize(stack)
         } throws: { error in
             let text = "\(error)"
-            return text.contains("MacieDynamoDBNativeExport") && text.contains("the native export engine is not valid")
+            return text.contains("MacieDynamoDBNativeExport") && text.contains("the export engine is not valid")
+        }
+    }
+
+    @Test("a data set's native mode with the scan engine stops synthesis, naming the data set")
+    func modeWithTheScanEngine() {
+        var stack = MacieDynamoDBStack()
+        stack.dataSets[1].nativeExportMode = .full
+        #expect {
+            try synthesize(stack)
+        } throws: { error in
+            "\(error)".contains("data set \(stack.dataSets[1].logicalID) sets nativeExportMode, but the stack exports with the scan engine")
         }
     }
 

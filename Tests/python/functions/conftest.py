@@ -28,8 +28,8 @@ HANDLER_ENV = (
     "kms_key_id",
     "export_prefix",
     "export_state_parameter",
-    "export_type",
-    "dynamo_db_table_arns",
+    "full_table_arns",
+    "incremental_table_arns",
 )
 
 

@@ -60,8 +60,7 @@ def configure(monkeypatch, arns, mode):
     monkeypatch.setenv("bucket_to_export_to", EXPORT)
     monkeypatch.setenv("export_prefix", PREFIX)
     monkeypatch.setenv("export_state_parameter", PARAMETER)
-    monkeypatch.setenv("export_type", mode)
-    monkeypatch.setenv("dynamo_db_table_arns", ",".join(arns))
+    monkeypatch.setenv(f"{mode.lower()}_table_arns", ",".join(arns))
 
 
 def state(aws_ssm):
@@ -388,8 +387,7 @@ def test_an_unreadable_state_fails_before_any_export(aws, ssm, monkeypatch, inde
             index.handler({}, None)
 
 
-@pytest.mark.parametrize("missing", ["bucket_to_export_to", "export_prefix", "export_state_parameter",
-                                     "export_type", "dynamo_db_table_arns"])
+@pytest.mark.parametrize("missing", ["bucket_to_export_to", "export_prefix", "export_state_parameter"])
 def test_each_setting_is_required(aws, ssm, monkeypatch, index, missing):
     configure(monkeypatch, [table_arn("people-macie")], "FULL")
     monkeypatch.delenv(missing)
@@ -398,11 +396,30 @@ def test_each_setting_is_required(aws, ssm, monkeypatch, index, missing):
         index.handler({}, None)
 
 
-def test_an_unknown_mode_is_refused(aws, ssm, monkeypatch, index):
-    configure(monkeypatch, [table_arn("people-macie")], "SOMETIMES")
+def test_a_table_list_is_required(aws, ssm, monkeypatch, index):
+    configure(monkeypatch, [], "FULL")
 
-    with pytest.raises(index.ExportFailed, match="export_type SOMETIMES: not FULL or INCREMENTAL"):
+    with pytest.raises(index.ExportFailed, match="no full_table_arns or incremental_table_arns"):
         index.handler({}, None)
+
+
+def test_each_table_is_exported_in_its_own_mode(aws, ssm, monkeypatch, index, frozen):
+    ended = NOW - datetime.timedelta(hours=1)
+    previous = {name: export_arn(name, "01") for name in ("people-macie", "accounts-info-macie")}
+    record(ssm, **previous)
+    configure(monkeypatch, [table_arn("people-macie")], "FULL")
+    configure(monkeypatch, [table_arn("accounts-info-macie")], "INCREMENTAL")
+    completed = {"ExportStatus": "COMPLETED", **incremental(ended - datetime.timedelta(hours=1), ended)}
+
+    with StubbedDynamoDB(monkeypatch) as ddb:
+        ddb.describe(previous["people-macie"], completed)
+        ddb.export("people-macie", export_arn("people-macie", "02"), {"ExportType": "FULL_EXPORT"})
+        ddb.describe(previous["accounts-info-macie"], completed)
+        ddb.export("accounts-info-macie", export_arn("accounts-info-macie", "02"), incremental(ended, NOW))
+        result = index.handler({}, None)
+
+    assert [(e["table"], e["type"]) for e in result["exports"]] == [
+        ("people-macie", "FULL_EXPORT"), ("accounts-info-macie", "INCREMENTAL_EXPORT")]
 
 
 def test_the_native_stack_deploys_this_handler_with_exactly_the_settings_it_reads():
@@ -417,5 +434,8 @@ def test_the_native_stack_deploys_this_handler_with_exactly_the_settings_it_read
     source = (ROOT / "stacks" / "MacieDynamoDB" / "functions" / "export_native.py").read_text(encoding="utf-8")
 
     assert function["Code"]["ZipFile"] == source
-    read = set(re.findall(r'_env\("([a-z_]+)"\)', source)) - {"AWS_REGION"}
-    assert set(function["Environment"]["Variables"]) == read
+    required = set(re.findall(r'_env\("([a-z_]+)"\)', source))
+    table_lists = {"full_table_arns", "incremental_table_arns"}
+    variables = set(function["Environment"]["Variables"])
+    assert required <= variables <= required | table_lists
+    assert variables & table_lists

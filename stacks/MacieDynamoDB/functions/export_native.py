@@ -1,5 +1,5 @@
 # Starts DynamoDB's exports to S3: full, or incremental since the last one.
-# The bucket's default encryption applies. Inlined: stdlib + boto3 only.
+# The bucket's default encryption applies. Inline: stdlib + boto3 only.
 import hashlib
 import json
 import os
@@ -43,10 +43,11 @@ def _next(last, incremental, now):
 
 def handler(event, context):
     bucket, prefix = _env("bucket_to_export_to"), _env("export_prefix")
-    name, mode = _env("export_state_parameter"), _env("export_type")
-    if mode not in ("FULL", "INCREMENTAL"):
-        raise ExportFailed(f"export_type {mode}: not FULL or INCREMENTAL")
-    arns = _env("dynamo_db_table_arns").split(",")
+    name = _env("export_state_parameter")
+    modes = {arn: mode for mode in ("full", "incremental") for arn in
+             os.environ.get(f"{mode}_table_arns", "").split(",") if arn}
+    if not modes:
+        raise ExportFailed("no full_table_arns or incremental_table_arns")
     ddb, ssm = boto3.client("dynamodb"), boto3.client("ssm")
     try:
         state = dict(json.loads(ssm.get_parameter(Name=name)["Parameter"]["Value"]))
@@ -54,7 +55,7 @@ def handler(event, context):
         raise ExportFailed(f"export state {name}: {e}") from e
     now = datetime.now(timezone.utc).replace(microsecond=0)
     report, problems = [], []
-    for arn in dict.fromkeys(filter(None, arns)):
+    for arn, mode in modes.items():
         table, last = arn.rsplit("/", 1)[-1], {}
         try:
             if table in state:
@@ -66,11 +67,11 @@ def handler(event, context):
         if last.get("ExportStatus") == "FAILED":
             problems.append(f"{table}: {state[table]} failed: {last.get('FailureCode')}"
                             f" {last.get('FailureMessage')}")
-        request, reason = _next(last, mode == "INCREMENTAL", now)
+        request, reason = _next(last, mode == "incremental", now)
         if request is None:
             report.append({"table": table, "waiting": reason})
             continue
-        # The same state asks for the same export: no window twice.
+        # Same state, same token: no window is exported twice.
         token = hashlib.sha256(f"{arn} {state.get(table)}".encode()).hexdigest()
         request.update(TableArn=arn, S3Bucket=bucket, S3Prefix=f"{prefix}/{table}",
                        ExportFormat="DYNAMODB_JSON", ClientToken=token[:32])
