@@ -103,7 +103,8 @@ def main() -> None:
 
         print("# What the resource registry costs\n")
         print(f"Written by `python benchmarks/registry_cost.py` (see its docstring). Machine: {platform.machine()}, "
-              f"{os.cpu_count()} cores, {platform.platform()}; "
+              f"{os.cpu_count()} cores, {platform.platform()}, load average {os.getloadavg()[0]:.1f} at the end "
+              "(other builds on a shared machine inflate the times); "
               + subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0] + ".\n")
         print("| | before | after |")
         print("|---|---|---|")

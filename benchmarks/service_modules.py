@@ -112,7 +112,8 @@ def main() -> None:
         base = times["Baseline"]
         print("# Typed Swift for more services: compile cost of the designs\n")
         print(f"Written by `python benchmarks/service_modules.py {' '.join(services)}`. Machine: {platform.machine()}, "
-              f"{os.cpu_count()} cores, {platform.platform()}; "
+              f"{os.cpu_count()} cores, {platform.platform()}, load average {os.getloadavg()[0]:.1f} at the end "
+              "(other builds on a shared machine inflate the times); "
               + subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0] + ". "
               "Clean debug builds, each from nothing; a module's own cost is its time less the baseline's "
               f"(a module importing only CloudFormation: {base:.1f} s).\n")
