@@ -153,6 +153,7 @@ struct SectionReader {
             values.problem("parameter '\(id)' needs a Type", at: node)
             return nil
         }
+        unknownKeys(of: fields, allowed: Self.parameterAttributes, in: "parameter '\(id)'", at: node)
         func number(_ key: String) -> Double? {
             switch fields[key] {
             case .integer(let value)?: Double(value)
@@ -221,6 +222,18 @@ struct SectionReader {
         return resource
     }
 
+    static let parameterAttributes: Set<String> = [
+        "Type", "Description", "Default", "AllowedValues", "AllowedPattern", "ConstraintDescription",
+        "MinLength", "MaxLength", "MinValue", "MaxValue", "NoEcho",
+    ]
+
+    /// CloudFormation refuses what it does not know; so does the reader, rather than drop it.
+    private mutating func unknownKeys(of fields: Object, allowed: Set<String>, in owner: String, at node: Node) {
+        for key in fields.keys where !allowed.contains(key) {
+            values.problem("unknown attribute '\(key)' of \(owner)", at: node)
+        }
+    }
+
     /// The node under `Properties` in a resource's mapping.
     private func propertiesNode(_ resource: Node) -> Node? {
         guard case .mapping(let pairs) = resource.content else { return nil }
@@ -232,6 +245,14 @@ struct SectionReader {
         guard let value = fields["Value"] else {
             values.problem("output '\(id)' needs a Value", at: node)
             return nil
+        }
+        unknownKeys(of: fields, allowed: ["Description", "Value", "Export", "Condition"], in: "output '\(id)'", at: node)
+        if let export = fields["Export"] {
+            if case .object(let entries) = export {
+                unknownKeys(of: entries, allowed: ["Name"], in: "the Export of output '\(id)'", at: node)
+            } else {
+                values.problem("the Export of output '\(id)' must be a mapping with a Name", at: node)
+            }
         }
         return Output(
             id, value: value, description: fields["Description"]?.literalString,
