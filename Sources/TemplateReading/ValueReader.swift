@@ -42,13 +42,17 @@ struct ValueReader {
 
     mutating func object(_ pairs: [Pair]) -> Object {
         var object = Object()
+        object.entries.reserveCapacity(pairs.count)
+        // Most mappings are small: comparing with the keys so far costs less than hashing them.
         var seen: Set<String> = []
+        let hashes = pairs.count > 16
         for pair in pairs {
             guard let key = pair.key.scalarText, pair.key.tag == nil else {
                 problem("a mapping key must be a plain string", at: pair.key)
                 continue
             }
-            guard seen.insert(key).inserted else {
+            let isNew = hashes ? seen.insert(key).inserted : !object.entries.contains { $0.key == key }
+            guard isNew else {
                 problem("duplicate key '\(key)'", at: pair.key)
                 continue
             }
