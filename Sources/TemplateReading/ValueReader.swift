@@ -32,7 +32,7 @@ struct ValueReader {
         case .sequence(let items):
             return .list(items.map { value($0) })
         case .mapping(let pairs):
-            if pairs.count == 1, let key = pairs[0].key.scalarText, IntrinsicNames.long.contains(key) {
+            if pairs.count == 1, pairs[0].key.isTextKey, let key = pairs[0].key.scalarText, IntrinsicNames.long.contains(key) {
                 let name = key == "Ref" || key == "Condition" ? key : String(key.dropFirst(4))
                 return intrinsic(name, pairs[0].value, at: node)
             }
@@ -47,7 +47,7 @@ struct ValueReader {
         var seen: Set<String> = []
         let hashes = pairs.count > 16
         for pair in pairs {
-            guard let key = pair.key.scalarText, pair.key.tag == nil else {
+            guard let key = pair.key.scalarText, pair.key.isTextKey else {
                 problem("a mapping key must be a plain string", at: pair.key)
                 continue
             }
@@ -76,6 +76,12 @@ struct ValueReader {
 
     private mutating func tagged(_ tag: String, _ node: Node) -> Value {
         switch tag {
+        case "!":
+            // The non-specific tag: a scalar is text, a collection is read as if untagged.
+            var untagged = node
+            untagged.tag = nil
+            if case .scalar(let scalar) = node.content { return .string(scalar.text) }
+            return value(untagged)
         case "tag:yaml.org,2002:str":
             guard let text = node.scalarText else {
                 problem("!!str tags a scalar, not a collection", at: node)
@@ -257,4 +263,12 @@ enum IntrinsicNames {
     /// Functions whose argument is any value, a function included.
     static let takingAnyValue: Set<String> = ["GetAZs", "ImportValue", "Base64", "Length", "ToJsonString"]
     static let long: Set<String> = Set((short.union(untyped)).map { $0 == "Ref" || $0 == "Condition" ? $0 : "Fn::" + $0 })
+}
+
+extension Node {
+    /// A mapping key that is text: a scalar, untagged or with the non-specific tag `!`.
+    var isTextKey: Bool {
+        guard case .scalar = content else { return false }
+        return tag == nil || tag == "!" || tag == "tag:yaml.org,2002:str"
+    }
 }
