@@ -59,7 +59,10 @@ struct SectionReader {
         }
         var seen: Set<String> = []
         for section in sections {
-            guard let name = section.key.scalarText else { continue }
+            guard let name = section.key.scalarText, section.key.isTextKey else {
+                values.problem("a section name must be a plain string", at: section.key)
+                continue
+            }
             guard seen.insert(name).inserted else {
                 values.problem("duplicate section '\(name)'", at: section.key)
                 continue
@@ -107,7 +110,10 @@ struct SectionReader {
         var seen: Set<String> = []
         var result: [(String, Node)] = []
         for pair in pairs {
-            guard let key = pair.key.scalarText else { continue }
+            guard let key = pair.key.scalarText, pair.key.isTextKey else {
+                values.problem("a mapping key must be a plain string", at: pair.key)
+                continue
+            }
             guard seen.insert(key).inserted else {
                 values.problem("duplicate key '\(key)'", at: pair.key)
                 continue
@@ -153,22 +159,34 @@ struct SectionReader {
             values.problem("parameter '\(id)' needs a Type", at: node)
             return nil
         }
+        unknownKeys(of: fields, allowed: Self.parameterAttributes, in: "parameter '\(id)'", at: node)
         func number(_ key: String) -> Double? {
             switch fields[key] {
             case .integer(let value)?: Double(value)
             case .double(let value)?: value
-            case .string(let text)?: Double(text)
+            case .string(let text)?: Double(text).flatMap { $0.isFinite ? $0 : nil }
             default: nil
             }
         }
-        func integer(_ key: String) -> Int? { number(key).map { Int($0) } }
+        func integer(_ key: String) -> Int? { number(key).flatMap { Int(exactly: $0.rounded(.towardZero)) } }
+        for key in ["MinLength", "MaxLength"] where fields[key] != nil && integer(key) == nil {
+            values.problem("the \(key) of parameter '\(id)' must be an integer", at: node)
+        }
+        for key in ["MinValue", "MaxValue"] where fields[key] != nil && number(key) == nil {
+            values.problem("the \(key) of parameter '\(id)' must be a number", at: node)
+        }
+        if let allowed = fields["AllowedValues"], case .list = allowed {} else if fields["AllowedValues"] != nil {
+            values.problem("the AllowedValues of parameter '\(id)' must be a list", at: node)
+        }
         var noEcho = false
         if case .bool(let flag)? = fields["NoEcho"] { noEcho = flag }
         if case .string(let text)? = fields["NoEcho"] { noEcho = text.lowercased() == "true" }
         return Parameter(
-            id, type: ParameterType(rawValue: type), description: fields["Description"]?.literalString,
+            id, type: ParameterType(rawValue: type),
+            description: fields["Description"].flatMap { text($0, "the Description of parameter '\(id)'", at: node) },
             default: fields["Default"], allowedValues: fields["AllowedValues"].flatMap { if case .list(let items) = $0 { items } else { nil } },
-            allowedPattern: fields["AllowedPattern"]?.literalString, constraintDescription: fields["ConstraintDescription"]?.literalString,
+            allowedPattern: fields["AllowedPattern"].flatMap { text($0, "the AllowedPattern of parameter '\(id)'", at: node) },
+            constraintDescription: fields["ConstraintDescription"].flatMap { text($0, "the ConstraintDescription of parameter '\(id)'", at: node) },
             minLength: integer("MinLength"), maxLength: integer("MaxLength"), minValue: number("MinValue"), maxValue: number("MaxValue"),
             noEcho: noEcho)
     }
@@ -194,14 +212,16 @@ struct SectionReader {
                 }
             case "Version", "IgnoreGlobals":
                 resource.otherAttributes[entry.key] = entry.value
-            case "Condition": resource.condition = entry.value.literalString
+            case "Condition": resource.condition = text(entry.value, "the Condition of '\(id)'", at: node)
             case "DependsOn":
                 switch entry.value {
                 case .string(let one): resource.dependsOn = [one]
                 case .list(let many): resource.dependsOn = many.compactMap(\.literalString)
                 default: values.problem("DependsOn of '\(id)' must be a name or a list of names", at: node)
                 }
-            case "Metadata": resource.metadata = entry.value.objectValue
+            case "Metadata":
+                resource.metadata = entry.value.objectValue
+                if resource.metadata == nil { values.problem("the Metadata of '\(id)' must be a mapping", at: node) }
             case "CreationPolicy": resource.creationPolicy = entry.value
             case "UpdatePolicy": resource.updatePolicy = entry.value
             case "DeletionPolicy", "UpdateReplacePolicy":
@@ -221,6 +241,27 @@ struct SectionReader {
         return resource
     }
 
+    static let parameterAttributes: Set<String> = [
+        "Type", "Description", "Default", "AllowedValues", "AllowedPattern", "ConstraintDescription",
+        "MinLength", "MaxLength", "MinValue", "MaxValue", "NoEcho",
+    ]
+
+    /// A value that must be text, or a problem naming `what` (never dropped in silence).
+    private mutating func text(_ value: Value, _ what: String, at node: Node) -> String? {
+        guard let text = value.literalString else {
+            values.problem("\(what) must be a string", at: node)
+            return nil
+        }
+        return text
+    }
+
+    /// CloudFormation refuses what it does not know; so does the reader, rather than drop it.
+    private mutating func unknownKeys(of fields: Object, allowed: Set<String>, in owner: String, at node: Node) {
+        for key in fields.keys where !allowed.contains(key) {
+            values.problem("unknown attribute '\(key)' of \(owner)", at: node)
+        }
+    }
+
     /// The node under `Properties` in a resource's mapping.
     private func propertiesNode(_ resource: Node) -> Node? {
         guard case .mapping(let pairs) = resource.content else { return nil }
@@ -233,8 +274,17 @@ struct SectionReader {
             values.problem("output '\(id)' needs a Value", at: node)
             return nil
         }
+        unknownKeys(of: fields, allowed: ["Description", "Value", "Export", "Condition"], in: "output '\(id)'", at: node)
+        if let export = fields["Export"] {
+            if case .object(let entries) = export {
+                unknownKeys(of: entries, allowed: ["Name"], in: "the Export of output '\(id)'", at: node)
+            } else {
+                values.problem("the Export of output '\(id)' must be a mapping with a Name", at: node)
+            }
+        }
         return Output(
-            id, value: value, description: fields["Description"]?.literalString,
-            exportName: fields["Export"]?.objectValue?["Name"], condition: fields["Condition"]?.literalString)
+            id, value: value, description: fields["Description"].flatMap { text($0, "the Description of output '\(id)'", at: node) },
+            exportName: fields["Export"]?.objectValue?["Name"],
+            condition: fields["Condition"].flatMap { text($0, "the Condition of output '\(id)'", at: node) })
     }
 }

@@ -32,7 +32,7 @@ struct ValueReader {
         case .sequence(let items):
             return .list(items.map { value($0) })
         case .mapping(let pairs):
-            if pairs.count == 1, let key = pairs[0].key.scalarText, IntrinsicNames.long.contains(key) {
+            if pairs.count == 1, pairs[0].key.isTextKey, let key = pairs[0].key.scalarText, IntrinsicNames.long.contains(key) {
                 let name = key == "Ref" || key == "Condition" ? key : String(key.dropFirst(4))
                 return intrinsic(name, pairs[0].value, at: node)
             }
@@ -42,13 +42,17 @@ struct ValueReader {
 
     mutating func object(_ pairs: [Pair]) -> Object {
         var object = Object()
+        object.entries.reserveCapacity(pairs.count)
+        // Most mappings are small: comparing with the keys so far costs less than hashing them.
         var seen: Set<String> = []
+        let hashes = pairs.count > 16
         for pair in pairs {
-            guard let key = pair.key.scalarText, pair.key.tag == nil else {
+            guard let key = pair.key.scalarText, pair.key.isTextKey else {
                 problem("a mapping key must be a plain string", at: pair.key)
                 continue
             }
-            guard seen.insert(key).inserted else {
+            let isNew = hashes ? seen.insert(key).inserted : !object.entries.contains { $0.key == key }
+            guard isNew else {
                 problem("duplicate key '\(key)'", at: pair.key)
                 continue
             }
@@ -72,8 +76,18 @@ struct ValueReader {
 
     private mutating func tagged(_ tag: String, _ node: Node) -> Value {
         switch tag {
+        case "!":
+            // The non-specific tag: a scalar is text, a collection is read as if untagged.
+            var untagged = node
+            untagged.tag = nil
+            if case .scalar(let scalar) = node.content { return .string(scalar.text) }
+            return value(untagged)
         case "tag:yaml.org,2002:str":
-            return .string(node.scalarText ?? "")
+            guard let text = node.scalarText else {
+                problem("!!str tags a scalar, not a collection", at: node)
+                return .null
+            }
+            return .string(text)
         case "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null":
             var untagged = node
             untagged.tag = nil
@@ -116,6 +130,19 @@ struct ValueReader {
         if IntrinsicNames.untyped.contains(name) || isFunction(argument) && !IntrinsicNames.takingAnyValue.contains(name) {
             return untyped(name, argument)
         }
+        // A name the model holds as text, given by a function (`!GetAtt [R, !Ref P]`).
+        if let positions = IntrinsicNames.textPositions[name], case .sequence(let items) = argument.content,
+            positions.contains(where: { $0 < items.count && isFunction(items[$0]) })
+        {
+            return untyped(name, argument)
+        }
+        func text(_ node: Node, _ what: String) -> String? {
+            guard case .scalar(let scalar) = node.content, node.tag == nil else {
+                problem("\(name)'s \(what) must be a string", at: node)
+                return nil
+            }
+            return scalar.text
+        }
         func scalar() -> String? {
             guard case .scalar(let scalar) = argument.content, argument.tag == nil else {
                 problem("\(name) takes a string", at: argument)
@@ -144,7 +171,9 @@ struct ValueReader {
                 }
                 return .getAtt(String(scalar.text[..<dot]), String(scalar.text[scalar.text.index(after: dot)...]))
             }
-            guard let items = list(2...2), let resource = items[0].scalarText, let attribute = items[1].scalarText else { return .null }
+            guard let items = list(2...2), let resource = text(items[0], "resource"), let attribute = text(items[1], "attribute") else {
+                return .null
+            }
             return .getAtt(resource, attribute)
         case "Sub":
             if case .scalar(let scalar) = argument.content, argument.tag == nil {
@@ -156,16 +185,16 @@ struct ValueReader {
             }
             return .intrinsic(.sub(text, variables: object(pairs)))
         case "Join":
-            guard let items = list(2...2), let delimiter = items[0].scalarText else { return .null }
+            guard let items = list(2...2), let delimiter = text(items[0], "delimiter") else { return .null }
             return .join(delimiter, value(items[1]))
         case "Select":
             guard let items = list(2...2) else { return .null }
             return .select(value(items[0]), value(items[1]))
         case "Split":
-            guard let items = list(2...2), let delimiter = items[0].scalarText else { return .null }
+            guard let items = list(2...2), let delimiter = text(items[0], "delimiter") else { return .null }
             return .split(delimiter, value(items[1]))
         case "If":
-            guard let items = list(3...3), let condition = items[0].scalarText else { return .null }
+            guard let items = list(3...3), let condition = text(items[0], "condition name") else { return .null }
             return .if(condition, value(items[1]), else: value(items[2]))
         case "FindInMap":
             // A fourth item (`DefaultValue`, with the language extensions) has no typed place.
@@ -229,7 +258,17 @@ enum IntrinsicNames {
     /// Functions read and written as their one-entry long form: the rule
     /// functions of the `Rules` section.
     static let untyped: Set<String> = ["Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll"]
+    /// The items of a function's list that the model holds as text.
+    static let textPositions: [String: [Int]] = ["GetAtt": [0, 1], "Join": [0], "Split": [0], "Sub": [0]]
     /// Functions whose argument is any value, a function included.
     static let takingAnyValue: Set<String> = ["GetAZs", "ImportValue", "Base64", "Length", "ToJsonString"]
     static let long: Set<String> = Set((short.union(untyped)).map { $0 == "Ref" || $0 == "Condition" ? $0 : "Fn::" + $0 })
+}
+
+extension Node {
+    /// A mapping key that is text: a scalar, untagged or with the non-specific tag `!`.
+    var isTextKey: Bool {
+        guard case .scalar = content else { return false }
+        return tag == nil || tag == "!" || tag == "tag:yaml.org,2002:str"
+    }
 }

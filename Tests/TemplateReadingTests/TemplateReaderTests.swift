@@ -194,6 +194,11 @@ struct TemplateReaderTests {
         ("Resources:\n  A:\n    Properties: {}\n", "bad.yaml:3:5: error: resource 'A' needs a Type"),
         ("Resourcez:\n  A:\n    Type: X\n", "bad.yaml:1:1: error: unknown section 'Resourcez'"),
         ("Resources:\n  A:\n    Type: X\n    Propertys: {}\n", "bad.yaml:3:5: error: unknown attribute 'Propertys' of resource 'A'"),
+        ("Parameters:\n  P:\n    Type: String\n    Defualt: x\n", "bad.yaml:3:5: error: unknown attribute 'Defualt' of parameter 'P'"),
+        ("Outputs:\n  O:\n    Value: x\n    Export: {Nme: y}\n", "bad.yaml:3:5: error: unknown attribute 'Nme' of the Export of output 'O'"),
+        ("Resources:\n  A:\n    Type: X\n    Properties:\n      P: !Join [{a: 1}, [x]]\n", "bad.yaml:5:17: error: Join's delimiter must be a string"),
+        ("Resources:\n  A:\n    Type: X\n    Properties:\n      P: .inf\n", "bad.yaml:5:10: error: .inf is an infinite or undefined number"),
+        ("Resources:\n  A:\n    Type: X\n    Properties:\n      P: *x\n", "bad.yaml:5:10: error: alias *x: CloudFormation does not accept YAML aliases"),
     ])
     func malformed(text: String, expected: String) {
         do {
@@ -212,5 +217,34 @@ struct TemplateReaderTests {
         } catch {
             #expect(error.problems.map(\.message) == ["unknown tag !Nope", "Ref takes a string", "duplicate key 'A'"])
         }
+    }
+
+    @Test("what CloudFormation's tools read: y and N are strings, yes is true, 017 is octal, an empty GetAZs is the Region's")
+    func scalarMeaning() throws {
+        let template = try TemplateReader.read(
+            "Resources:\n  A:\n    Type: X\n    Properties: {Y: y, N: N, Yes: yes, Octal: 017, Zones: !GetAZs , Long: {Fn::GetAZs: }}\n", file: "t.yaml")
+        let properties = try #require(template.resource("A")?.properties)
+        #expect(properties["Y"] == "y")
+        #expect(properties["N"] == "N")
+        #expect(properties["Yes"] == true)
+        #expect(properties["Octal"] == 15)
+        #expect(properties["Zones"] == .getAZs(""))
+        #expect(properties["Long"] == .getAZs(""))
+    }
+
+    @Test("functions the model does not type are kept as the one-entry mapping they are written as", arguments: [
+        "!GetAtt [A, !Ref Attribute]", "!FindInMap [M, a, b, {DefaultValue: c}]", "{Fn::Transform: [{Name: M}]}",
+        "!Contains [[a], b]", "{Ref: {Fn::Sub: x}}", "!Sub {Fn::Transform: {Name: M}}",
+    ])
+    func untypedFunctions(written: String) throws {
+        let template = try TemplateReader.read("Resources:\n  A:\n    Type: X\n    Properties: {P: \(written)}\n", file: "t.yaml")
+        guard case .object(let object)? = template.resource("A")?.properties["P"] else {
+            Issue.record("not kept as a mapping: \(String(describing: template.resource("A")?.properties["P"]))")
+            return
+        }
+        #expect(object.entries.count == 1)
+        #expect(object.keys[0] == "Ref" || object.keys[0].hasPrefix("Fn::"))
+        let again = try TemplateReader.read(TemplateRenderer.yaml(template), file: "again.yaml")
+        #expect(again == template)
     }
 }

@@ -98,3 +98,46 @@ def read_cfn_lint(text: str) -> Any:
     template, matches = decode_str(text)
     assert not matches, [str(match) for match in matches]
     return meaning(template)
+
+
+def parameter_and_section_spellings(template: Any) -> Any:
+    """`meaning`, and the spellings CloudFormation reads alike in sections and
+    attributes: a parameter's number or `NoEcho` as text or as a number or
+    boolean, `NoEcho: false` and no `NoEcho`, empty `Properties` and none, a
+    mapping's numeric key and its text."""
+    if not isinstance(template, dict):
+        return template
+    result = dict(template)
+    parameters = {}
+    for name, parameter in (template.get("Parameters") or {}).items():
+        if isinstance(parameter, dict):
+            parameter = dict(parameter)
+            for key in ("MinLength", "MaxLength", "MinValue", "MaxValue"):
+                if isinstance(parameter.get(key), str):
+                    parameter[key] = float(parameter[key])
+                if isinstance(parameter.get(key), (int, float)) and not isinstance(parameter.get(key), bool):
+                    parameter[key] = float(parameter[key])
+            if isinstance(parameter.get("NoEcho"), str):
+                parameter["NoEcho"] = parameter["NoEcho"].lower() == "true"
+            if parameter.get("NoEcho") is False:
+                del parameter["NoEcho"]
+        parameters[name] = parameter
+    if parameters:
+        result["Parameters"] = parameters
+    resources = {}
+    for name, resource in (template.get("Resources") or {}).items():
+        if isinstance(resource, dict) and resource.get("Properties", 0) in ({}, None):
+            resource = {key: value for key, value in resource.items() if key != "Properties"}
+        resources[name] = resource
+    if resources:
+        result["Resources"] = resources
+    if isinstance(template.get("Mappings"), dict):
+        result["Mappings"] = _text_keys(template["Mappings"])
+    return result
+
+
+def _text_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(key) if isinstance(key, int) and not isinstance(key, bool) else key: _text_keys(item)
+                for key, item in value.items()}
+    return value

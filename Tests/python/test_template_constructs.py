@@ -56,3 +56,19 @@ def test_fmt_says_how_many_comments_it_dropped(tmp_path: Path):
     assert run.returncode == 0
     assert b"#" in run.stdout and b"a stack" not in run.stdout
     assert run.stderr == f"synth fmt: {source}: 3 comments dropped (libyaml's parser does not report comments)\n"
+
+
+@pytest.mark.parametrize("template", CONSTRUCTS, ids=lambda path: path.name)
+def test_every_construct_template_is_valid(template: Path):
+    run = synth("validate", str(template))
+    assert run.returncode == 0, run.stderr
+
+
+def test_a_loop_without_the_language_extensions_is_an_error(tmp_path: Path):
+    source = ROOT / "Tests/Fixtures/templates/constructs/language-extensions.yaml"
+    without = tmp_path / "without.yaml"
+    without.write_text(source.read_text().replace("Transform: AWS::LanguageExtensions\n", ""))
+    run = synth("validate", str(without))
+    assert run.returncode == 2
+    for loop in ["Resources.Fn::ForEach::Topics", "Outputs.Fn::ForEach::TopicArns", "Tags.Fn::ForEach::Tags"]:
+        assert any(loop in line and "AWS::LanguageExtensions" in line for line in run.stderr.splitlines()), (loop, run.stderr)

@@ -83,6 +83,10 @@ struct SchemaValidation {
         case .intrinsic:
             if node.constrainsValues { metIntrinsic = true }
             return
+        case .object(let object) where object.isUntypedFunction || object.isRewrittenByTransform:
+            // Its value is known only once CloudFormation has processed the template.
+            if node.constrainsValues { metIntrinsic = true }
+            return
         default:
             break
         }

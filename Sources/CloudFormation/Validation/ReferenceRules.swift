@@ -3,7 +3,8 @@ extension TemplateValidator {
     /// mapping name and `DependsOn` entry must name something declared, of a
     /// kind allowed where it is written.
     mutating func checkReferences() {
-        for condition in template.conditions {
+        // A condition loop's fragment names its identifier, which only its expansion declares.
+        for condition in template.conditions where !ForEachLoop.isLoop(condition.name) {
             check(condition.expression, at: ["Conditions", condition.name], inConditions: true)
         }
         for resource in template.resources {
