@@ -20,9 +20,33 @@ public enum SubPlaceholders {
     /// placeholder; `${` without a closing `}` is an error, since CloudFormation
     /// would not substitute what the author meant to.
     public static func parse(_ text: String) -> Result<[Placeholder], Problem> {
+        var placeholders: [Placeholder] = []
+        if let problem = scan(text, { placeholder, _ in placeholders.append(placeholder) }) {
+            return .failure(problem)
+        }
+        return .success(placeholders)
+    }
+
+    /// `text` with each placeholder that `replacement` answers for written as
+    /// its answer (`${Bucket.Arn}` → `${BucketArn}`); `nil` when `text` does
+    /// not parse.
+    public static func rewrite(_ text: String, _ replacement: (Placeholder) -> String?) -> String? {
+        var result = ""
+        var copied = text.startIndex
+        let problem = scan(text) { placeholder, range in
+            guard let name = replacement(placeholder) else { return }
+            result += text[copied..<range.lowerBound]
+            result += "${\(name)}"
+            copied = range.upperBound
+        }
+        guard problem == nil else { return nil }
+        return result + text[copied...]
+    }
+
+    /// Calls `visit` with each placeholder and the range of its `${…}`.
+    private static func scan(_ text: String, _ visit: (Placeholder, Range<String.Index>) -> Void) -> Problem? {
         // Scanned as UTF-8: `$`, `{`, `}`, `!` and `.` are ASCII, so every
         // index found here is also a character boundary of `text`.
-        var placeholders: [Placeholder] = []
         let utf8 = text.utf8
         var index = utf8.startIndex
         while let dollar = utf8[index...].firstIndex(of: UInt8(ascii: "$")) {
@@ -34,21 +58,21 @@ public enum SubPlaceholders {
             }
             let contentStart = utf8.index(after: open)
             guard let end = utf8[contentStart...].firstIndex(of: UInt8(ascii: "}")) else {
-                return .failure(Problem(message: "'${' without a closing '}' in Fn::Sub string"))
+                return Problem(message: "'${' without a closing '}' in Fn::Sub string")
             }
             index = utf8.index(after: end)
             let content = utf8[contentStart..<end]
             if content.first == UInt8(ascii: "!") { continue }
             guard !content.isEmpty else {
-                return .failure(Problem(message: "empty placeholder '${}' in Fn::Sub string"))
+                return Problem(message: "empty placeholder '${}' in Fn::Sub string")
             }
-            if let dot = content.firstIndex(of: UInt8(ascii: ".")) {
-                placeholders.append(Placeholder(
-                    name: String(text[contentStart..<dot]), attribute: String(text[utf8.index(after: dot)..<end])))
+            let placeholder = if let dot = content.firstIndex(of: UInt8(ascii: ".")) {
+                Placeholder(name: String(text[contentStart..<dot]), attribute: String(text[utf8.index(after: dot)..<end]))
             } else {
-                placeholders.append(Placeholder(name: String(text[contentStart..<end]), attribute: nil))
+                Placeholder(name: String(text[contentStart..<end]), attribute: nil)
             }
+            visit(placeholder, dollar..<index)
         }
-        return .success(placeholders)
+        return nil
     }
 }

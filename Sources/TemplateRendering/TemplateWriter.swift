@@ -168,17 +168,10 @@ struct TemplateWriter {
         return usesShortForm(function)
     }
 
-    /// Whether the long form's argument node carries a tag. Only an argument
-    /// written as the value itself can; names, lists and mappings built here
-    /// cannot.
+    /// Whether the long form's argument node carries a tag: only an argument
+    /// that is the value itself can; names, lists and mappings cannot.
     private func argumentCarriesTag(_ function: Intrinsic) -> Bool {
-        switch function {
-        case .getAZs(let argument), .importValue(let argument), .base64(let argument),
-            .length(let argument), .toJsonString(let argument):
-            carriesTag(argument)
-        default:
-            false
-        }
+        carriesTag(function.longFormArgument)
     }
 
     /// `tag` is the tag of an enclosing short form; a short form itself is
@@ -203,67 +196,6 @@ struct TemplateWriter {
 
     /// The argument as the long form writes it, tagged `tag`.
     private func writeArgument<W: NodeWriter>(of function: Intrinsic, tag: String?, to writer: inout W) throws {
-        switch function {
-        case .ref(let name), .condition(let name):
-            try writer.string(name, tag: tag)
-        case .getAtt(let resource, let attribute):
-            try writer.beginSequence(tag: tag)
-            try writer.string(resource)
-            try writer.string(attribute)
-            try writer.endSequence()
-        case .sub(let text, let variables):
-            if variables.isEmpty {
-                try writer.string(text, tag: tag)
-            } else {
-                try writer.beginSequence(tag: tag)
-                try writer.string(text)
-                try write(.object(variables), to: &writer)
-                try writer.endSequence()
-            }
-        case .join(let delimiter, let values):
-            try writer.beginSequence(tag: tag)
-            try writer.string(delimiter)
-            try write(values, to: &writer)
-            try writer.endSequence()
-        case .select(let index, let list):
-            try writeSequence(of: [index, list], tag: tag, to: &writer)
-        case .split(let delimiter, let source):
-            try writer.beginSequence(tag: tag)
-            try writer.string(delimiter)
-            try write(source, to: &writer)
-            try writer.endSequence()
-        case .if(let condition, let then, let otherwise):
-            try writer.beginSequence(tag: tag)
-            try writer.string(condition)
-            try write(then, to: &writer)
-            try write(otherwise, to: &writer)
-            try writer.endSequence()
-        case .findInMap(let map, let top, let second):
-            try writeSequence(of: [map, top, second], tag: tag, to: &writer)
-        case .getAZs(let argument), .importValue(let argument), .base64(let argument),
-            .length(let argument), .toJsonString(let argument):
-            try write(argument, tag: tag, to: &writer)
-        case .transform(let name, let parameters):
-            try writer.beginMapping(tag: tag)
-            try writer.string("Name")
-            try writer.string(name)
-            try writer.string("Parameters")
-            try write(.object(parameters), to: &writer)
-            try writer.endMapping()
-        case .cidr(let block, let count, let bits):
-            try writeSequence(of: [block, count, bits], tag: tag, to: &writer)
-        case .equals(let lhs, let rhs):
-            try writeSequence(of: [lhs, rhs], tag: tag, to: &writer)
-        case .not(let condition):
-            try writeSequence(of: [condition], tag: tag, to: &writer)
-        case .and(let conditions), .or(let conditions):
-            try writeSequence(of: conditions, tag: tag, to: &writer)
-        }
-    }
-
-    private func writeSequence<W: NodeWriter>(of values: [Value], tag: String?, to writer: inout W) throws {
-        try writer.beginSequence(tag: tag)
-        for value in values { try write(value, to: &writer) }
-        try writer.endSequence()
+        try write(function.longFormArgument, tag: tag, to: &writer)
     }
 }

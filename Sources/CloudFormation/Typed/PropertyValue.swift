@@ -1,6 +1,6 @@
 /// Anything that can stand as a property value in a template: expressions,
 /// generated property types, their lists and maps.
-public protocol PropertyValue {
+public protocol PropertyValue: CustomStringConvertible {
     /// The value as the template holds it.
     var templateValue: Value { get }
 }

@@ -36,6 +36,7 @@ public struct TemplateValidator {
         validator.checkReferences()
         validator.checkDependencyCycles()
         validator.checkQuotas()
+        validator.checkSwiftDescriptions()
         return validator.diagnostics
     }
 

@@ -1,0 +1,368 @@
+/// A stack written as a root stack and nested stacks (`AWS::CloudFormation::Stack`),
+/// for a template past CloudFormation's limits on one template, or whose
+/// author asked for parts by name.
+///
+/// The meaning stays the template's: a reference from one part to a resource
+/// of another becomes an output of the producing part and a parameter of the
+/// consuming one, passed by the root (`!GetAtt Part1.Outputs.BucketArn`); a
+/// resource that stays in the root is passed as itself (`!GetAtt Key.Arn`);
+/// the root's parameters are passed to the parts that use them (list types
+/// joined with commas, SSM types as their resolved values); `AWS::StackName`
+/// and `AWS::StackId` in a part mean the root stack's, as they did before the
+/// split; a `DependsOn` across parts becomes a `DependsOn` between the
+/// nested stacks; each part carries the conditions and mappings it uses.
+public struct NestedStackSplit: Hashable, Sendable {
+    public struct Part: Hashable, Sendable {
+        /// The logical ID of its `AWS::CloudFormation::Stack` in the root.
+        public var name: String
+        public var template: Template
+    }
+
+    public var root: Template
+    public var parts: [Part]
+
+    /// The split of `template`, or `nil` when it fits in one template and no
+    /// part is requested.
+    ///
+    /// - Parameters:
+    ///   - template: the stack's template, validated.
+    ///   - stack: the stack's name, for diagnostics.
+    ///   - requestedParts: resource → the part it goes to (a logical ID).
+    ///   - templateURL: a part's name → its `TemplateURL` (a local file name
+    ///     that `aws cloudformation package` uploads, say).
+    ///   - limits: the limits of one template; past them the stack splits.
+    /// - Throws: `SynthesisError` when parts would refer to each other in a circle.
+    public static func split(
+        _ template: Template, stack: String, requestedParts: [String: String] = [:],
+        limits: QuotaLimits = .cloudFormation, templateURL: (String) -> String
+    ) throws(SynthesisError) -> NestedStackSplit? {
+        let exceeds = template.resources.count > limits.resources || template.outputs.count > limits.outputs
+        guard exceeds || !requestedParts.isEmpty else { return nil }
+        let dependencies = ResourceDependencies(template)
+        let declared = Set(template.parameters.map(\.logicalID) + template.resources.map(\.logicalID))
+        let clashes = Set(requestedParts.values).intersection(declared).sorted()
+        guard clashes.isEmpty else {
+            throw SynthesisError(clashes.map { name in
+                Diagnostic(.error, stack: stack, path: ["Resources", name],
+                           "'\(name)' is asked for as a nested stack's name, but the stack declares it already; choose another part name")
+            })
+        }
+        let assignment = PartAssignment(
+            dependencies: dependencies, requested: requestedParts, splitsTheRest: exceeds,
+            target: max(1, limits.resources * 7 / 10), capacity: limits.resources, isTaken: declared.contains)
+        var builder = SplitBuilder(template: template, stack: stack, assignment: assignment, dependencies: dependencies)
+        return try builder.build(templateURL: templateURL)
+    }
+}
+
+/// Builds the root and part templates of one split.
+private struct SplitBuilder {
+    let template: Template
+    let stack: String
+    let assignment: PartAssignment
+    let dependencies: ResourceDependencies
+    private let resourceIDs: Set<String>
+    private var names: UniqueNames
+    /// A value a part takes from elsewhere, under the name of its parameter.
+    private var imports: [String: [(name: String, source: Value)]] = [:]
+    /// Outputs each part adds for others, in order of first use.
+    private var exports: [String: [(name: String, value: Value)]] = [:]
+    /// (resource, attribute) → the name it travels under.
+    private var travelNames: [String: String] = [:]
+    /// Part or root resource → the nested stacks and root resources it must wait for.
+    private var waitsFor: [String: [String]] = [:]
+
+    init(template: Template, stack: String, assignment: PartAssignment, dependencies: ResourceDependencies) {
+        self.template = template
+        self.stack = stack
+        self.assignment = assignment
+        self.dependencies = dependencies
+        resourceIDs = Set(template.resources.map(\.logicalID))
+        names = UniqueNames(taken: template.parameters.map(\.logicalID) + template.resources.map(\.logicalID)
+            + assignment.parts.map(\.name))
+    }
+
+    private static let rootStackName = "RootStackName"
+    private static let rootStackID = "RootStackId"
+
+    mutating func build(templateURL: (String) -> String) throws(SynthesisError) -> NestedStackSplit {
+        var partResources: [String: [Resource]] = [:]
+        var rootResources: [Resource] = []
+        for resource in template.resources {
+            let home = assignment.partOf[resource.logicalID]
+            // A part waits as a whole; a resource of the root waits by itself.
+            let waiter = home ?? resource.logicalID
+            var rewritten = resource
+            rewritten.properties = rewrite(.object(resource.properties), in: home, waiter: waiter).objectValue!
+            rewritten.metadata = resource.metadata.map { rewrite(.object($0), in: home, waiter: waiter).objectValue! }
+            rewritten.creationPolicy = resource.creationPolicy.map { rewrite($0, in: home, waiter: waiter) }
+            rewritten.updatePolicy = resource.updatePolicy.map { rewrite($0, in: home, waiter: waiter) }
+            var dependsOn: [String] = []
+            for dependency in resource.dependsOn {
+                let dependencyHome = assignment.partOf[dependency]
+                let stackWaitedFor = dependencyHome ?? dependency
+                if dependencyHome == home {
+                    dependsOn.append(dependency)
+                } else if home == nil {
+                    if !dependsOn.contains(stackWaitedFor) { dependsOn.append(stackWaitedFor) }
+                    wait(waiter, for: stackWaitedFor)
+                } else {
+                    wait(waiter, for: stackWaitedFor)
+                }
+            }
+            rewritten.dependsOn = dependsOn
+            if home == nil {
+                for dependency in dependencies.all(of: resource.logicalID) where assignment.partOf[dependency] == nil {
+                    wait(waiter, for: dependency)
+                }
+            }
+            if let home { partResources[home, default: []].append(rewritten) } else { rootResources.append(rewritten) }
+        }
+        let rootOutputs = template.outputs.map { output in
+            var rewritten = output
+            rewritten.value = rewrite(output.value, in: nil, waiter: nil)
+            rewritten.exportName = output.exportName.map { rewrite($0, in: nil, waiter: nil) }
+            return rewritten
+        }
+        try checkNoCircle()
+
+        var parts: [NestedStackSplit.Part] = []
+        var stackResources: [Resource] = []
+        for part in assignment.parts {
+            let resources = partResources[part.name] ?? []
+            parts.append(NestedStackSplit.Part(name: part.name, template: partTemplate(part.name, resources: resources)))
+            stackResources.append(stackResource(part.name, template: parts.last!.template, url: templateURL(part.name)))
+        }
+        var root = template
+        root.resources = rootResources + stackResources
+        root.outputs = rootOutputs
+        root.conditions = used(template.conditions, by: root)
+        root.mappings = used(template.mappings, by: root)
+        return NestedStackSplit(root: root, parts: parts)
+    }
+
+    // MARK: References across stacks
+
+    /// `value` as it is written in `home` (a part, or the root for `nil`);
+    /// `waiter` is the part or root resource that waits for what it uses
+    /// (`nil` for an output).
+    private mutating func rewrite(_ value: Value, in home: String?, waiter: String?) -> Value {
+        value.rewritingIntrinsics { function in
+            switch function {
+            case .ref(let target):
+                return crossing(target, attribute: nil, into: home, waiter: waiter)
+            case .getAtt(let target, let attribute):
+                return crossing(target, attribute: attribute, into: home, waiter: waiter)
+            case .sub(let text, let variables):
+                var added: [Object.Entry] = []
+                let rewrittenText = SubPlaceholders.rewrite(text) { placeholder in
+                    guard variables[placeholder.name] == nil,
+                          let replacement = crossing(placeholder.name, attribute: placeholder.attribute, into: home, waiter: waiter)
+                    else { return nil }
+                    if case .intrinsic(.ref(let parameter)) = replacement { return parameter }
+                    // In the root, a part's output is bound as a variable of the Sub, named as the output.
+                    guard case .intrinsic(.getAtt(_, let output)) = replacement else { return nil }
+                    let variable = String(output.dropFirst("Outputs.".count))
+                    if !added.contains(where: { $0.key == variable }) { added.append(Object.Entry(variable, replacement)) }
+                    return variable
+                } ?? text
+                let rewrittenVariables = Object(
+                    variables.entries.map { Object.Entry($0.key, rewrite($0.value, in: home, waiter: waiter)) } + added)
+                return .intrinsic(.sub(rewrittenText, variables: rewrittenVariables))
+            default:
+                return nil
+            }
+        }
+    }
+
+    /// What a reference to `target` becomes in `home`, or `nil` when it stays as it is.
+    private mutating func crossing(_ target: String, attribute: String?, into home: String?, waiter: String?) -> Value? {
+        if let home, attribute == nil, target == "AWS::StackName" || target == "AWS::StackId" {
+            let parameter = target == "AWS::StackName" ? Self.rootStackName : Self.rootStackID
+            addImport(parameter, source: .ref(target), to: home)
+            return .ref(parameter)
+        }
+        guard resourceIDs.contains(target) else { return nil }
+        let producer = assignment.partOf[target]
+        guard producer != home else { return nil }
+        // A reference travels under the resource's own name, which nothing
+        // else in a template may have; an attribute under a new name.
+        let key = "\(target).\(attribute ?? "")"
+        let name = travelNames[key] ?? attribute.map { names.name(for: target + $0) } ?? target
+        travelNames[key] = name
+        let value: Value = attribute.map { .getAtt(target, $0) } ?? .ref(target)
+        var source = value
+        if let producer {
+            if !(exports[producer] ?? []).contains(where: { $0.name == name }) {
+                exports[producer, default: []].append((name, value))
+            }
+            source = .getAtt(producer, "Outputs.\(name)")
+        }
+        if let waiter { wait(waiter, for: producer ?? target) }
+        guard let home else { return source }
+        addImport(name, source: source, to: home)
+        return .ref(name)
+    }
+
+    private mutating func addImport(_ name: String, source: Value, to part: String) {
+        guard !(imports[part] ?? []).contains(where: { $0.name == name }) else { return }
+        imports[part, default: []].append((name, source))
+    }
+
+    private mutating func wait(_ part: String, for other: String) {
+        guard other != part, !(waitsFor[part] ?? []).contains(other) else { return }
+        waitsFor[part, default: []].append(other)
+    }
+
+    /// Parts and root resources must not wait for each other in a circle
+    /// (circles among root resources alone are the template's own, and
+    /// validation reports them).
+    private func checkNoCircle() throws(SynthesisError) {
+        let partNames = Set(assignment.parts.map(\.name))
+        var state: [String: Bool] = [:]  // false: on the path; true: done
+        var circles: [[String]] = []
+        func visit(_ node: String, path: [String]) {
+            if state[node] == true { return }
+            if state[node] == false {
+                let circle = Array(path.drop { $0 != node }) + [node]
+                if circle.contains(where: partNames.contains) { circles.append(circle) }
+                return
+            }
+            state[node] = false
+            for next in waitsFor[node] ?? [] { visit(next, path: path + [node]) }
+            state[node] = true
+        }
+        for node in assignment.parts.map(\.name) + assignment.shared { visit(node, path: []) }
+        guard circles.isEmpty else {
+            throw SynthesisError(circles.map { circle in
+                Diagnostic(.error, stack: stack, path: ["Resources", circle[0]], """
+                    nested stacks would wait for each other in a circle: \(circle.joined(separator: " → ")); \
+                    put the resources that refer to each other in the same part
+                    """)
+            })
+        }
+    }
+
+    // MARK: Templates
+
+    private func partTemplate(_ name: String, resources: [Resource]) -> Template {
+        let imported = imports[name] ?? []
+        var part = Template(
+            formatVersion: template.formatVersion,
+            description: "\(stack): nested stack \(name)",
+            transforms: template.transforms,
+            resources: resources,
+            outputs: (exports[name] ?? []).map { Output($0.name, value: $0.value) })
+        part.conditions = used(template.conditions, by: part)
+        part.mappings = used(template.mappings, by: part)
+        let usedParameters = Set(uses(in: part).filter(\.isValueReference).map(\.target))
+        part.parameters = template.parameters.filter { usedParameters.contains($0.logicalID) }.map(Self.asPassed)
+            + imported.map { Parameter($0.name, type: .string) }
+        return part
+    }
+
+    /// The root's `AWS::CloudFormation::Stack` for a part.
+    private func stackResource(_ name: String, template part: Template, url: String) -> Resource {
+        var parameters = Object()
+        let imported = imports[name] ?? []
+        for parameter in part.parameters {
+            if let source = imported.first(where: { $0.name == parameter.logicalID })?.source {
+                parameters[parameter.logicalID] = source
+            } else {
+                let original = template.parameter(parameter.logicalID)!
+                parameters[parameter.logicalID] = original.type.isList ? .join(",", .ref(original.logicalID)) : .ref(original.logicalID)
+            }
+        }
+        var properties: Object = ["TemplateURL": .string(url)]
+        if !parameters.isEmpty { properties["Parameters"] = .object(parameters) }
+        let implied = Set(parameters.entries.flatMap { ReferenceCollector.uses(in: $0.value).map(\.target) })
+        return Resource(
+            name, type: "AWS::CloudFormation::Stack", properties: properties,
+            dependsOn: (waitsFor[name] ?? []).filter { !implied.contains($0) })
+    }
+
+    /// A root parameter as a part declares it: the root passes the value it
+    /// resolved, so an SSM parameter arrives as its value.
+    private static func asPassed(_ parameter: Parameter) -> Parameter {
+        guard parameter.type.rawValue.hasPrefix("AWS::SSM::Parameter::Value<") else { return parameter }
+        return Parameter(parameter.logicalID, type: parameter.type.isList ? .commaDelimitedList : .string,
+                         description: parameter.description, noEcho: parameter.noEcho)
+    }
+
+    /// Every reference of `part`'s resources, outputs and conditions.
+    private func uses(in part: Template) -> [TemplateReference] {
+        var values: [Value] = part.conditions.map(\.expression) + part.outputs.map(\.value)
+        for resource in part.resources {
+            values.append(.object(resource.properties))
+            if let metadata = resource.metadata { values.append(.object(metadata)) }
+            if let policy = resource.creationPolicy { values.append(policy) }
+            if let policy = resource.updatePolicy { values.append(policy) }
+            if let condition = resource.condition { values.append(.condition(condition)) }
+        }
+        for output in part.outputs {
+            if let name = output.exportName { values.append(name) }
+            if let condition = output.condition { values.append(.condition(condition)) }
+        }
+        return values.flatMap { ReferenceCollector.references(in: $0, at: .untracked) }
+    }
+
+    /// The conditions `part` uses, with the conditions they use, in the template's order.
+    private func used(_ conditions: [Condition], by part: Template) -> [Condition] {
+        var needed = Set(uses(in: part).filter { $0.kind == .condition }.map(\.target))
+        var pending = Array(needed)
+        while let name = pending.popLast() {
+            guard let condition = conditions.first(where: { $0.name == name }) else { continue }
+            for reference in ReferenceCollector.references(in: condition.expression, at: .untracked)
+            where reference.kind == .condition && needed.insert(reference.target).inserted {
+                pending.append(reference.target)
+            }
+        }
+        return conditions.filter { needed.contains($0.name) }
+    }
+
+    /// The mappings `part` uses (all of them where a mapping's name is computed).
+    private func used(_ mappings: [Mapping], by part: Template) -> [Mapping] {
+        var withConditions = part
+        withConditions.conditions = used(template.conditions, by: part)
+        let references = uses(in: withConditions)
+        let names = Set(references.compactMap { reference -> String? in
+            if case .mapping = reference.kind { return reference.target }
+            return nil
+        })
+        return containsComputedMapping(withConditions) ? mappings : mappings.filter { names.contains($0.name) }
+    }
+
+    private func containsComputedMapping(_ part: Template) -> Bool {
+        var found = false
+        let values: [Value] = part.resources.map { .object($0.properties) } + part.outputs.map(\.value) + part.conditions.map(\.expression)
+        for value in values {
+            _ = value.rewritingIntrinsics { function in
+                if case .findInMap(let map, _, _) = function, map.literalString == nil { found = true }
+                return nil
+            }
+        }
+        return found
+    }
+}
+
+/// Names for parameters and outputs that clash with nothing declared.
+private struct UniqueNames {
+    private var taken: Set<String>
+
+    init(taken: [String]) {
+        self.taken = Set(taken)
+    }
+
+    /// `base`, or `base2`, `base3`, … when taken; alphanumeric, as logical IDs are.
+    mutating func name(for base: String) -> String {
+        let clean = String(base.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }.prefix(240))
+        var candidate = clean
+        var suffix = 2
+        while taken.contains(candidate) {
+            candidate = "\(clean)\(suffix)"
+            suffix += 1
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+}
