@@ -1,11 +1,20 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Module graph (imports point one way, top to bottom):
+// Module graph (imports point one way, left to right; docs/ARCHITECTURE.md has
+// what each module owns and may import, and a test keeps it naming every target):
 //
-//   synth (executable) ─┬─> SynthCommand ──> StackSynthesis ─┬─> TemplateRendering ──> YAML ──> CYAML (libyaml)
-//                       │                                    └─> AWSResources ──> CloudFormation
-//                       └─> Stacks ──────────> AWSConstructs ──> AWSResources
+//   synth ─┬─> SynthCommand ─┬─> StackSynthesis ─┬─> TemplateRendering ─┬─> YAML ──> CYAML (libyaml)
+//          │                 │                   │                      └─> CloudFormation
+//          │                 │                   └─> AWSResources ──> CloudFormation
+//          │                 ├─> TemplateDiff ──> TemplateReading, TemplateRendering, AWSResources
+//          │                 ├─> TemplateReading ──> YAML, CloudFormation
+//          │                 ├─> MacieIdentifiers ──> CloudFormation
+//          │                 └─> TextDiff
+//          └─> Stacks ──> AWSConstructs ──> AWSResources, Archiving, CloudFormation
+//
+//   CloudFormationTesting ──> CloudFormation, AWSResources, TemplateRendering, TextDiff, YAML
+//   generate-resources ──> Archiving
 //
 // CloudFormation (the template model) knows nothing of YAML or of particular
 // AWS services; AWSResources holds the types generated from CloudFormation's
