@@ -66,9 +66,10 @@ examples: $(VENV)/.installed
 	done
 
 ## docs: the DocC catalogs, built with swift-docc-plugin; one warning fails the
-##       build. First the Macie stack's resource graph, drawn by Graphviz's dot
-##       (installed from Debian's graphviz when missing) into the walkthrough's
-##       catalog, and the command reference from synth's own help.
+##       build. First the resource graphs of the Macie stack and of the first
+##       stack's tutorial (Examples/Minimal's), drawn by Graphviz's dot (installed
+##       from Debian's graphviz when missing) into the CloudFormation catalog, and
+##       the command reference from synth's own help.
 ##       The archives: .build/plugins/Swift-DocC/outputs/<module>.doccarchive.
 DOC_TARGETS = CloudFormation AWSResources AWSConstructs CloudFormationTesting SynthCommand
 docs: build
@@ -78,6 +79,8 @@ docs: build
 			{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz; }; \
 		else echo "make docs needs Graphviz's dot: apt-get install graphviz, or brew install graphviz" >&2; exit 2; fi; }
 	$(BIN)/synth graph MacieDynamoDB | dot -Tsvg > Sources/CloudFormation/CloudFormation.docc/MacieDynamoDB.svg
+	$(BIN)/synth graph --template Examples/Minimal/generated/Uploads.yaml | dot -Tsvg \
+		> Sources/CloudFormation/CloudFormation.docc/Tutorials/Resources/first-stack-graph.svg
 	python3 docs/command_reference.py $(BIN)/synth
 	$(SWIFT) package --disable-sandbox generate-documentation --warnings-as-errors \
 		$(foreach target,$(DOC_TARGETS),--target $(target))

@@ -9,6 +9,11 @@ the stack above it). A block with an `import` is a file as written; a block
 without one is a fragment: the body of a function given the `stack` being built,
 with the modules a stack file imports.
 
+Tutorials: the project a tutorial builds type-checks after every step that
+changes a Swift file. Each `@Code` names the file as a path in the reader's
+package (`Sources/<Module>/…`, `Tests/<Module>/…`), so the files fall into
+modules; a module imported by another is compiled first.
+
 Shell blocks (bash, sh, shell, console): each command that runs `synth`
 (`swift run synth …` or `synth …`, after `$ ` in a console block) runs with
 the built executable, in a scratch folder holding a copy of generated/, the
@@ -78,6 +83,59 @@ def test_swift_blocks_type_check(document, tmp_path):
         capture_output=True, text=True)
     assert result.returncode == 0, f"{label(document)}:\n{result.stderr}"
     assert "warning:" not in result.stderr, f"{label(document)}:\n{result.stderr}"
+
+
+TUTORIALS = sorted(ROOT.glob("Sources/*/*.docc/**/*.tutorial"))
+CODE_DIRECTIVE = re.compile(r'@Code\(name:\s*"([^"]+)",\s*file:\s*"([^"]+)"\)')
+
+
+def tutorial_steps(tutorial: Path) -> list[tuple[str, Path]]:
+    resources = {path.name: path for path in tutorial.parent.glob("**/*") if path.is_file()}
+    return [(name, resources[file]) for name, file in CODE_DIRECTIVE.findall(tutorial.read_text())]
+
+
+def typecheck_project(files: dict[str, Path], scratch: Path) -> str:
+    """Type-checks a reader's project (display path → file); returns the
+    problems, or an empty string."""
+    modules: dict[str, list[Path]] = {}
+    for name, path in files.items():
+        parts = Path(name).parts
+        if len(parts) >= 3 and parts[0] in ("Sources", "Tests"):
+            modules.setdefault(parts[1], []).append(path)
+    imports = {module: {imported for path in paths for imported in re.findall(r"^import (\w+)", path.read_text(), re.MULTILINE)}
+               & modules.keys() for module, paths in modules.items()}
+    order: list[str] = []
+    while len(order) < len(modules):
+        ready = [module for module in sorted(modules) if module not in order and imports[module] <= set(order)]
+        assert ready, f"the tutorial's modules import each other in a circle: {imports}"
+        order += ready
+    for module in order:
+        imported_by_another = any(module in imports[other] for other in modules if other != module)
+        output = ["-emit-module", "-emit-module-path", str(scratch / f"{module}.swiftmodule")] if imported_by_another else ["-typecheck"]
+        result = subprocess.run(
+            ["swiftc", *output, "-parse-as-library", "-module-name", module, "-I", str(MODULES),
+             "-I", str(ROOT / "Sources/CYAML"), "-I", str(scratch), *map(str, modules[module])],
+            capture_output=True, text=True, cwd=scratch)
+        if result.returncode != 0 or "warning:" in result.stderr:
+            return f"{module}:\n{result.stderr}"
+    return ""
+
+
+def test_the_tutorials_have_steps_to_check():
+    assert TUTORIALS and all(tutorial_steps(tutorial) for tutorial in TUTORIALS if "@Tutorial(" in tutorial.read_text())
+
+
+@pytest.mark.parametrize("tutorial", [t for t in TUTORIALS if "@Tutorial(" in t.read_text()], ids=label)
+def test_every_step_of_a_tutorial_type_checks(tutorial, tmp_path):
+    project: dict[str, Path] = {}
+    for index, (name, file) in enumerate(tutorial_steps(tutorial), start=1):
+        project[name] = file
+        if not name.endswith(".swift") or name == "Package.swift":
+            continue
+        scratch = tmp_path / f"step{index}"
+        scratch.mkdir()
+        problems = typecheck_project(project, scratch)
+        assert not problems, f"{label(tutorial)}, step {index} ({file.name}): {problems}"
 
 
 def commands(code: str) -> list[str]:
