@@ -92,7 +92,7 @@ bench: $(VENV)/.installed
 	$(PYTHON) benchmarks/synth_time.py
 	$(PYTHON) benchmarks/run_bench.py
 	$(PYTHON) benchmarks/run_bench.py --validate
-	python3 benchmarks/performance_article.py
+	python3 docs/performance_article.py
 
 ## profile: callgrind instruction counts of the release synth on the walkthrough's
 ##       stack and at N = 1000 (benchmarks/PROFILE.md; needs valgrind).

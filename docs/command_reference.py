@@ -11,7 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from generated_article import ROOT, write_or_check
+
 ARTICLE = ROOT / "Sources/SynthCommand/SynthCommand.docc/CommandReference.md"
 # Help is wrapped to the terminal's width: a fixed width gives the same article everywhere.
 HELP_ENVIRONMENT = {**os.environ, "COLUMNS": "100"}
@@ -50,15 +51,7 @@ def render(synth: Path) -> str:
 
 
 def main() -> int:
-    synth = Path(sys.argv[1])
-    text = render(synth)
-    if "--check" in sys.argv[2:]:
-        if ARTICLE.read_text() != text:
-            print(f"{ARTICLE.relative_to(ROOT)} is out of date: run `make docs`", file=sys.stderr)
-            return 1
-        return 0
-    ARTICLE.write_text(text)
-    return 0
+    return write_or_check(ARTICLE, render(Path(sys.argv[1])), "--check" in sys.argv[2:], "run `make docs`")
 
 
 if __name__ == "__main__":

@@ -183,6 +183,6 @@ def test_the_command_reference_is_written_from_the_current_commands():
 
 
 def test_the_performance_article_shows_the_current_benchmark_results():
-    result = subprocess.run([sys.executable, str(ROOT / "benchmarks/performance_article.py"), "--check"],
+    result = subprocess.run([sys.executable, str(ROOT / "docs/performance_article.py"), "--check"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -2,12 +2,13 @@
 benchmark results (benchmarks/RESULTS.md and RESULTS-validate.md, which
 `make bench` writes): the article's tables are the measured ones, never typed.
 
-    python benchmarks/performance_article.py [--check]
+    python docs/performance_article.py [--check]
 """
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from generated_article import ROOT, write_or_check
+
 ARTICLE = ROOT / "Sources/SynthCommand/SynthCommand.docc/Performance.md"
 RESULTS = [ROOT / "benchmarks/RESULTS.md", ROOT / "benchmarks/RESULTS-validate.md"]
 
@@ -59,15 +60,8 @@ def render() -> str:
 
 
 def main() -> int:
-    text = render()
-    if "--check" in sys.argv[1:]:
-        if ARTICLE.read_text() != text:
-            print(f"{ARTICLE.relative_to(ROOT)} differs from the benchmark results: run "
-                  "`python benchmarks/performance_article.py`", file=sys.stderr)
-            return 1
-        return 0
-    ARTICLE.write_text(text)
-    return 0
+    return write_or_check(ARTICLE, render(), "--check" in sys.argv[1:],
+                          "it differs from the benchmark results; run `python3 docs/performance_article.py`")
 
 
 if __name__ == "__main__":
