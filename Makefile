@@ -68,22 +68,37 @@ examples: $(VENV)/.installed
 			$$(for t in $$example/generated/*.yaml; do printf -- '-f %s ' $$t; done); \
 	done
 
-## docs: render the Macie stack's resource graph (Graphviz's dot) and write
-##       the security rules' documentation.
+## docs: the DocC catalogs, built with swift-docc-plugin; one warning fails the
+##       build. First the resource graphs of the Macie stack and of the first
+##       stack's tutorial (Examples/Minimal's), drawn by Graphviz's dot (installed
+##       from Debian's graphviz when missing) into the CloudFormation catalog, and
+##       the command reference from synth's own help.
+##       The archives: .build/plugins/Swift-DocC/outputs/<module>.doccarchive.
+DOC_TARGETS = CloudFormation AWSResources AWSConstructs CloudFormationTesting SynthCommand
 docs: build
-	mkdir -p docs
+	@command -v dot >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz || \
+			{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz; }; \
+		else echo "make docs needs Graphviz's dot: apt-get install graphviz, or brew install graphviz" >&2; exit 2; fi; }
+	$(BIN)/synth graph MacieDynamoDB | dot -Tsvg > Sources/CloudFormation/CloudFormation.docc/MacieDynamoDB.svg
+	$(BIN)/synth graph --template Examples/Minimal/generated/Uploads.yaml | dot -Tsvg \
+		> Sources/CloudFormation/CloudFormation.docc/Tutorials/Resources/first-stack-graph.svg
+	python3 docs/command_reference.py $(BIN)/synth
 	$(BIN)/synth rules --markdown > docs/security-rules.md
-	$(BIN)/synth graph MacieDynamoDB | dot -Tsvg > docs/MacieDynamoDB.svg
+	$(SWIFT) package --disable-sandbox generate-documentation --warnings-as-errors \
+		$(foreach target,$(DOC_TARGETS),--target $(target))
 
 ## bench: release builds; wall time and peak memory of synth on each stack, then
 ##       this project beside troposphere and the CDK at N = 1…1000 groups
-##       (benchmarks/RESULTS.md), and the security rules' cost (benchmarks/RESULTS-rules.md).
-##       The other tools: pip install -r benchmarks/requirements-bench.txt.
+##       (benchmarks/RESULTS.md, and the Performance article from it), and the
+##       security rules' cost (benchmarks/RESULTS-rules.md). The other tools: pip install -r benchmarks/requirements-bench.txt.
 bench: $(VENV)/.installed
 	$(PYTHON) benchmarks/synth_time.py
 	$(PYTHON) benchmarks/run_bench.py
 	$(PYTHON) benchmarks/run_bench.py --validate
 	$(PYTHON) benchmarks/rules_cost.py
+	python3 docs/performance_article.py
 
 ## profile: callgrind instruction counts of the release synth on the walkthrough's
 ##       stack and at N = 1000 (benchmarks/PROFILE.md; needs valgrind).

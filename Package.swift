@@ -1,13 +1,21 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Module graph (imports point one way, top to bottom):
+// Module graph (imports point one way, left to right; docs/ARCHITECTURE.md has
+// what each module owns and may import, and a test keeps it naming every target):
 //
-//   synth (executable) ─┬─> SynthCommand ──> StackSynthesis ─┬─> TemplateRendering ──> YAML ──> CYAML (libyaml)
-//                       │                                    ├─> SecurityRules ──> AWSResources ──> CloudFormation
-//                       │                                    └─> AWSResources
-//                       └─> Stacks ──────────> AWSConstructs ─┬─> SecurityRules, AWSResources
-//                                                             └─> Archiving (ZIP, SHA-256; also the generator's)
+//   synth ─┬─> SynthCommand ─┬─> StackSynthesis ─┬─> TemplateRendering ─┬─> YAML ──> CYAML (libyaml)
+//          │                 │                   │                      └─> CloudFormation
+//          │                 │                   ├─> SecurityRules ──> AWSResources, MacieIdentifiers
+//          │                 │                   └─> AWSResources ──> CloudFormation, CZlib (zlib)
+//          │                 ├─> TemplateDiff ──> TemplateReading, TemplateRendering, AWSResources
+//          │                 ├─> TemplateReading ──> YAML, CloudFormation
+//          │                 ├─> MacieIdentifiers ──> CloudFormation, CZlib
+//          │                 └─> TextDiff
+//          └─> Stacks ──> AWSConstructs ──> SecurityRules, AWSResources, Archiving, CloudFormation
+//
+//   CloudFormationTesting ──> CloudFormation, AWSResources, TemplateRendering, TextDiff, YAML
+//   generate-resources ──> Archiving, CZlib
 //
 // CloudFormation (the template model) knows nothing of YAML or of particular
 // AWS services; AWSResources holds the types generated from CloudFormation's

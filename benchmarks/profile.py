@@ -99,6 +99,10 @@ def table(total, picked, with_file):
     return lines
 
 
+# The hand-written section of PROFILE.md, kept as it is when the measured part is rewritten.
+FINDINGS_HEADING = "## What the profiles found"
+
+
 def main():
     bin_path = release_bin()
     lines = ["# Profile", "",
@@ -120,7 +124,11 @@ def main():
         lines += table(total, [(c, s, f) for c, s, f in self_rows if "'" not in s], with_file=False)
         lines.append("")
         print(f"{name}: {total:,} instructions", file=sys.stderr)
-    (ROOT / "benchmarks" / "PROFILE.md").write_text("\n".join(lines))
+    profile = ROOT / "benchmarks" / "PROFILE.md"
+    findings = profile.read_text().partition(FINDINGS_HEADING)[2] if profile.exists() else ""
+    if findings:
+        lines += [FINDINGS_HEADING + findings.rstrip("\n"), ""]
+    profile.write_text("\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -1,11 +1,10 @@
 /// Where in a template something is: `Resources.Queue.Properties.Tags[0].Value`.
 ///
 /// Stored as a chain from the last component back to the first, shared
-/// between a path and the paths appended to it: the walks over a template
-/// (validation, reference collection, the IAM checks) extend a path at every
-/// node, and copying the components each time was a large share of
-/// synthesizing a big stack. Appending is one small allocation; `components`
-/// builds the array when asked.
+/// between a path and the paths appended to it, because the walks over a
+/// template (validation, reference collection, the IAM checks) extend a path
+/// at every node: appending is one small allocation and copies nothing;
+/// `components` builds the array when asked.
 public struct TemplatePath: Hashable, Sendable, CustomStringConvertible, ExpressibleByArrayLiteral {
     public enum Component: Hashable, Sendable {
         case key(String)

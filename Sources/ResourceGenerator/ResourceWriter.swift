@@ -9,6 +9,24 @@ struct ResourceWriter {
     var service: String { String(typeName.split(separator: ":").filter { !$0.isEmpty }[1]) }
     var resourceName: String { SwiftNames.type(String(typeName.split(separator: ":").filter { !$0.isEmpty }[2])) }
 
+    /// AWS's page for the type: `aws-resource-<service>-<resource>.html`,
+    /// lower case, in the CloudFormation template reference.
+    var documentationURL: String {
+        "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-\(pageSlug).html"
+    }
+
+    /// The anchor of a top-level property on the type's page: `cfn-<service>-<resource>-<property>`.
+    func documentationURL(property: String) -> String {
+        documentationURL + "#cfn-\(pageSlug)-\(property.lowercased())"
+    }
+
+    /// The anchor of the type's return values (`Ref` and `Fn::GetAtt`).
+    var returnValuesURL: String { documentationURL + "#aws-resource-\(pageSlug)-return-values" }
+
+    private var pageSlug: String {
+        typeName.split(separator: ":").filter { !$0.isEmpty }.dropFirst().map { $0.lowercased() }.joined(separator: "-")
+    }
+
     /// Top-level properties a template may set: the schema's properties less
     /// the read-only ones.
     var settableProperties: [(name: String, schema: [String: Any])] {
@@ -27,7 +45,8 @@ struct ResourceWriter {
                 jsonName: property.name,
                 type: resolver.resolve(property.schema, suggestedName: property.name, parent: resourceName),
                 isRequired: required.contains(property.name),
-                description: property.schema["description"] as? String)
+                description: property.schema["description"] as? String,
+                documentationURL: documentationURL(property: property.name))
         }
 
         var out = SourceBuilder()
@@ -41,6 +60,7 @@ struct ResourceWriter {
             out.documentation(schema["description"] as? String)
             out.line("///")
             out.line("/// `Ref` returns \(refDescription).")
+            out.documentationLink("`\(typeName)`", documentationURL, afterDescription: true)
             out.block("public struct \(resourceName): TypedResource, Hashable, Sendable") { out in
                 out.line("public static let typeName = \(typeName.swiftLiteral)")
                 let createOnly = pointers("createOnlyProperties").map { $0.joined(separator: ".").swiftLiteral }
@@ -108,6 +128,7 @@ struct ResourceWriter {
             out.line()
             out.documentation(node["description"] as? String)
             out.line("/// `Fn::GetAtt \(resourceName).\(attribute)`.")
+            out.documentationLink("return values", returnValuesURL, afterDescription: true)
             let member = SwiftNames.member(pointer.map { $0 }.joined())
             out.line("public var \(member): \(swiftType) { Expression(unchecked: .getAtt(logicalID, \(attribute.swiftLiteral))) }")
         }
@@ -202,6 +223,8 @@ struct ResourceWriter {
         var type: SwiftType
         var isRequired: Bool
         var description: String?
+        /// AWS's documentation of the property, where it has an anchor of its own.
+        var documentationURL: String? = nil
         var swiftName: String { SwiftNames.member(jsonName) }
         /// After `self.`, where keywords need no backticks.
         var unescapedName: String { swiftName.replacingOccurrences(of: "`", with: "") }
@@ -212,6 +235,9 @@ struct ResourceWriter {
         for (index, member) in members.enumerated() {
             if index > 0 || separatedFromAbove { out.line() }
             out.documentation(member.description)
+            if let url = member.documentationURL {
+                out.documentationLink("`\(member.jsonName)`", url, afterDescription: member.description?.isEmpty == false)
+            }
             out.line("public var \(member.swiftName): \(member.declaredType)")
         }
     }

@@ -16,12 +16,22 @@ struct SourceBuilder {
     }
 
     /// A schema description as a doc comment, one `///` line per line of text.
+    /// AWS marks code with double backticks, which DocC reads as a symbol
+    /// link: it is written as code voice, with single backticks (two code
+    /// spans AWS writes side by side stay two, separated by a space).
     mutating func documentation(_ description: String?) {
         guard let description, !description.isEmpty else { return }
         for rawLine in description.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = rawLine.replacingTabs().trimmingTrailingWhitespace()
+            let trimmed = rawLine.replacingTabs().replacingOccurrences(of: "````", with: "`` ``").replacingOccurrences(of: "``", with: "`").trimmingTrailingWhitespace()
             line(trimmed.isEmpty ? "///" : "/// " + trimmed)
         }
+    }
+
+    /// A doc comment line linking to AWS's documentation page, after a blank
+    /// doc comment line when a description precedes it.
+    mutating func documentationLink(_ title: String, _ url: String, afterDescription: Bool) {
+        if afterDescription { line("///") }
+        line("/// AWS documentation: [\(title)](\(url))")
     }
 }
 

@@ -24,9 +24,8 @@ struct JSONWriter: NodeWriter {
         var expectsKey: Bool
     }
 
-    // Written as UTF-8 bytes: appending to a String piece by piece, and a new
-    // String for every indent and every quoted string, cost more than
-    // everything else synthesis does.
+    // Written as UTF-8 bytes into one buffer: no String is made for a piece,
+    // an indent or a quoted string.
     private var output: [UInt8] = []
     private var open: [OpenCollection] = []
 

@@ -2,9 +2,8 @@
 /// over a tree, or over a model that is not a tree yet, hands to an emitter.
 ///
 /// A mapping's children arrive as key, value, key, value. A tag belongs to
-/// the node whose first call carries it. Writing a large document this way
-/// never builds its `Node` tree: building, walking and freeing the tree had
-/// cost about as much as libyaml's own work.
+/// the node whose first call carries it. Writing a document this way never
+/// builds its `Node` tree: each node is handed on as the walk reaches it.
 public protocol NodeWriter {
     mutating func scalar(_ scalar: Scalar, tag: String?) throws
     mutating func beginSequence(tag: String?) throws

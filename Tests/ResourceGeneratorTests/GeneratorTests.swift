@@ -50,7 +50,7 @@ struct GeneratorTests {
     /// A tiny schema exercising every kind of Swift type the generator writes.
     static var schema: [String: Any] { [
         "typeName": "AWS::Demo::Widget",
-        "description": "A widget.",
+        "description": "A ``AWS::Demo::Widget`` widget.",
         "primaryIdentifier": ["/properties/Name"],
         "readOnlyProperties": ["/properties/Arn"],
         "createOnlyProperties": ["/properties/Name"],
@@ -63,7 +63,7 @@ struct GeneratorTests {
             ] as [String: Any],
         ],
         "properties": [
-            "Name": ["type": "string", "description": "The name.", "maxLength": 10] as [String: Any],
+            "Name": ["type": "string", "description": "The name; with ``Zones````Tags`` set, unique.", "maxLength": 10] as [String: Any],
             "Arn": ["type": "string"],
             "Size": ["type": "integer", "minimum": 1],
             "Mode": ["type": "string", "enum": ["FAST", "slow.v2"]],
@@ -84,6 +84,20 @@ struct GeneratorTests {
             return
         }
         #expect(source == String(decoding: expected, as: UTF8.self))
+    }
+
+    @Test("doc comments are DocC markup: AWS's double backticks become code voice, and each type and top-level property links to its page")
+    func documentationMarkup() throws {
+        let source = ResourceWriter(typeName: "AWS::Demo::Widget", schema: Self.schema, cfnLintVersion: "1.0.0").source()
+        let comments = source.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("///") }
+        #expect(!comments.contains { $0.contains("``") })
+        #expect(comments.contains { $0.contains("A `AWS::Demo::Widget` widget.") })
+        #expect(comments.contains { $0.contains("with `Zones` `Tags` set") })
+        let page = "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-demo-widget.html"
+        #expect(comments.contains { $0.hasSuffix("[`AWS::Demo::Widget`](\(page))") })
+        for property in ["Name", "Zones", "Tags"] {
+            #expect(comments.contains { $0.hasSuffix("[`\(property)`](\(page)#cfn-demo-widget-\(property.lowercased()))") }, "\(property)")
+        }
     }
 
     @Test("the validation schema drops documentation and read-only properties and forbids unknown properties")

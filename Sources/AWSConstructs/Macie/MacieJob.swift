@@ -23,7 +23,12 @@ public final class MacieJob: ResourceDeclaration {
     /// Created only when this condition holds.
     public var condition: String?
 
-    /// - Parameter handler: the custom-resource handler's code.
+    /// - Parameters:
+    ///   - logicalID: the custom resource's logical ID; its function's is this followed by `Manager`.
+    ///   - job: the discovery job the custom resource creates.
+    ///   - handler: the custom-resource handler's code.
+    ///   - key: the key that encrypts the function's logs, environment and dead letters.
+    ///   - condition: a condition of the template that decides whether the job is created.
     /// - Throws: `InvalidJob` when the job breaks Macie's rules.
     public init(_ logicalID: String, job: ClassificationJob, handler: Function.Code, key: Key, condition: String? = nil) throws {
         guard job.problems.isEmpty else { throw InvalidJob(logicalID: logicalID, problems: job.problems) }

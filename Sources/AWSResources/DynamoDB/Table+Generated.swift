@@ -5,13 +5,15 @@
 import CloudFormation
 
 extension DynamoDB {
-    /// The ``AWS::DynamoDB::Table`` resource creates a DDB table. For more information, see [CreateTable](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html) in the *API Reference*.
+    /// The `AWS::DynamoDB::Table` resource creates a DDB table. For more information, see [CreateTable](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html) in the *API Reference*.
     ///  You should be aware of the following behaviors when working with DDB tables:
     ///   +  CFNlong typically creates DDB tables in parallel. However, if your template includes multiple DDB tables with indexes, you must declare dependencies so that the tables are created sequentially. DDBlong limits the number of tables with secondary indexes that are in the creating state. If you create multiple tables with indexes at the same time, DDB returns an error and the stack operation fails. For an example, see [DynamoDB Table with a DependsOn Attribute](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-dynamodb-table.html#aws-resource-dynamodb-table--examples--DynamoDB_Table_with_a_DependsOn_Attribute).
     ///
     ///    Our guidance is to use the latest schema documented for your CFNlong templates. This schema supports the provisioning of all table settings below. When using this schema in your CFNlong templates, please ensure that your Identity and Access Management (IAM) policies are updated with appropriate permissions to allow for the authorization of these setting changes.
     ///
     /// `Ref` returns its `TableName`.
+    ///
+    /// AWS documentation: [`AWS::DynamoDB::Table`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html)
     public struct Table: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::DynamoDB::Table"
         public static let createOnlyProperties: [String] = ["TableName", "ImportSourceSpecification"]
@@ -23,84 +25,125 @@ extension DynamoDB {
 
         /// A list of attributes that describe the key schema for the table and indexes.
         ///  This property is required to create a DDB table.
-        ///  You can add an ``AttributeDefinition`` without interruption. Changing the type of an existing ``AttributeDefinition`` requires replacement of the table.
+        ///  You can add an `AttributeDefinition` without interruption. Changing the type of an existing `AttributeDefinition` requires replacement of the table.
+        ///
+        /// AWS documentation: [`AttributeDefinitions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-attributedefinitions)
         public var attributeDefinitions: [AttributeDefinition]?
 
         /// Specify how you are charged for read and write throughput and how you manage capacity.
         ///  Valid values include:
-        ///   +  ``PAY_PER_REQUEST`` - We recommend using ``PAY_PER_REQUEST`` for most DynamoDB workloads. ``PAY_PER_REQUEST`` sets the billing mode to [On-demand capacity mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html).
-        ///   +  ``PROVISIONED`` - We recommend using ``PROVISIONED`` for steady workloads with predictable growth where capacity requirements can be reliably forecasted. ``PROVISIONED`` sets the billing mode to [Provisioned capacity mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/provisioned-capacity-mode.html).
+        ///   +  `PAY_PER_REQUEST` - We recommend using `PAY_PER_REQUEST` for most DynamoDB workloads. `PAY_PER_REQUEST` sets the billing mode to [On-demand capacity mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html).
+        ///   +  `PROVISIONED` - We recommend using `PROVISIONED` for steady workloads with predictable growth where capacity requirements can be reliably forecasted. `PROVISIONED` sets the billing mode to [Provisioned capacity mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/provisioned-capacity-mode.html).
         ///
-        ///  If not specified, the default is ``PROVISIONED``.
+        ///  If not specified, the default is `PROVISIONED`.
+        ///
+        /// AWS documentation: [`BillingMode`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-billingmode)
         public var billingMode: BillingMode?
 
         /// The settings used to specify whether to enable CloudWatch Contributor Insights for the table and define which events to monitor.
+        ///
+        /// AWS documentation: [`ContributorInsightsSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-contributorinsightsspecification)
         public var contributorInsightsSpecification: ContributorInsightsSpecification?
 
         /// Determines if a table is protected from deletion. When enabled, the table cannot be deleted by any user or process. This setting is disabled by default. For more information, see [Using deletion protection](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithTables.Basics.html#WorkingWithTables.Basics.DeletionProtection) in the *Developer Guide*.
+        ///
+        /// AWS documentation: [`DeletionProtectionEnabled`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-deletionprotectionenabled)
         public var deletionProtectionEnabled: Expression<Bool>?
 
         /// Global secondary indexes to be created on the table. You can create up to 20 global secondary indexes.
-        ///   If you update a table to include a new global secondary index, CFNlong initiates the index creation and then proceeds with the stack update. CFNlong doesn't wait for the index to complete creation because the backfilling phase can take a long time, depending on the size of the table. You can't use the index or update the table until the index's status is ``ACTIVE``. You can track its status by using the DynamoDB [DescribeTable](https://docs.aws.amazon.com/cli/latest/reference/dynamodb/describe-table.html) command.
+        ///   If you update a table to include a new global secondary index, CFNlong initiates the index creation and then proceeds with the stack update. CFNlong doesn't wait for the index to complete creation because the backfilling phase can take a long time, depending on the size of the table. You can't use the index or update the table until the index's status is `ACTIVE`. You can track its status by using the DynamoDB [DescribeTable](https://docs.aws.amazon.com/cli/latest/reference/dynamodb/describe-table.html) command.
         ///  If you add or delete an index during an update, we recommend that you don't update any other resources. If your stack fails to update and is rolled back while adding a new index, you must manually delete the index.
         ///  Updates are not supported. The following are exceptions:
         ///   +  If you update either the contributor insights specification or the provisioned throughput values of global secondary indexes, you can update the table without interruption.
         ///   +  You can delete or add one global secondary index without interruption. If you do both in the same update (for example, by changing the index's logical ID), the update fails.
+        ///
+        /// AWS documentation: [`GlobalSecondaryIndexes`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-globalsecondaryindexes)
         public var globalSecondaryIndexes: [GlobalSecondaryIndex]?
 
         /// Specifies the properties of data being imported from the S3 bucket source to the" table.
-        ///   If you specify the ``ImportSourceSpecification`` property, and also specify either the ``StreamSpecification``, the ``TableClass`` property, the ``DeletionProtectionEnabled`` property, or the ``WarmThroughput`` property, the IAM entity creating/updating stack must have ``UpdateTable`` permission.
+        ///   If you specify the `ImportSourceSpecification` property, and also specify either the `StreamSpecification`, the `TableClass` property, the `DeletionProtectionEnabled` property, or the `WarmThroughput` property, the IAM entity creating/updating stack must have `UpdateTable` permission.
+        ///
+        /// AWS documentation: [`ImportSourceSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-importsourcespecification)
         public var importSourceSpecification: ImportSourceSpecification?
 
-        /// Specifies the attributes that make up the primary key for the table. The attributes in the ``KeySchema`` property must also be defined in the ``AttributeDefinitions`` property.
+        /// Specifies the attributes that make up the primary key for the table. The attributes in the `KeySchema` property must also be defined in the `AttributeDefinitions` property.
+        ///
+        /// AWS documentation: [`KeySchema`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-keyschema)
         public var keySchema: [KeySchemaItem]
 
         /// The Kinesis Data Streams configuration for the specified table.
+        ///
+        /// AWS documentation: [`KinesisStreamSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-kinesisstreamspecification)
         public var kinesisStreamSpecification: KinesisStreamSpecification?
 
         /// Local secondary indexes to be created on the table. You can create up to 5 local secondary indexes. Each index is scoped to a given hash key value. The size of each hash key can be up to 10 gigabytes.
+        ///
+        /// AWS documentation: [`LocalSecondaryIndexes`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-localsecondaryindexes)
         public var localSecondaryIndexes: [LocalSecondaryIndex]?
 
-        /// Sets the maximum number of read and write units for the specified on-demand table. If you use this property, you must specify ``MaxReadRequestUnits``, ``MaxWriteRequestUnits``, or both.
+        /// Sets the maximum number of read and write units for the specified on-demand table. If you use this property, you must specify `MaxReadRequestUnits`, `MaxWriteRequestUnits`, or both.
+        ///
+        /// AWS documentation: [`OnDemandThroughput`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-ondemandthroughput)
         public var onDemandThroughput: OnDemandThroughput?
 
         /// The settings used to enable point in time recovery.
+        ///
+        /// AWS documentation: [`PointInTimeRecoverySpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-pointintimerecoveryspecification)
         public var pointInTimeRecoverySpecification: PointInTimeRecoverySpecification?
 
-        /// Throughput for the specified table, which consists of values for ``ReadCapacityUnits`` and ``WriteCapacityUnits``. For more information about the contents of a provisioned throughput structure, see [Amazon DynamoDB Table ProvisionedThroughput](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ProvisionedThroughput.html).
-        ///  If you set ``BillingMode`` as ``PROVISIONED``, you must specify this property. If you set ``BillingMode`` as ``PAY_PER_REQUEST``, you cannot specify this property.
+        /// Throughput for the specified table, which consists of values for `ReadCapacityUnits` and `WriteCapacityUnits`. For more information about the contents of a provisioned throughput structure, see [Amazon DynamoDB Table ProvisionedThroughput](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ProvisionedThroughput.html).
+        ///  If you set `BillingMode` as `PROVISIONED`, you must specify this property. If you set `BillingMode` as `PAY_PER_REQUEST`, you cannot specify this property.
+        ///
+        /// AWS documentation: [`ProvisionedThroughput`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-provisionedthroughput)
         public var provisionedThroughput: ProvisionedThroughput?
 
         /// An AWS resource-based policy document in JSON format that will be attached to the table.
         ///  When you attach a resource-based policy while creating a table, the policy application is *strongly consistent*.
         ///  The maximum size supported for a resource-based policy document is 20 KB. DynamoDB counts whitespaces when calculating the size of a policy against this limit. For a full list of all considerations that apply for resource-based policies, see [Resource-based policy considerations](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-considerations.html).
-        ///   You need to specify the ``CreateTable`` and ``PutResourcePolicy`` IAM actions for authorizing a user to create a table with a resource-based policy.
+        ///   You need to specify the `CreateTable` and `PutResourcePolicy` IAM actions for authorizing a user to create a table with a resource-based policy.
+        ///
+        /// AWS documentation: [`ResourcePolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-resourcepolicy)
         public var resourcePolicy: ResourcePolicy?
 
         /// Specifies the settings to enable server-side encryption.
+        ///
+        /// AWS documentation: [`SSESpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-ssespecification)
         public var sseSpecification: SSESpecification?
 
         /// The settings for the DDB table stream, which captures changes to items stored in the table. Including this property in your CFNlong template automatically enables streaming.
+        ///
+        /// AWS documentation: [`StreamSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-streamspecification)
         public var streamSpecification: StreamSpecification?
 
-        /// The table class of the new table. Valid values are ``STANDARD`` and ``STANDARD_INFREQUENT_ACCESS``.
+        /// The table class of the new table. Valid values are `STANDARD` and `STANDARD_INFREQUENT_ACCESS`.
+        ///
+        /// AWS documentation: [`TableClass`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-tableclass)
         public var tableClass: TableClass?
 
         /// A name for the table. If you don't specify a name, CFNlong generates a unique physical ID and uses that ID for the table name. For more information, see [Name Type](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-name.html).
         ///   If you specify a name, you cannot perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name.
+        ///
+        /// AWS documentation: [`TableName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-tablename)
         public var tableName: Expression<String>?
 
         /// An array of key-value pairs to apply to this resource.
         ///  For more information, see [Tag](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html).
+        ///
+        /// AWS documentation: [`Tags`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-tags)
         public var tags: [Tag]?
 
         /// Specifies the Time to Live (TTL) settings for the table.
         ///   For detailed information about the limits in DynamoDB, see [Limits in Amazon DynamoDB](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Limits.html) in the Amazon DynamoDB Developer Guide.
+        ///
+        /// AWS documentation: [`TimeToLiveSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-timetolivespecification)
         public var timeToLiveSpecification: TimeToLiveSpecification?
 
+        /// AWS documentation: [`VectorIndexes`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-vectorindexes)
         public var vectorIndexes: [VectorIndex]?
 
         /// Represents the warm throughput (in read units per second and write units per second) for creating a table.
+        ///
+        /// AWS documentation: [`WarmThroughput`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-warmthroughput)
         public var warmThroughput: WarmThroughput?
 
         public init(
@@ -182,9 +225,13 @@ extension DynamoDB {
         // MARK: Attributes (Fn::GetAtt)
 
         /// `Fn::GetAtt Table.Arn`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#aws-resource-dynamodb-table-return-values)
         public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
 
         /// `Fn::GetAtt Table.StreamArn`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#aws-resource-dynamodb-table-return-values)
         public var streamArn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "StreamArn")) }
     }
 }
@@ -196,9 +243,9 @@ extension DynamoDB.Table {
         public var attributeName: Expression<String>
 
         /// The data type for the attribute, where:
-        ///   +  ``S`` - the attribute is of type String
-        ///   +  ``N`` - the attribute is of type Number
-        ///   +  ``B`` - the attribute is of type Binary
+        ///   +  `S` - the attribute is of type String
+        ///   +  `N` - the attribute is of type Number
+        ///   +  `B` - the attribute is of type Binary
         public var attributeType: AttributeType
 
         public init(
@@ -239,7 +286,7 @@ extension DynamoDB.Table {
         /// Indicates whether CloudWatch Contributor Insights are to be enabled (true) or disabled (false).
         public var enabled: Expression<Bool>
 
-        /// Specifies the CloudWatch Contributor Insights mode for a table. Valid values are ``ACCESSED_AND_THROTTLED_KEYS`` (tracks all access and throttled events) or ``THROTTLED_KEYS`` (tracks only throttled events). This setting determines what type of contributor insights data is collected for the table.
+        /// Specifies the CloudWatch Contributor Insights mode for a table. Valid values are `ACCESSED_AND_THROTTLED_KEYS` (tracks all access and throttled events) or `THROTTLED_KEYS` (tracks only throttled events). This setting determines what type of contributor insights data is collected for the table.
         public var mode: Mode?
 
         public init(
@@ -268,17 +315,17 @@ extension DynamoDB.Table {
 
         public var keySchema: [GlobalSecondaryIndexKeySchemaItem]
 
-        /// The maximum number of read and write units for the specified global secondary index. If you use this parameter, you must specify ``MaxReadRequestUnits``, ``MaxWriteRequestUnits``, or both. You must use either ``OnDemandThroughput`` or ``ProvisionedThroughput`` based on your table's capacity mode.
+        /// The maximum number of read and write units for the specified global secondary index. If you use this parameter, you must specify `MaxReadRequestUnits`, `MaxWriteRequestUnits`, or both. You must use either `OnDemandThroughput` or `ProvisionedThroughput` based on your table's capacity mode.
         public var onDemandThroughput: OnDemandThroughput?
 
         /// Represents attributes that are copied (projected) from the table into the global secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
         public var projection: Projection
 
-        /// Represents the provisioned throughput settings for the specified global secondary index. You must use either ``OnDemandThroughput`` or ``ProvisionedThroughput`` based on your table's capacity mode.
+        /// Represents the provisioned throughput settings for the specified global secondary index. You must use either `OnDemandThroughput` or `ProvisionedThroughput` based on your table's capacity mode.
         ///  For current minimum and maximum provisioned throughput values, see [Service, Account, and Table Quotas](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Limits.html) in the *Amazon DynamoDB Developer Guide*.
         public var provisionedThroughput: ProvisionedThroughput?
 
-        /// Represents the warm throughput value (in read units per second and write units per second) for the specified secondary index. If you use this parameter, you must specify ``ReadUnitsPerSecond``, ``WriteUnitsPerSecond``, or both.
+        /// Represents the warm throughput value (in read units per second and write units per second) for the specified secondary index. If you use this parameter, you must specify `ReadUnitsPerSecond`, `WriteUnitsPerSecond`, or both.
         public var warmThroughput: WarmThroughput?
 
         public init(
@@ -317,7 +364,7 @@ extension DynamoDB.Table {
         /// Type of compression to be used on the input coming from the imported table.
         public var inputCompressionType: Expression<String>?
 
-        /// The format of the source data. Valid values for ``ImportFormat`` are ``CSV``, ``DYNAMODB_JSON`` or ``ION``.
+        /// The format of the source data. Valid values for `ImportFormat` are `CSV`, `DYNAMODB_JSON` or `ION`.
         public var inputFormat: Expression<String>
 
         /// Additional properties that specify how the input is formatted,
@@ -423,14 +470,14 @@ extension DynamoDB.Table {
         }
     }
 
-    /// Sets the maximum number of read and write units for the specified on-demand table. If you use this property, you must specify ``MaxReadRequestUnits``, ``MaxWriteRequestUnits``, or both.
+    /// Sets the maximum number of read and write units for the specified on-demand table. If you use this property, you must specify `MaxReadRequestUnits`, `MaxWriteRequestUnits`, or both.
     public struct OnDemandThroughput: PropertyValue, Hashable, Sendable {
         /// Maximum number of read request units for the specified table.
-        ///  To specify a maximum ``OnDemandThroughput`` on your table, set the value of ``MaxReadRequestUnits`` as greater than or equal to 1. To remove the maximum ``OnDemandThroughput`` that is currently set on your table, set the value of ``MaxReadRequestUnits`` to -1.
+        ///  To specify a maximum `OnDemandThroughput` on your table, set the value of `MaxReadRequestUnits` as greater than or equal to 1. To remove the maximum `OnDemandThroughput` that is currently set on your table, set the value of `MaxReadRequestUnits` to -1.
         public var maxReadRequestUnits: Expression<Int>?
 
         /// Maximum number of write request units for the specified table.
-        ///  To specify a maximum ``OnDemandThroughput`` on your table, set the value of ``MaxWriteRequestUnits`` as greater than or equal to 1. To remove the maximum ``OnDemandThroughput`` that is currently set on your table, set the value of ``MaxWriteRequestUnits`` to -1.
+        ///  To specify a maximum `OnDemandThroughput` on your table, set the value of `MaxWriteRequestUnits` as greater than or equal to 1. To remove the maximum `OnDemandThroughput` that is currently set on your table, set the value of `MaxWriteRequestUnits` to -1.
         public var maxWriteRequestUnits: Expression<Int>?
 
         public init(
@@ -473,14 +520,14 @@ extension DynamoDB.Table {
         }
     }
 
-    /// Throughput for the specified table, which consists of values for ``ReadCapacityUnits`` and ``WriteCapacityUnits``. For more information about the contents of a provisioned throughput structure, see [Table ProvisionedThroughput](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ProvisionedThroughput.html).
+    /// Throughput for the specified table, which consists of values for `ReadCapacityUnits` and `WriteCapacityUnits`. For more information about the contents of a provisioned throughput structure, see [Table ProvisionedThroughput](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ProvisionedThroughput.html).
     public struct ProvisionedThroughput: PropertyValue, Hashable, Sendable {
-        /// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a ``ThrottlingException``. For more information, see [Specifying Read and Write Requirements](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ProvisionedThroughput.html) in the *Amazon DynamoDB Developer Guide*.
-        ///  If read/write capacity mode is ``PAY_PER_REQUEST`` the value is set to 0.
+        /// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a `ThrottlingException`. For more information, see [Specifying Read and Write Requirements](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ProvisionedThroughput.html) in the *Amazon DynamoDB Developer Guide*.
+        ///  If read/write capacity mode is `PAY_PER_REQUEST` the value is set to 0.
         public var readCapacityUnits: Expression<Int>
 
-        /// The maximum number of writes consumed per second before DynamoDB returns a ``ThrottlingException``. For more information, see [Specifying Read and Write Requirements](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ProvisionedThroughput.html) in the *Amazon DynamoDB Developer Guide*.
-        ///  If read/write capacity mode is ``PAY_PER_REQUEST`` the value is set to 0.
+        /// The maximum number of writes consumed per second before DynamoDB returns a `ThrottlingException`. For more information, see [Specifying Read and Write Requirements](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ProvisionedThroughput.html) in the *Amazon DynamoDB Developer Guide*.
+        ///  If read/write capacity mode is `PAY_PER_REQUEST` the value is set to 0.
         public var writeCapacityUnits: Expression<Int>
 
         public init(
@@ -527,14 +574,14 @@ extension DynamoDB.Table {
 
     /// Represents the settings used to enable server-side encryption.
     public struct SSESpecification: PropertyValue, Hashable, Sendable {
-        /// The KMS key that should be used for the KMS encryption. To specify a key, use its key ID, Amazon Resource Name (ARN), alias name, or alias ARN. Note that you should only provide this parameter if the key is different from the default DynamoDB key ``alias/aws/dynamodb``.
+        /// The KMS key that should be used for the KMS encryption. To specify a key, use its key ID, Amazon Resource Name (ARN), alias name, or alias ARN. Note that you should only provide this parameter if the key is different from the default DynamoDB key `alias/aws/dynamodb`.
         public var kmsMasterKeyId: Expression<String>?
 
-        /// Indicates whether server-side encryption is done using an AWS managed key or an AWS owned key. If enabled (true), server-side encryption type is set to ``KMS`` and an AWS managed key is used (KMS charges apply). If disabled (false) or not specified, server-side encryption is set to AWS owned key.
+        /// Indicates whether server-side encryption is done using an AWS managed key or an AWS owned key. If enabled (true), server-side encryption type is set to `KMS` and an AWS managed key is used (KMS charges apply). If disabled (false) or not specified, server-side encryption is set to AWS owned key.
         public var sseEnabled: Expression<Bool>
 
         /// Server-side encryption type. The only supported value is:
-        ///   +  ``KMS`` - Server-side encryption that uses KMSlong. The key is stored in your account and is managed by KMS (KMS charges apply).
+        ///   +  `KMS` - Server-side encryption that uses KMSlong. The key is stored in your account and is managed by KMS (KMS charges apply).
         public var sseType: SSEType?
 
         public init(
@@ -559,15 +606,15 @@ extension DynamoDB.Table {
     /// Represents the DynamoDB Streams configuration for a table in DynamoDB.
     public struct StreamSpecification: PropertyValue, Hashable, Sendable {
         /// Creates or updates a resource-based policy document that contains the permissions for DDB resources, such as a table's streams. Resource-based policies let you define access permissions by specifying who has access to each resource, and the actions they are allowed to perform on each resource.
-        ///   When you remove the ``StreamSpecification`` property from the template, DynamoDB disables the stream but retains any attached resource policy until the stream is deleted after 24 hours. When you modify the ``StreamViewType`` property, DynamoDB creates a new stream and retains the old stream's resource policy. The old stream and its resource policy are deleted after the 24-hour retention period.
+        ///   When you remove the `StreamSpecification` property from the template, DynamoDB disables the stream but retains any attached resource policy until the stream is deleted after 24 hours. When you modify the `StreamViewType` property, DynamoDB creates a new stream and retains the old stream's resource policy. The old stream and its resource policy are deleted after the 24-hour retention period.
         ///   In a CFNshort template, you can provide the policy in JSON or YAML format because CFNshort converts YAML to JSON before submitting it to DDB. For more information about resource-based policies, see [Using resource-based policies for](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/access-control-resource-based.html) and [Resource-based policy examples](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-examples.html).
         public var resourcePolicy: ResourcePolicy?
 
-        /// When an item in the table is modified, ``StreamViewType`` determines what information is written to the stream for this table. Valid values for ``StreamViewType`` are:
-        ///   +  ``KEYS_ONLY`` - Only the key attributes of the modified item are written to the stream.
-        ///   +  ``NEW_IMAGE`` - The entire item, as it appears after it was modified, is written to the stream.
-        ///   +  ``OLD_IMAGE`` - The entire item, as it appeared before it was modified, is written to the stream.
-        ///   +  ``NEW_AND_OLD_IMAGES`` - Both the new and the old item images of the item are written to the stream.
+        /// When an item in the table is modified, `StreamViewType` determines what information is written to the stream for this table. Valid values for `StreamViewType` are:
+        ///   +  `KEYS_ONLY` - Only the key attributes of the modified item are written to the stream.
+        ///   +  `NEW_IMAGE` - The entire item, as it appears after it was modified, is written to the stream.
+        ///   +  `OLD_IMAGE` - The entire item, as it appeared before it was modified, is written to the stream.
+        ///   +  `NEW_AND_OLD_IMAGES` - Both the new and the old item images of the item are written to the stream.
         public var streamViewType: StreamViewType
 
         /// Specifies the tags to apply to the DDB stream. Stream tags are independent of table tags.
@@ -611,7 +658,7 @@ extension DynamoDB.Table {
     }
 
     /// Describes a tag. A tag is a key-value pair. You can add up to 50 tags to a single DynamoDB table.
-    ///  AWS-assigned tag names and values are automatically assigned the ``aws:`` prefix, which the user cannot assign. AWS-assigned tag names do not count towards the tag limit of 50. User-assigned tag names have the prefix ``user:`` in the Cost Allocation Report. You cannot backdate the application of a tag.
+    ///  AWS-assigned tag names and values are automatically assigned the `aws:` prefix, which the user cannot assign. AWS-assigned tag names do not count towards the tag limit of 50. User-assigned tag names have the prefix `user:` in the Cost Allocation Report. You cannot backdate the application of a tag.
     ///  For an overview on tagging DynamoDB resources, see [Tagging for DynamoDB](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html) in the *Amazon DynamoDB Developer Guide*.
     public struct Tag: PropertyValue, Hashable, Sendable {
         /// The key of the tag. Tag keys are case sensitive. Each DynamoDB table can only have up to one tag with the same key. If you try to add an existing tag (same key), the existing tag value will be updated to the new value.
@@ -639,7 +686,7 @@ extension DynamoDB.Table {
     /// Represents the settings used to enable or disable Time to Live (TTL) for the specified table.
     public struct TimeToLiveSpecification: PropertyValue, Hashable, Sendable {
         /// The name of the TTL attribute used to store the expiration time for items in the table.
-        ///    +  The ``AttributeName`` property is required when enabling the TTL, or when TTL is already enabled.
+        ///    +  The `AttributeName` property is required when enabling the TTL, or when TTL is already enabled.
         ///   +  To update this property, you must first disable TTL and then enable TTL with the new attribute name.
         public var attributeName: Expression<String>?
 
@@ -703,7 +750,7 @@ extension DynamoDB.Table {
         }
     }
 
-    /// Provides visibility into the number of read and write operations your table or secondary index can instantaneously support. The settings can be modified using the ``UpdateTable`` operation to meet the throughput requirements of an upcoming peak event.
+    /// Provides visibility into the number of read and write operations your table or secondary index can instantaneously support. The settings can be modified using the `UpdateTable` operation to meet the throughput requirements of an upcoming peak event.
     public struct WarmThroughput: PropertyValue, Hashable, Sendable {
         /// Represents the number of read operations your base table can instantaneously support.
         public var readUnitsPerSecond: Expression<Int>?
@@ -788,15 +835,15 @@ extension DynamoDB.Table {
     /// Represents attributes that are copied (projected) from the table into an index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
     public struct Projection: PropertyValue, Hashable, Sendable {
         /// Represents the non-key attribute names which will be projected into the index.
-        ///  For global and local secondary indexes, the total count of ``NonKeyAttributes`` summed across all of the secondary indexes, must not exceed 100. If you project the same attribute into two different indexes, this counts as two distinct attributes when determining the total. This limit only applies when you specify the ProjectionType of ``INCLUDE``. You still can specify the ProjectionType of ``ALL`` to project all attributes from the source table, even if the table has more than 100 attributes.
+        ///  For global and local secondary indexes, the total count of `NonKeyAttributes` summed across all of the secondary indexes, must not exceed 100. If you project the same attribute into two different indexes, this counts as two distinct attributes when determining the total. This limit only applies when you specify the ProjectionType of `INCLUDE`. You still can specify the ProjectionType of `ALL` to project all attributes from the source table, even if the table has more than 100 attributes.
         public var nonKeyAttributes: Expression<[String]>?
 
         /// The set of attributes that are projected into the index:
-        ///   +  ``KEYS_ONLY`` - Only the index and primary keys are projected into the index.
-        ///   +  ``INCLUDE`` - In addition to the attributes described in ``KEYS_ONLY``, the secondary index will include other non-key attributes that you specify.
-        ///   +  ``ALL`` - All of the table attributes are projected into the index.
+        ///   +  `KEYS_ONLY` - Only the index and primary keys are projected into the index.
+        ///   +  `INCLUDE` - In addition to the attributes described in `KEYS_ONLY`, the secondary index will include other non-key attributes that you specify.
+        ///   +  `ALL` - All of the table attributes are projected into the index.
         ///
-        ///  When using the DynamoDB console, ``ALL`` is selected by default.
+        ///  When using the DynamoDB console, `ALL` is selected by default.
         ///  You can't modify the projection of an existing index. To change the projected attributes, you must delete the index and create a new one with the projection that you want.
         public var projectionType: ProjectionType?
 

@@ -8,6 +8,8 @@ extension Events {
     /// Resource Type definition for AWS::Events::Rule
     ///
     /// `Ref` returns the rule's name (`bus|name` for a rule on a custom event bus).
+    ///
+    /// AWS documentation: [`AWS::Events::Rule`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html)
     public struct Rule: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::Events::Rule"
         public static let createOnlyProperties: [String] = ["Name"]
@@ -18,31 +20,49 @@ extension Events {
         public var overrides = PropertyOverrides()
 
         /// The description of the rule.
+        ///
+        /// AWS documentation: [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#cfn-events-rule-description)
         public var description: Expression<String>?
 
         /// The name or ARN of the event bus associated with the rule. If you omit this, the default event bus is used.
+        ///
+        /// AWS documentation: [`EventBusName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#cfn-events-rule-eventbusname)
         public var eventBusName: Expression<String>?
 
         /// The event pattern of the rule. For more information, see Events and Event Patterns in the Amazon EventBridge User Guide.
+        ///
+        /// AWS documentation: [`EventPattern`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#cfn-events-rule-eventpattern)
         public var eventPattern: Value?
 
         /// The name of the rule.
+        ///
+        /// AWS documentation: [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#cfn-events-rule-name)
         public var name: Expression<String>?
 
         /// The Amazon Resource Name (ARN) of the role that is used for target invocation.
+        ///
+        /// AWS documentation: [`RoleArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#cfn-events-rule-rolearn)
         public var roleArn: Expression<String>?
 
         /// The scheduling expression. For example, "cron(0 20 * * ? *)", "rate(5 minutes)". For more information, see Creating an Amazon EventBridge rule that runs on a schedule.
+        ///
+        /// AWS documentation: [`ScheduleExpression`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#cfn-events-rule-scheduleexpression)
         public var scheduleExpression: Expression<String>?
 
         /// The state of the rule.
+        ///
+        /// AWS documentation: [`State`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#cfn-events-rule-state)
         public var state: State?
 
         /// Any tags assigned to the event rule.
+        ///
+        /// AWS documentation: [`Tags`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#cfn-events-rule-tags)
         public var tags: [Tag]?
 
         /// Adds the specified targets to the specified rule, or updates the targets if they are already associated with the rule.
         /// Targets are the resources that are invoked when a rule is triggered.
+        ///
+        /// AWS documentation: [`Targets`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#cfn-events-rule-targets)
         public var targets: [Target]?
 
         public init(
@@ -89,10 +109,14 @@ extension Events {
 
         /// The ARN of the rule, such as arn:aws:events:us-east-2:123456789012:rule/example.
         /// `Fn::GetAtt Rule.Arn`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#aws-resource-events-rule-return-values)
         public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
 
         /// The name of the rule, exposed as a read-only attribute for use with Fn::GetAtt.
         /// `Fn::GetAtt Rule.RuleName`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#aws-resource-events-rule-return-values)
         public var ruleName: Expression<String> { Expression(unchecked: .getAtt(logicalID, "RuleName")) }
     }
 }

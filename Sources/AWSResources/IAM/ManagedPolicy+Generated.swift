@@ -6,11 +6,13 @@ import CloudFormation
 
 extension IAM {
     /// Creates a new managed policy for your AWS-account.
-    ///  This operation creates a policy version with a version identifier of ``v1`` and sets v1 as the policy's default version. For more information about policy versions, see [Versioning for managed policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-versions.html) in the *IAM User Guide*.
+    ///  This operation creates a policy version with a version identifier of `v1` and sets v1 as the policy's default version. For more information about policy versions, see [Versioning for managed policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-versions.html) in the *IAM User Guide*.
     ///  As a best practice, you can validate your IAM policies. To learn more, see [Validating IAM policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_policy-validator.html) in the *IAM User Guide*.
     ///  For more information about managed policies in general, see [Managed policies and inline policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/policies-managed-vs-inline.html) in the *IAM User Guide*.
     ///
     /// `Ref` returns its `PolicyArn`.
+    ///
+    /// AWS documentation: [`AWS::IAM::ManagedPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html)
     public struct ManagedPolicy: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::IAM::ManagedPolicy"
         public static let createOnlyProperties: [String] = ["ManagedPolicyName", "Description", "Path"]
@@ -23,34 +25,47 @@ extension IAM {
         /// A friendly description of the policy.
         ///  Typically used to store information about the permissions defined in the policy. For example, "Grants access to production DynamoDB tables."
         ///  The policy description is immutable. After a value is assigned, it cannot be changed.
+        ///
+        /// AWS documentation: [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-description)
         public var description: Expression<String>?
 
         /// The name (friendly name, not ARN) of the group to attach the policy to.
         ///  This parameter allows (through its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
+        ///
+        /// AWS documentation: [`Groups`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-groups)
         public var groups: Expression<[String]>?
 
         /// The friendly name of the policy.
         ///   If you specify a name, you cannot perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name.
-        ///   If you specify a name, you must specify the ``CAPABILITY_NAMED_IAM`` value to acknowledge your template's capabilities. For more information, see [Acknowledging Resources in Templates](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-template.html#using-iam-capabilities).
-        ///   Naming an IAM resource can cause an unrecoverable error if you reuse the same template in multiple Regions. To prevent this, we recommend using ``Fn::Join`` and ``AWS::Region`` to create a Region-specific name, as in the following example: ``{"Fn::Join": ["", [{"Ref": "AWS::Region"}, {"Ref": "MyResourceName"}]]}``.
+        ///   If you specify a name, you must specify the `CAPABILITY_NAMED_IAM` value to acknowledge your template's capabilities. For more information, see [Acknowledging Resources in Templates](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-template.html#using-iam-capabilities).
+        ///   Naming an IAM resource can cause an unrecoverable error if you reuse the same template in multiple Regions. To prevent this, we recommend using `Fn::Join` and `AWS::Region` to create a Region-specific name, as in the following example: `{"Fn::Join": ["", [{"Ref": "AWS::Region"}, {"Ref": "MyResourceName"}]]}`.
+        ///
+        /// AWS documentation: [`ManagedPolicyName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-managedpolicyname)
         public var managedPolicyName: Expression<String>?
 
         /// The path for the policy.
         ///  For more information about paths, see [IAM identifiers](https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the *IAM User Guide*.
         ///  This parameter is optional. If it is not included, it defaults to a slash (/).
-        ///  This parameter allows (through its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (``\u0021``) through the DEL character (``\u007F``), including most punctuation characters, digits, and upper and lowercased letters.
+        ///  This parameter allows (through its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
         ///   You cannot use an asterisk (*) in the path name.
+        ///
+        /// AWS documentation: [`Path`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-path)
         public var path: Expression<String>?
 
+        /// AWS documentation: [`PolicyDocument`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-policydocument)
         public var policyDocument: Value
 
         /// The name (friendly name, not ARN) of the role to attach the policy to.
         ///  This parameter allows (per its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-        ///   If an external policy (such as ``AWS::IAM::Policy`` or ``AWS::IAM::ManagedPolicy``) has a ``Ref`` to a role and if a resource (such as ``AWS::ECS::Service``) also has a ``Ref`` to the same role, add a ``DependsOn`` attribute to the resource to make the resource depend on the external policy. This dependency ensures that the role's policy is available throughout the resource's lifecycle. For example, when you delete a stack with an ``AWS::ECS::Service`` resource, the ``DependsOn`` attribute ensures that CFN deletes the ``AWS::ECS::Service`` resource before deleting its role's policy.
+        ///   If an external policy (such as `AWS::IAM::Policy` or `AWS::IAM::ManagedPolicy`) has a `Ref` to a role and if a resource (such as `AWS::ECS::Service`) also has a `Ref` to the same role, add a `DependsOn` attribute to the resource to make the resource depend on the external policy. This dependency ensures that the role's policy is available throughout the resource's lifecycle. For example, when you delete a stack with an `AWS::ECS::Service` resource, the `DependsOn` attribute ensures that CFN deletes the `AWS::ECS::Service` resource before deleting its role's policy.
+        ///
+        /// AWS documentation: [`Roles`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-roles)
         public var roles: Expression<[String]>?
 
         /// The name (friendly name, not ARN) of the IAM user to attach the policy to.
         ///  This parameter allows (through its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
+        ///
+        /// AWS documentation: [`Users`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-users)
         public var users: Expression<[String]>?
 
         public init(
@@ -90,27 +105,43 @@ extension IAM {
         // MARK: Attributes (Fn::GetAtt)
 
         /// `Fn::GetAtt ManagedPolicy.PolicyArn`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#aws-resource-iam-managedpolicy-return-values)
         public var policyArn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "PolicyArn")) }
 
         /// `Fn::GetAtt ManagedPolicy.AttachmentCount`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#aws-resource-iam-managedpolicy-return-values)
         public var attachmentCount: Expression<Int> { Expression(unchecked: .getAtt(logicalID, "AttachmentCount")) }
 
         /// `Fn::GetAtt ManagedPolicy.CreateDate`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#aws-resource-iam-managedpolicy-return-values)
         public var createDate: Expression<String> { Expression(unchecked: .getAtt(logicalID, "CreateDate")) }
 
         /// `Fn::GetAtt ManagedPolicy.DefaultVersionId`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#aws-resource-iam-managedpolicy-return-values)
         public var defaultVersionId: Expression<String> { Expression(unchecked: .getAtt(logicalID, "DefaultVersionId")) }
 
         /// `Fn::GetAtt ManagedPolicy.IsAttachable`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#aws-resource-iam-managedpolicy-return-values)
         public var isAttachable: Expression<Bool> { Expression(unchecked: .getAtt(logicalID, "IsAttachable")) }
 
         /// `Fn::GetAtt ManagedPolicy.PermissionsBoundaryUsageCount`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#aws-resource-iam-managedpolicy-return-values)
         public var permissionsBoundaryUsageCount: Expression<Int> { Expression(unchecked: .getAtt(logicalID, "PermissionsBoundaryUsageCount")) }
 
         /// `Fn::GetAtt ManagedPolicy.PolicyId`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#aws-resource-iam-managedpolicy-return-values)
         public var policyId: Expression<String> { Expression(unchecked: .getAtt(logicalID, "PolicyId")) }
 
         /// `Fn::GetAtt ManagedPolicy.UpdateDate`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#aws-resource-iam-managedpolicy-return-values)
         public var updateDate: Expression<String> { Expression(unchecked: .getAtt(logicalID, "UpdateDate")) }
     }
 }

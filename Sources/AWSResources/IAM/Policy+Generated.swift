@@ -16,6 +16,8 @@ extension IAM {
     ///   +   [AWS::IAM::UserPolicy](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-userpolicy.html)
     ///
     /// `Ref` returns its `Id`.
+    ///
+    /// AWS documentation: [`AWS::IAM::Policy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-policy.html)
     public struct Policy: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::IAM::Policy"
         public static let createOnlyProperties: [String] = []
@@ -27,27 +29,37 @@ extension IAM {
 
         /// The name of the group to associate the policy with.
         ///  This parameter allows (through its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-.
+        ///
+        /// AWS documentation: [`Groups`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-policy.html#cfn-iam-policy-groups)
         public var groups: Expression<[String]>?
 
         /// The policy document.
         ///  You must provide policies in JSON format in IAM. However, for CFN templates formatted in YAML, you can provide the policy in JSON or YAML format. CFN always converts a YAML policy to JSON format before submitting it to IAM.
         ///  The [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex) used to validate this parameter is a string of characters consisting of the following:
-        ///   +  Any printable ASCII character ranging from the space character (``\u0020``) through the end of the ASCII character range
-        ///   +  The printable characters in the Basic Latin and Latin-1 Supplement character set (through ``\u00FF``)
-        ///   +  The special characters tab (``\u0009``), line feed (``\u000A``), and carriage return (``\u000D``)
+        ///   +  Any printable ASCII character ranging from the space character (`\u0020`) through the end of the ASCII character range
+        ///   +  The printable characters in the Basic Latin and Latin-1 Supplement character set (through `\u00FF`)
+        ///   +  The special characters tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`)
+        ///
+        /// AWS documentation: [`PolicyDocument`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-policy.html#cfn-iam-policy-policydocument)
         public var policyDocument: Value
 
         /// The name of the policy document.
         ///  This parameter allows (through its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
+        ///
+        /// AWS documentation: [`PolicyName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-policy.html#cfn-iam-policy-policyname)
         public var policyName: Expression<String>
 
         /// The name of the role to associate the policy with.
         ///  This parameter allows (per its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
-        ///   If an external policy (such as ``AWS::IAM::Policy`` or ``AWS::IAM::ManagedPolicy``) has a ``Ref`` to a role and if a resource (such as ``AWS::ECS::Service``) also has a ``Ref`` to the same role, add a ``DependsOn`` attribute to the resource to make the resource depend on the external policy. This dependency ensures that the role's policy is available throughout the resource's lifecycle. For example, when you delete a stack with an ``AWS::ECS::Service`` resource, the ``DependsOn`` attribute ensures that CFN deletes the ``AWS::ECS::Service`` resource before deleting its role's policy.
+        ///   If an external policy (such as `AWS::IAM::Policy` or `AWS::IAM::ManagedPolicy`) has a `Ref` to a role and if a resource (such as `AWS::ECS::Service`) also has a `Ref` to the same role, add a `DependsOn` attribute to the resource to make the resource depend on the external policy. This dependency ensures that the role's policy is available throughout the resource's lifecycle. For example, when you delete a stack with an `AWS::ECS::Service` resource, the `DependsOn` attribute ensures that CFN deletes the `AWS::ECS::Service` resource before deleting its role's policy.
+        ///
+        /// AWS documentation: [`Roles`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-policy.html#cfn-iam-policy-roles)
         public var roles: Expression<[String]>?
 
         /// The name of the user to associate the policy with.
         ///  This parameter allows (through its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
+        ///
+        /// AWS documentation: [`Users`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-policy.html#cfn-iam-policy-users)
         public var users: Expression<[String]>?
 
         public init(
@@ -81,6 +93,8 @@ extension IAM {
         // MARK: Attributes (Fn::GetAtt)
 
         /// `Fn::GetAtt Policy.Id`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-policy.html#aws-resource-iam-policy-return-values)
         public var id: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Id")) }
     }
 }

@@ -5,12 +5,14 @@
 import CloudFormation
 
 extension Lambda {
-    /// The ``AWS::Lambda::Permission`` resource grants an AWS service or another account permission to use a function. You can apply the policy at the function level, or specify a qualifier to restrict access to a single version or alias. If you use a qualifier, the invoker must use the full Amazon Resource Name (ARN) of that version or alias to invoke the function.
-    ///  To grant permission to another account, specify the account ID as the ``Principal``. To grant permission to an organization defined in AOlong, specify the organization ID as the ``PrincipalOrgID``. For AWS services, the principal is a domain-style identifier defined by the service, like ``s3.amazonaws.com`` or ``sns.amazonaws.com``. For AWS services, you can also specify the ARN of the associated resource as the ``SourceArn``. If you grant permission to a service principal without specifying the source, other accounts could potentially configure resources in their account to invoke your Lambda function.
-    ///  If your function has a function URL, you can specify the ``FunctionUrlAuthType`` parameter. This adds a condition to your permission that only applies when your function URL's ``AuthType`` matches the specified ``FunctionUrlAuthType``. For more information about the ``AuthType`` parameter, see [Control access to function URLs](https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html).
+    /// The `AWS::Lambda::Permission` resource grants an AWS service or another account permission to use a function. You can apply the policy at the function level, or specify a qualifier to restrict access to a single version or alias. If you use a qualifier, the invoker must use the full Amazon Resource Name (ARN) of that version or alias to invoke the function.
+    ///  To grant permission to another account, specify the account ID as the `Principal`. To grant permission to an organization defined in AOlong, specify the organization ID as the `PrincipalOrgID`. For AWS services, the principal is a domain-style identifier defined by the service, like `s3.amazonaws.com` or `sns.amazonaws.com`. For AWS services, you can also specify the ARN of the associated resource as the `SourceArn`. If you grant permission to a service principal without specifying the source, other accounts could potentially configure resources in their account to invoke your Lambda function.
+    ///  If your function has a function URL, you can specify the `FunctionUrlAuthType` parameter. This adds a condition to your permission that only applies when your function URL's `AuthType` matches the specified `FunctionUrlAuthType`. For more information about the `AuthType` parameter, see [Control access to function URLs](https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html).
     ///  This resource adds a statement to a resource-based permission policy for the function. For more information about function policies, see [Lambda Function Policies](https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html).
     ///
     /// `Ref` returns an identifier made of `FunctionName` and `Id`.
+    ///
+    /// AWS documentation: [`AWS::Lambda::Permission`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html)
     public struct Permission: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::Lambda::Permission"
         public static let createOnlyProperties: [String] = ["FunctionName", "FunctionUrlAuthType", "InvokedViaFunctionUrl", "SourceAccount", "SourceArn", "Principal", "PrincipalOrgID", "Action", "EventSourceToken"]
@@ -20,38 +22,56 @@ extension Lambda {
         public var attributes: ResourceAttributes
         public var overrides = PropertyOverrides()
 
-        /// The action that the principal can use on the function. For example, ``lambda:InvokeFunction`` or ``lambda:GetFunction``.
+        /// The action that the principal can use on the function. For example, `lambda:InvokeFunction` or `lambda:GetFunction`.
+        ///
+        /// AWS documentation: [`Action`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#cfn-lambda-permission-action)
         public var action: Expression<String>
 
         /// For Alexa Smart Home functions, a token that the invoker must supply.
+        ///
+        /// AWS documentation: [`EventSourceToken`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#cfn-lambda-permission-eventsourcetoken)
         public var eventSourceToken: Expression<String>?
 
         /// The name or ARN of the Lambda function, version, or alias.
         ///   **Name formats**
-        ///  +  *Function name* – ``my-function`` (name-only), ``my-function:v1`` (with alias).
-        ///   +  *Function ARN* – ``arn:aws:lambda:us-west-2:123456789012:function:my-function``.
-        ///   +  *Partial ARN* – ``123456789012:function:my-function``.
+        ///  +  *Function name* – `my-function` (name-only), `my-function:v1` (with alias).
+        ///   +  *Function ARN* – `arn:aws:lambda:us-west-2:123456789012:function:my-function`.
+        ///   +  *Partial ARN* – `123456789012:function:my-function`.
         ///
         ///  You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
+        ///
+        /// AWS documentation: [`FunctionName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#cfn-lambda-permission-functionname)
         public var functionName: Expression<String>
 
-        /// The type of authentication that your function URL uses. Set to ``AWS_IAM`` if you want to restrict access to authenticated users only. Set to ``NONE`` if you want to bypass IAM authentication to create a public endpoint. For more information, see [Control access to Lambda function URLs](https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html).
+        /// The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. For more information, see [Control access to Lambda function URLs](https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html).
+        ///
+        /// AWS documentation: [`FunctionUrlAuthType`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#cfn-lambda-permission-functionurlauthtype)
         public var functionUrlAuthType: FunctionUrlAuthType?
 
         /// Indicates whether the permission applies when the function is invoked through a function URL.
+        ///
+        /// AWS documentation: [`InvokedViaFunctionUrl`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#cfn-lambda-permission-invokedviafunctionurl)
         public var invokedViaFunctionUrl: Expression<Bool>?
 
-        /// The AWS-service, AWS-account, IAM user, or IAM role that invokes the function. If you specify a service, use ``SourceArn`` or ``SourceAccount`` to limit who can invoke the function through that service.
+        /// The AWS-service, AWS-account, IAM user, or IAM role that invokes the function. If you specify a service, use `SourceArn` or `SourceAccount` to limit who can invoke the function through that service.
+        ///
+        /// AWS documentation: [`Principal`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#cfn-lambda-permission-principal)
         public var principal: Expression<String>
 
         /// The identifier for your organization in AOlong. Use this to grant permissions to all the AWS-accounts under this organization.
+        ///
+        /// AWS documentation: [`PrincipalOrgID`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#cfn-lambda-permission-principalorgid)
         public var principalOrgID: Expression<String>?
 
-        /// For AWS-service, the ID of the AWS-account that owns the resource. Use this together with ``SourceArn`` to ensure that the specified account owns the resource. It is possible for an Amazon S3 bucket to be deleted by its owner and recreated by another account.
+        /// For AWS-service, the ID of the AWS-account that owns the resource. Use this together with `SourceArn` to ensure that the specified account owns the resource. It is possible for an Amazon S3 bucket to be deleted by its owner and recreated by another account.
+        ///
+        /// AWS documentation: [`SourceAccount`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#cfn-lambda-permission-sourceaccount)
         public var sourceAccount: Expression<String>?
 
         /// For AWS-services, the ARN of the AWS resource that invokes the function. For example, an Amazon S3 bucket or Amazon SNS topic.
-        ///  Note that Lambda configures the comparison using the ``StringLike`` operator.
+        ///  Note that Lambda configures the comparison using the `StringLike` operator.
+        ///
+        /// AWS documentation: [`SourceArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#cfn-lambda-permission-sourcearn)
         public var sourceArn: Expression<String>?
 
         public init(
@@ -97,6 +117,8 @@ extension Lambda {
         // MARK: Attributes (Fn::GetAtt)
 
         /// `Fn::GetAtt Permission.Id`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#aws-resource-lambda-permission-return-values)
         public var id: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Id")) }
     }
 }

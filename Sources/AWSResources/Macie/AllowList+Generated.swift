@@ -8,6 +8,8 @@ extension Macie {
     /// Macie AllowList resource schema
     ///
     /// `Ref` returns its `Id`.
+    ///
+    /// AWS documentation: [`AWS::Macie::AllowList`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-allowlist.html)
     public struct AllowList: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::Macie::AllowList"
         public static let createOnlyProperties: [String] = []
@@ -18,15 +20,23 @@ extension Macie {
         public var overrides = PropertyOverrides()
 
         /// AllowList criteria.
+        ///
+        /// AWS documentation: [`Criteria`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-allowlist.html#cfn-macie-allowlist-criteria)
         public var criteria: Value
 
         /// Description of AllowList.
+        ///
+        /// AWS documentation: [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-allowlist.html#cfn-macie-allowlist-description)
         public var description: Expression<String>?
 
         /// Name of AllowList.
+        ///
+        /// AWS documentation: [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-allowlist.html#cfn-macie-allowlist-name)
         public var name: Expression<String>
 
         /// A collection of tags associated with a resource
+        ///
+        /// AWS documentation: [`Tags`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-allowlist.html#cfn-macie-allowlist-tags)
         public var tags: [Tag]?
 
         public init(
@@ -58,14 +68,20 @@ extension Macie {
 
         /// AllowList ID.
         /// `Fn::GetAtt AllowList.Id`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-allowlist.html#aws-resource-macie-allowlist-return-values)
         public var id: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Id")) }
 
         /// AllowList ARN.
         /// `Fn::GetAtt AllowList.Arn`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-allowlist.html#aws-resource-macie-allowlist-return-values)
         public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
 
         /// The status for the AllowList
         /// `Fn::GetAtt AllowList.Status`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-allowlist.html#aws-resource-macie-allowlist-return-values)
         public var status: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Status")) }
     }
 }

@@ -8,6 +8,8 @@ extension Macie {
     /// Macie CustomDataIdentifier resource schema
     ///
     /// `Ref` returns its `Id`.
+    ///
+    /// AWS documentation: [`AWS::Macie::CustomDataIdentifier`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-customdataidentifier.html)
     public struct CustomDataIdentifier: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::Macie::CustomDataIdentifier"
         public static let createOnlyProperties: [String] = ["Name", "Description", "Regex", "MaximumMatchDistance", "Keywords", "IgnoreWords"]
@@ -18,24 +20,38 @@ extension Macie {
         public var overrides = PropertyOverrides()
 
         /// Description of custom data identifier.
+        ///
+        /// AWS documentation: [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-customdataidentifier.html#cfn-macie-customdataidentifier-description)
         public var description: Expression<String>?
 
         /// Words to be ignored.
+        ///
+        /// AWS documentation: [`IgnoreWords`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-customdataidentifier.html#cfn-macie-customdataidentifier-ignorewords)
         public var ignoreWords: Expression<[String]>?
 
         /// Keywords to be matched against.
+        ///
+        /// AWS documentation: [`Keywords`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-customdataidentifier.html#cfn-macie-customdataidentifier-keywords)
         public var keywords: Expression<[String]>?
 
         /// Maximum match distance.
+        ///
+        /// AWS documentation: [`MaximumMatchDistance`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-customdataidentifier.html#cfn-macie-customdataidentifier-maximummatchdistance)
         public var maximumMatchDistance: Expression<Int>?
 
         /// Name of custom data identifier.
+        ///
+        /// AWS documentation: [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-customdataidentifier.html#cfn-macie-customdataidentifier-name)
         public var name: Expression<String>
 
         /// Regular expression for custom data identifier.
+        ///
+        /// AWS documentation: [`Regex`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-customdataidentifier.html#cfn-macie-customdataidentifier-regex)
         public var regex: Expression<String>
 
         /// A collection of tags associated with a resource
+        ///
+        /// AWS documentation: [`Tags`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-customdataidentifier.html#cfn-macie-customdataidentifier-tags)
         public var tags: [Tag]?
 
         public init(
@@ -76,10 +92,14 @@ extension Macie {
 
         /// Custom data identifier ID.
         /// `Fn::GetAtt CustomDataIdentifier.Id`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-customdataidentifier.html#aws-resource-macie-customdataidentifier-return-values)
         public var id: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Id")) }
 
         /// Custom data identifier ARN.
         /// `Fn::GetAtt CustomDataIdentifier.Arn`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-customdataidentifier.html#aws-resource-macie-customdataidentifier-return-values)
         public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
     }
 }

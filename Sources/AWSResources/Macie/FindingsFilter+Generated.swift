@@ -8,6 +8,8 @@ extension Macie {
     /// Macie FindingsFilter resource schema.
     ///
     /// `Ref` returns its `Id`.
+    ///
+    /// AWS documentation: [`AWS::Macie::FindingsFilter`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-findingsfilter.html)
     public struct FindingsFilter: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::Macie::FindingsFilter"
         public static let createOnlyProperties: [String] = []
@@ -18,21 +20,33 @@ extension Macie {
         public var overrides = PropertyOverrides()
 
         /// Findings filter action.
+        ///
+        /// AWS documentation: [`Action`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-findingsfilter.html#cfn-macie-findingsfilter-action)
         public var action: FindingFilterAction?
 
         /// Findings filter description
+        ///
+        /// AWS documentation: [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-findingsfilter.html#cfn-macie-findingsfilter-description)
         public var description: Expression<String>?
 
         /// Findings filter criteria.
+        ///
+        /// AWS documentation: [`FindingCriteria`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-findingsfilter.html#cfn-macie-findingsfilter-findingcriteria)
         public var findingCriteria: FindingCriteria
 
         /// Findings filter name
+        ///
+        /// AWS documentation: [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-findingsfilter.html#cfn-macie-findingsfilter-name)
         public var name: Expression<String>
 
         /// Findings filter position.
+        ///
+        /// AWS documentation: [`Position`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-findingsfilter.html#cfn-macie-findingsfilter-position)
         public var position: Expression<Int>?
 
         /// A collection of tags associated with a resource
+        ///
+        /// AWS documentation: [`Tags`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-findingsfilter.html#cfn-macie-findingsfilter-tags)
         public var tags: [Tag]?
 
         public init(
@@ -70,10 +84,14 @@ extension Macie {
 
         /// Findings filter ID.
         /// `Fn::GetAtt FindingsFilter.Id`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-findingsfilter.html#aws-resource-macie-findingsfilter-return-values)
         public var id: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Id")) }
 
         /// Findings filter ARN.
         /// `Fn::GetAtt FindingsFilter.Arn`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-findingsfilter.html#aws-resource-macie-findingsfilter-return-values)
         public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
     }
 }

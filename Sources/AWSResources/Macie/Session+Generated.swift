@@ -8,6 +8,8 @@ extension Macie {
     /// The AWS::Macie::Session resource specifies a new Amazon Macie session. A session is an object that represents the Amazon Macie service. A session is required for Amazon Macie to become operational.
     ///
     /// `Ref` returns its `AwsAccountId`.
+    ///
+    /// AWS documentation: [`AWS::Macie::Session`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-session.html)
     public struct Session: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::Macie::Session"
         public static let createOnlyProperties: [String] = []
@@ -18,9 +20,13 @@ extension Macie {
         public var overrides = PropertyOverrides()
 
         /// A enumeration value that specifies how frequently finding updates are published.
+        ///
+        /// AWS documentation: [`FindingPublishingFrequency`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-session.html#cfn-macie-session-findingpublishingfrequency)
         public var findingPublishingFrequency: FindingPublishingFrequency?
 
         /// A enumeration value that specifies the status of the Macie Session.
+        ///
+        /// AWS documentation: [`Status`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-session.html#cfn-macie-session-status)
         public var status: Status?
 
         public init(
@@ -46,14 +52,20 @@ extension Macie {
 
         /// AWS account ID of customer
         /// `Fn::GetAtt Session.AwsAccountId`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-session.html#aws-resource-macie-session-return-values)
         public var awsAccountId: Expression<String> { Expression(unchecked: .getAtt(logicalID, "AwsAccountId")) }
 
         /// Service role used by Macie
         /// `Fn::GetAtt Session.ServiceRole`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-session.html#aws-resource-macie-session-return-values)
         public var serviceRole: Expression<String> { Expression(unchecked: .getAtt(logicalID, "ServiceRole")) }
 
         /// The status of automated sensitive data discovery for the Macie session.
         /// `Fn::GetAtt Session.AutomatedDiscoveryStatus`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-session.html#aws-resource-macie-session-return-values)
         public var automatedDiscoveryStatus: Expression<String> { Expression(unchecked: .getAtt(logicalID, "AutomatedDiscoveryStatus")) }
     }
 }

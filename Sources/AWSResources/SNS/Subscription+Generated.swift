@@ -8,6 +8,8 @@ extension SNS {
     /// Resource Type definition for AWS::SNS::Subscription
     ///
     /// `Ref` returns its `Arn`.
+    ///
+    /// AWS documentation: [`AWS::SNS::Subscription`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html)
     public struct Subscription: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::SNS::Subscription"
         public static let createOnlyProperties: [String] = ["Endpoint", "Protocol", "TopicArn"]
@@ -18,36 +20,58 @@ extension SNS {
         public var overrides = PropertyOverrides()
 
         /// The delivery policy JSON assigned to the subscription. Enables the subscriber to define the message delivery retry strategy in the case of an HTTP/S endpoint subscribed to the topic.
+        ///
+        /// AWS documentation: [`DeliveryPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-deliverypolicy)
         public var deliveryPolicy: Value?
 
         /// The subscription's endpoint. The endpoint value depends on the protocol that you specify.
+        ///
+        /// AWS documentation: [`Endpoint`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-endpoint)
         public var endpoint: Expression<String>?
 
         /// The filter policy JSON assigned to the subscription. Enables the subscriber to filter out unwanted messages.
+        ///
+        /// AWS documentation: [`FilterPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-filterpolicy)
         public var filterPolicy: Value?
 
         /// This attribute lets you choose the filtering scope by using one of the following string value types: MessageAttributes (default) and MessageBody.
+        ///
+        /// AWS documentation: [`FilterPolicyScope`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-filterpolicyscope)
         public var filterPolicyScope: Expression<String>?
 
         /// The subscription's protocol.
+        ///
+        /// AWS documentation: [`Protocol`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-protocol)
         public var `protocol`: Expression<String>
 
         /// When set to true, enables raw message delivery. Raw messages don't contain any JSON formatting and can be sent to Amazon SQS and HTTP/S endpoints.
+        ///
+        /// AWS documentation: [`RawMessageDelivery`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-rawmessagedelivery)
         public var rawMessageDelivery: Expression<Bool>?
 
         /// When specified, sends undeliverable messages to the specified Amazon SQS dead-letter queue. Messages that can't be delivered due to client errors are held in the dead-letter queue for further analysis or reprocessing.
+        ///
+        /// AWS documentation: [`RedrivePolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-redrivepolicy)
         public var redrivePolicy: Value?
 
         /// For cross-region subscriptions, the region in which the topic resides.If no region is specified, AWS CloudFormation uses the region of the caller as the default.
+        ///
+        /// AWS documentation: [`Region`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-region)
         public var region: Expression<String>?
 
         /// Specifies whether Amazon SNS resends the notification to the subscription when a message's attribute changes.
+        ///
+        /// AWS documentation: [`ReplayPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-replaypolicy)
         public var replayPolicy: Value?
 
         /// This property applies only to Amazon Data Firehose delivery stream subscriptions.
+        ///
+        /// AWS documentation: [`SubscriptionRoleArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-subscriptionrolearn)
         public var subscriptionRoleArn: Expression<String>?
 
         /// The ARN of the topic to subscribe to.
+        ///
+        /// AWS documentation: [`TopicArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-topicarn)
         public var topicArn: Expression<String>
 
         public init(
@@ -100,6 +124,8 @@ extension SNS {
 
         /// Arn of the subscription
         /// `Fn::GetAtt Subscription.Arn`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#aws-resource-sns-subscription-return-values)
         public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
     }
 }

@@ -5,11 +5,13 @@
 import CloudFormation
 
 extension SNS {
-    /// The ``AWS::SNS::Topic`` resource creates a topic to which notifications can be published.
+    /// The `AWS::SNS::Topic` resource creates a topic to which notifications can be published.
     ///   One account can create a maximum of 100,000 standard topics and 1,000 FIFO topics. For more information, see [endpoints and quotas](https://docs.aws.amazon.com/general/latest/gr/sns.html) in the *General Reference*.
-    ///    The structure of ``AUTHPARAMS`` depends on the .signature of the API request. For more information, see [Examples of the complete Signature Version 4 signing process](https://docs.aws.amazon.com/general/latest/gr/sigv4-signed-request-examples.html) in the *General Reference*.
+    ///    The structure of `AUTHPARAMS` depends on the .signature of the API request. For more information, see [Examples of the complete Signature Version 4 signing process](https://docs.aws.amazon.com/general/latest/gr/sigv4-signed-request-examples.html) in the *General Reference*.
     ///
     /// `Ref` returns its `TopicArn`.
+    ///
+    /// AWS documentation: [`AWS::SNS::Topic`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html)
     public struct Topic: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::SNS::Topic"
         public static let createOnlyProperties: [String] = ["TopicName", "FifoTopic"]
@@ -19,14 +21,18 @@ extension SNS {
         public var attributes: ResourceAttributes
         public var overrides = PropertyOverrides()
 
+        /// AWS documentation: [`ArchivePolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-archivepolicy)
         public var archivePolicy: Value?
 
-        /// ``ContentBasedDeduplication`` enables deduplication of messages based on their content for FIFO topics. By default, this property is set to false. If you create a FIFO topic with ``ContentBasedDeduplication`` set to false, you must provide a ``MessageDeduplicationId`` for each ``Publish`` action. When set to true, SNS automatically generates a ``MessageDeduplicationId`` using a SHA-256 hash of the message body (excluding message attributes). You can optionally override this generated value by specifying a ``MessageDeduplicationId`` in the ``Publish`` action. Note that this property only applies to FIFO topics; using it with standard topics will cause the creation to fail.
+        /// `ContentBasedDeduplication` enables deduplication of messages based on their content for FIFO topics. By default, this property is set to false. If you create a FIFO topic with `ContentBasedDeduplication` set to false, you must provide a `MessageDeduplicationId` for each `Publish` action. When set to true, SNS automatically generates a `MessageDeduplicationId` using a SHA-256 hash of the message body (excluding message attributes). You can optionally override this generated value by specifying a `MessageDeduplicationId` in the `Publish` action. Note that this property only applies to FIFO topics; using it with standard topics will cause the creation to fail.
+        ///
+        /// AWS documentation: [`ContentBasedDeduplication`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-contentbaseddeduplication)
         public var contentBasedDeduplication: Expression<Bool>?
 
+        /// AWS documentation: [`DataProtectionPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-dataprotectionpolicy)
         public var dataProtectionPolicy: Value?
 
-        /// The ``DeliveryStatusLogging`` configuration enables you to log the delivery status of messages sent from your Amazon SNS topic to subscribed endpoints with the following supported delivery protocols:
+        /// The `DeliveryStatusLogging` configuration enables you to log the delivery status of messages sent from your Amazon SNS topic to subscribed endpoints with the following supported delivery protocols:
         ///   +  HTTP
         ///   +  Amazon Kinesis Data Firehose
         ///   +  AWS Lambda
@@ -34,40 +40,61 @@ extension SNS {
         ///   +  Amazon Simple Queue Service
         ///
         ///  Once configured, log entries are sent to Amazon CloudWatch Logs.
+        ///
+        /// AWS documentation: [`DeliveryStatusLogging`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-deliverystatuslogging)
         public var deliveryStatusLogging: [LoggingConfig]?
 
         /// The display name to use for an SNS topic with SMS subscriptions. The display name must be maximum 100 characters long, including hyphens (-), underscores (_), spaces, and tabs.
+        ///
+        /// AWS documentation: [`DisplayName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-displayname)
         public var displayName: Expression<String>?
 
-        /// Specifies the throughput quota and deduplication behavior to apply for the FIFO topic. Valid values are ``Topic`` or ``MessageGroup``.
+        /// Specifies the throughput quota and deduplication behavior to apply for the FIFO topic. Valid values are `Topic` or `MessageGroup`.
+        ///
+        /// AWS documentation: [`FifoThroughputScope`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-fifothroughputscope)
         public var fifoThroughputScope: Expression<String>?
 
         /// Set to true to create a FIFO topic.
+        ///
+        /// AWS documentation: [`FifoTopic`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-fifotopic)
         public var fifoTopic: Expression<Bool>?
 
-        /// The ID of an AWS managed customer master key (CMK) for SNS or a custom CMK. For more information, see [Key terms](https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html#sse-key-terms). For more examples, see ``KeyId`` in the *API Reference*.
+        /// The ID of an AWS managed customer master key (CMK) for SNS or a custom CMK. For more information, see [Key terms](https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html#sse-key-terms). For more examples, see `KeyId` in the *API Reference*.
         ///  This property applies only to [server-side-encryption](https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html).
+        ///
+        /// AWS documentation: [`KmsMasterKeyId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-kmsmasterkeyid)
         public var kmsMasterKeyId: Expression<String>?
 
+        /// AWS documentation: [`MaximumMessageSize`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-maximummessagesize)
         public var maximumMessageSize: Expression<Int>?
 
-        /// The signature version corresponds to the hashing algorithm used while creating the signature of the notifications, subscription confirmations, or unsubscribe confirmation messages sent by Amazon SNS. By default, ``SignatureVersion`` is set to ``1``.
+        /// The signature version corresponds to the hashing algorithm used while creating the signature of the notifications, subscription confirmations, or unsubscribe confirmation messages sent by Amazon SNS. By default, `SignatureVersion` is set to `1`.
+        ///
+        /// AWS documentation: [`SignatureVersion`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-signatureversion)
         public var signatureVersion: Expression<String>?
 
         /// The SNS subscriptions (endpoints) for this topic.
-        ///   If you specify the ``Subscription`` property in the ``AWS::SNS::Topic`` resource and it creates an associated subscription resource, the associated subscription is not deleted when the ``AWS::SNS::Topic`` resource is deleted.
+        ///   If you specify the `Subscription` property in the `AWS::SNS::Topic` resource and it creates an associated subscription resource, the associated subscription is not deleted when the `AWS::SNS::Topic` resource is deleted.
+        ///
+        /// AWS documentation: [`Subscription`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-subscription)
         public var subscription: [Subscription]?
 
         /// The list of tags to add to a new topic.
-        ///   To be able to tag a topic on creation, you must have the ``sns:CreateTopic`` and ``sns:TagResource`` permissions.
+        ///   To be able to tag a topic on creation, you must have the `sns:CreateTopic` and `sns:TagResource` permissions.
+        ///
+        /// AWS documentation: [`Tags`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-tags)
         public var tags: [Tag]?
 
-        /// The name of the topic you want to create. Topic names must include only uppercase and lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1 and 256 characters long. FIFO topic names must end with ``.fifo``.
+        /// The name of the topic you want to create. Topic names must include only uppercase and lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1 and 256 characters long. FIFO topic names must end with `.fifo`.
         ///  If you don't specify a name, CFN generates a unique physical ID and uses that ID for the topic name. For more information, see [Name type](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-name.html).
         ///   If you specify a name, you can't perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name.
+        ///
+        /// AWS documentation: [`TopicName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-topicname)
         public var topicName: Expression<String>?
 
-        /// Tracing mode of an SNS topic. By default ``TracingConfig`` is set to ``PassThrough``, and the topic passes through the tracing header it receives from an SNS publisher to its subscriptions. If set to ``Active``, SNS will vend X-Ray segment data to topic owner account if the sampled flag in the tracing header is true.
+        /// Tracing mode of an SNS topic. By default `TracingConfig` is set to `PassThrough`, and the topic passes through the tracing header it receives from an SNS publisher to its subscriptions. If set to `Active`, SNS will vend X-Ray segment data to topic owner account if the sampled flag in the tracing header is true.
+        ///
+        /// AWS documentation: [`TracingConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-tracingconfig)
         public var tracingConfig: Expression<String>?
 
         public init(
@@ -128,18 +155,20 @@ extension SNS {
         // MARK: Attributes (Fn::GetAtt)
 
         /// `Fn::GetAtt Topic.TopicArn`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#aws-resource-sns-topic-return-values)
         public var topicArn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "TopicArn")) }
     }
 }
 
 extension SNS.Topic {
-    /// The ``LoggingConfig`` property type specifies the ``Delivery`` status logging configuration for an [AWS::SNS::Topic](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topic.html).
+    /// The `LoggingConfig` property type specifies the `Delivery` status logging configuration for an [AWS::SNS::Topic](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topic.html).
     public struct LoggingConfig: PropertyValue, Hashable, Sendable {
         /// The IAM role ARN to be used when logging failed message deliveries in Amazon CloudWatch.
         public var failureFeedbackRoleArn: Expression<String>?
 
         /// Indicates one of the supported protocols for the Amazon SNS topic.
-        ///   At least one of the other three ``LoggingConfig`` properties is recommend along with ``Protocol``.
+        ///   At least one of the other three `LoggingConfig` properties is recommend along with `Protocol`.
         public var `protocol`: LoggingConfigProtocol
 
         /// The IAM role ARN to be used when logging successful message deliveries in Amazon CloudWatch.
@@ -170,13 +199,13 @@ extension SNS.Topic {
         }
     }
 
-    /// ``Subscription`` is an embedded property that describes the subscription endpoints of an SNS topic.
+    /// `Subscription` is an embedded property that describes the subscription endpoints of an SNS topic.
     ///   For full control over subscription behavior (for example, delivery policy, filtering, raw message delivery, and cross-region subscriptions), use the [AWS::SNS::Subscription](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-subscription.html) resource.
     public struct Subscription: PropertyValue, Hashable, Sendable {
-        /// The endpoint that receives notifications from the SNS topic. The endpoint value depends on the protocol that you specify. For more information, see the ``Endpoint`` parameter of the ``Subscribe`` action in the *API Reference*.
+        /// The endpoint that receives notifications from the SNS topic. The endpoint value depends on the protocol that you specify. For more information, see the `Endpoint` parameter of the `Subscribe` action in the *API Reference*.
         public var endpoint: Expression<String>
 
-        /// The subscription's protocol. For more information, see the ``Protocol`` parameter of the ``Subscribe`` action in the *API Reference*.
+        /// The subscription's protocol. For more information, see the `Protocol` parameter of the `Subscribe` action in the *API Reference*.
         public var `protocol`: Expression<String>
 
         public init(

@@ -5,9 +5,11 @@
 import CloudFormation
 
 extension SNS {
-    /// The ``AWS::SNS::TopicPolicy`` resource associates SNS topics with a policy. For an example snippet, see [Declaring an policy](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/quickref-iam.html#scenario-sns-policy) in the *User Guide*.
+    /// The `AWS::SNS::TopicPolicy` resource associates SNS topics with a policy. For an example snippet, see [Declaring an policy](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/quickref-iam.html#scenario-sns-policy) in the *User Guide*.
     ///
     /// `Ref` returns its `Id`.
+    ///
+    /// AWS documentation: [`AWS::SNS::TopicPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topicpolicy.html)
     public struct TopicPolicy: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::SNS::TopicPolicy"
         public static let createOnlyProperties: [String] = []
@@ -18,9 +20,13 @@ extension SNS {
         public var overrides = PropertyOverrides()
 
         /// A policy document that contains permissions to add to the specified SNS topics.
+        ///
+        /// AWS documentation: [`PolicyDocument`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topicpolicy.html#cfn-sns-topicpolicy-policydocument)
         public var policyDocument: Value
 
-        /// The Amazon Resource Names (ARN) of the topics to which you want to add the policy. You can use the ``Ref`` function to specify an ``AWS::SNS::Topic`` resource.
+        /// The Amazon Resource Names (ARN) of the topics to which you want to add the policy. You can use the `Ref` function to specify an `AWS::SNS::Topic` resource.
+        ///
+        /// AWS documentation: [`Topics`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topicpolicy.html#cfn-sns-topicpolicy-topics)
         public var topics: Expression<[String]>
 
         public init(
@@ -45,6 +51,8 @@ extension SNS {
         // MARK: Attributes (Fn::GetAtt)
 
         /// `Fn::GetAtt TopicPolicy.Id`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topicpolicy.html#aws-resource-sns-topicpolicy-return-values)
         public var id: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Id")) }
     }
 }

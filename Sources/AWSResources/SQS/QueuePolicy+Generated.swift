@@ -5,9 +5,11 @@
 import CloudFormation
 
 extension SQS {
-    /// The ``AWS::SQS::QueuePolicy`` type applies a policy to SQS queues. For an example snippet, see [Declaring an policy](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/quickref-iam.html#scenario-sqs-policy) in the *User Guide*.
+    /// The `AWS::SQS::QueuePolicy` type applies a policy to SQS queues. For an example snippet, see [Declaring an policy](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/quickref-iam.html#scenario-sqs-policy) in the *User Guide*.
     ///
     /// `Ref` returns its `Id`.
+    ///
+    /// AWS documentation: [`AWS::SQS::QueuePolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queuepolicy.html)
     public struct QueuePolicy: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::SQS::QueuePolicy"
         public static let createOnlyProperties: [String] = []
@@ -18,9 +20,13 @@ extension SQS {
         public var overrides = PropertyOverrides()
 
         /// A policy document that contains the permissions for the specified SQS queues. For more information about SQS policies, see [Using custom policies with the access policy language](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-creating-custom-policies.html) in the *Developer Guide*.
+        ///
+        /// AWS documentation: [`PolicyDocument`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queuepolicy.html#cfn-sqs-queuepolicy-policydocument)
         public var policyDocument: Value
 
-        /// The URLs of the queues to which you want to add the policy. You can use the ``Ref`` function to specify an ``AWS::SQS::Queue`` resource.
+        /// The URLs of the queues to which you want to add the policy. You can use the `Ref` function to specify an `AWS::SQS::Queue` resource.
+        ///
+        /// AWS documentation: [`Queues`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queuepolicy.html#cfn-sqs-queuepolicy-queues)
         public var queues: Expression<[String]>
 
         public init(
@@ -45,6 +51,8 @@ extension SQS {
         // MARK: Attributes (Fn::GetAtt)
 
         /// `Fn::GetAtt QueuePolicy.Id`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queuepolicy.html#aws-resource-sqs-queuepolicy-return-values)
         public var id: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Id")) }
     }
 }

@@ -114,8 +114,8 @@ public enum IAMActionCatalog {
         /// `serviceLines`: `prefix action action* …`, one line per service,
         /// where `*` marks an action without resource-level permissions. The
         /// text is plain ASCII, so it is read as bytes; only line ends are
-        /// looked for here (with `memchr`), because a generic split of the
-        /// half-megabyte text cost more than synthesizing a small stack.
+        /// looked for here (with `memchr`): the text is never split as a
+        /// whole, and a service's words are read when it is first asked for.
         init(serviceLines: String) {
             var text = serviceLines
             var prefixes: [String] = []

@@ -91,9 +91,8 @@ public enum LambdaRuntimeCatalog {
         /// Reads `runtimeLines`: `identifier deprecated create-block update-block
         /// successor`, one runtime a line, `-` for a missing date or successor.
         init(runtimeLines: String) {
-            // Split as UTF-8 bytes (the data is ASCII): splitting the String
-            // itself walks it character by character, which cost more here
-            // than checking the stack's functions.
+            // Split as UTF-8 bytes (the data is ASCII), never character by
+            // character.
             for line in runtimeLines.utf8.split(separator: UInt8(ascii: "\n")) {
                 let fields = line.split(separator: UInt8(ascii: " ")).map { field in
                     field.elementsEqual("-".utf8) ? nil : String(decoding: field, as: UTF8.self)

@@ -246,8 +246,8 @@ struct JSONSchemaParser {
     }
 
     private static func escape(_ token: String) -> String {
-        // Nearly every token is a plain name; Foundation's replacing is slow
-        // enough to show in a profile.
+        // Nearly every token is a plain name, returned as it is; only a token
+        // with `~` or `/` goes through Foundation's replacing.
         guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
         return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }

@@ -1,8 +1,7 @@
 /// Reads JSON text into `JSONValue`.
 ///
-/// JSONSerialization on Linux returns bridged Foundation objects, and every
-/// `as?` on them goes through the runtime's slow bridging casts: parsing the
-/// schemas that way was most of a stack's synthesis time.
+/// Schemas are read by this reader, never by JSONSerialization: its bridged
+/// Foundation objects make every `as?` a bridging cast on Linux.
 struct NativeJSONReader {
     struct Failure: Error, CustomStringConvertible {
         var offset: Int

@@ -10,9 +10,8 @@ extension Value: PropertyValue {
 }
 
 // The generic members below are @inlinable so that the generated types, in
-// another module, get versions specialized to their property types; calling
-// the unspecialized ones looked up Optional and Array metadata at run time for
-// every property of every resource.
+// another module, get versions specialized to their property types: no
+// Optional or Array metadata is looked up at run time for a property.
 extension Array: PropertyValue where Element: PropertyValue {
     @inlinable public var templateValue: Value { .list(map(\.templateValue)) }
 }
