@@ -1,4 +1,4 @@
-import CZlib
+internal import CZlib
 import Foundation
 
 /// Gzip files, as DynamoDB's export to S3 writes them (`.json.gz`, gzip-

@@ -51,7 +51,7 @@ struct NativeExportTests {
         let plain = folder.appendingPathComponent(name + ".plain")
         try Data(text.utf8).write(to: plain)
         let file = folder.appendingPathComponent(name)
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["gzip", "-c", plain.path]

@@ -32,6 +32,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(os.environ.get("SWIFT_BIN_PATH", ROOT / ".build/debug"))
 MODULES = BIN / "Modules"
+# The C libraries' module maps (libyaml, zlib), which the built modules need to load.
+SYSTEM_LIBRARY_FLAGS = [flag for folder in sorted((ROOT / "Sources").glob("C*/module.modulemap"))
+                        for flag in ("-I", str(folder.parent))]
 DOCUMENTS = sorted([ROOT / "README.md", *ROOT.glob("Sources/*/*.docc/**/*.md")])
 FRAGMENT_IMPORTS = ["AWSConstructs", "AWSResources", "CloudFormation", "Stacks"]
 WALKTHROUGH_DATA = ROOT / "Tests/python/deploy/datasets"
@@ -79,7 +82,7 @@ def test_swift_blocks_type_check(document, tmp_path):
         path.write_text(swift_file(line, code))
         files.append(str(path))
     result = subprocess.run(
-        ["swiftc", "-typecheck", "-parse-as-library", "-I", str(MODULES), "-I", str(ROOT / "Sources/CYAML"), *files],
+        ["swiftc", "-typecheck", "-parse-as-library", "-I", str(MODULES), *SYSTEM_LIBRARY_FLAGS, *files],
         capture_output=True, text=True)
     assert result.returncode == 0, f"{label(document)}:\n{result.stderr}"
     assert "warning:" not in result.stderr, f"{label(document)}:\n{result.stderr}"
@@ -114,7 +117,7 @@ def typecheck_project(files: dict[str, Path], scratch: Path) -> str:
         output = ["-emit-module", "-emit-module-path", str(scratch / f"{module}.swiftmodule")] if imported_by_another else ["-typecheck"]
         result = subprocess.run(
             ["swiftc", *output, "-parse-as-library", "-module-name", module, "-I", str(MODULES),
-             "-I", str(ROOT / "Sources/CYAML"), "-I", str(scratch), *map(str, modules[module])],
+             *SYSTEM_LIBRARY_FLAGS, "-I", str(scratch), *map(str, modules[module])],
             capture_output=True, text=True, cwd=scratch)
         if result.returncode != 0 or "warning:" in result.stderr:
             return f"{module}:\n{result.stderr}"
