@@ -35,6 +35,15 @@ public struct QuotaLimits: Hashable, Sendable {
 
     public static let cloudFormation = QuotaLimits()
 
+    /// CloudFormation's limits, less the ones a split into nested stacks
+    /// lifts (resources and outputs per template); each part is held to all.
+    public static var splittable: QuotaLimits {
+        var limits = QuotaLimits.cloudFormation
+        limits.resources = .max
+        limits.outputs = .max
+        return limits
+    }
+
     /// No section limit at all.
     public static var unlimited: QuotaLimits {
         var limits = QuotaLimits()

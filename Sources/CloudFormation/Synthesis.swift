@@ -34,10 +34,11 @@ public struct Artifact: Sendable {
 /// - Throws: `SynthesisError` with every diagnostic when any is an error,
 ///   including an error thrown by `build`.
 public func synthesize(
-    _ definition: any StackDefinition, checks: [any TemplateCheck] = [], limits: QuotaLimits = .cloudFormation
+    _ definition: any StackDefinition, checks: [any TemplateCheck] = [], limits: QuotaLimits = .cloudFormation,
+    preparing prepare: ((Template) -> Template)? = nil
 ) throws(SynthesisError) -> Synthesis {
     let noRendering: (@Sendable (Template) throws -> Never)? = nil
-    return try synthesize(definition, checks: checks, limits: limits, preparing: nil, render: noRendering).synthesis
+    return try synthesize(definition, checks: checks, limits: limits, preparing: prepare, render: noRendering).synthesis
 }
 
 /// As `synthesize(_:checks:limits:)`, and `render` turns the template into

@@ -92,14 +92,3 @@ public func synthesizeAll(
     }
     return results
 }
-
-extension QuotaLimits {
-    /// CloudFormation's limits, less the ones a split into nested stacks
-    /// lifts (resources and outputs per template); the parts are held to all.
-    static var splittable: QuotaLimits {
-        var limits = QuotaLimits.cloudFormation
-        limits.resources = .max
-        limits.outputs = .max
-        return limits
-    }
-}

@@ -59,19 +59,19 @@ struct DiffCommand<Catalog: StackCatalog>: ParsableCommand {
     func run() throws {
         var comparisons: [(name: String, old: Template, new: Template)] = []
         if let old, let new {
-            comparisons.append((new, try read(old), try read(new)))
+            comparisons.append((new, try readWithParts(old), try readWithParts(new)))
         } else {
             let definitions = stack == nil ? Catalog.stacks : [try Catalog.selected(stack)]
             for definition in definitions {
                 let committed = "\(directory)/\(definition.name).yaml"
                 let synthesized: Template
                 do {
-                    synthesized = try synthesize(definition, checks: everyCheck).template
+                    synthesized = try stackTemplate(of: definition, in: Catalog.stacks)
                 } catch {
                     error.diagnostics.map(\.description).forEach(printError)
                     throw SynthFailure(message: "\(definition.name) is not valid", exitCode: .invalid)
                 }
-                let previous = FileManager.default.fileExists(atPath: committed) ? try read(committed) : Template()
+                let previous = FileManager.default.fileExists(atPath: committed) ? try readWithParts(committed) : Template()
                 comparisons.append((definition.name, previous, synthesized))
             }
         }
@@ -81,6 +81,15 @@ struct DiffCommand<Catalog: StackCatalog>: ParsableCommand {
 
         var anyDifference = false
         var gateHit = false
+        // An export still imported elsewhere cannot change: CloudFormation would refuse the update.
+        for comparison in comparisons {
+            let others = try importers(besides: comparison.name, comparisons: comparisons)
+            for change in ImportedExportChange.find(old: comparison.old, new: comparison.new, others: others) {
+                printError("error: \(comparison.name): \(change)")
+                anyDifference = true
+                gateHit = true
+            }
+        }
         for comparison in comparisons {
             let changes = TemplateDiff.compare(old: comparison.old, new: comparison.new)
             anyDifference = anyDifference || !changes.isEmpty
@@ -107,6 +116,41 @@ struct DiffCommand<Catalog: StackCatalog>: ParsableCommand {
         case .never: false
         case .auto: isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         }
+    }
+
+    /// The other stacks that may import what a stack exports: the catalog's
+    /// other stacks, or, for `--new FILE`, the other templates beside it.
+    private func importers(
+        besides name: String, comparisons: [(name: String, old: Template, new: Template)]
+    ) throws -> [(name: String, template: Template)] {
+        guard let new else {
+            let compared = Set(comparisons.map(\.name))
+            var others = comparisons.filter { $0.name != name }.map { ($0.name, $0.new) }
+            for definition in Catalog.stacks where !compared.contains(definition.name) {
+                if let template = try? stackTemplate(of: definition, in: Catalog.stacks) { others.append((definition.name, template)) }
+            }
+            return others
+        }
+        let folder = URL(fileURLWithPath: new).deletingLastPathComponent()
+        let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
+        return files.filter { ["yaml", "yml", "json", "template"].contains($0.pathExtension) && $0.standardizedFileURL != URL(fileURLWithPath: new).standardizedFileURL }
+            .sorted { $0.path < $1.path }
+            .compactMap { file in (try? TemplateReader.read(contentsOf: file.path)).map { (file.lastPathComponent, $0) } }
+    }
+
+    /// A template and, when it is the root of nested stacks written beside it
+    /// (`<stack>.<part>.yaml`), its parts merged back: the stack it stands for.
+    private func readWithParts(_ path: String) throws -> Template {
+        let root = try read(path)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var parts: [NestedStackSplit.Part] = []
+        for resource in root.resources where resource.type == "AWS::CloudFormation::Stack" {
+            guard case .string(let url)? = resource.properties["TemplateURL"], !url.contains("://") else { continue }
+            let partPath = folder.appendingPathComponent(url).path
+            guard FileManager.default.fileExists(atPath: partPath) else { continue }
+            parts.append(NestedStackSplit.Part(name: resource.logicalID, template: try read(partPath)))
+        }
+        return parts.isEmpty ? root : NestedStackSplit(root: root, parts: parts).merged()
     }
 
     private func read(_ path: String) throws -> Template {

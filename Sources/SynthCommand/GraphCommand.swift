@@ -41,7 +41,7 @@ struct GraphCommand<Catalog: StackCatalog>: ParsableCommand {
         } else {
             let definition = try Catalog.selected(stack)
             do {
-                model = try synthesize(definition, checks: everyCheck).template
+                model = try stackTemplate(of: definition, in: Catalog.stacks)
             } catch {
                 error.diagnostics.map(\.description).forEach(printError)
                 throw SynthFailure(message: "\(definition.name) is not valid", exitCode: .invalid)

@@ -49,7 +49,7 @@ struct IdentifiersCommand<Catalog: StackCatalog>: ParsableCommand {
         let definition = try Catalog.selected(stack)
         let template: Template
         do {
-            template = try synthesize(definition, checks: everyCheck).template
+            template = try stackTemplate(of: definition, in: Catalog.stacks)
         } catch {
             error.diagnostics.map(\.description).forEach(printError)
             throw SynthFailure(message: "\(definition.name) is not valid", exitCode: .invalid)

@@ -16,10 +16,21 @@ public struct NestedStackSplit: Hashable, Sendable {
         /// The logical ID of its `AWS::CloudFormation::Stack` in the root.
         public var name: String
         public var template: Template
+
+        public init(name: String, template: Template) {
+            self.name = name
+            self.template = template
+        }
     }
 
     public var root: Template
     public var parts: [Part]
+
+    /// A split as written: the root and the parts it names (read back from files, say).
+    public init(root: Template, parts: [Part]) {
+        self.root = root
+        self.parts = parts
+    }
 
     /// The split of `template`, or `nil` when it fits in one template and no
     /// part is requested.

@@ -112,3 +112,23 @@ def test_the_split_stack_deploys_with_its_nested_stacks_from_s3(moto, written, t
     assert len(queues) >= 800
     # The nested stacks' AWS::StackName is the root's: the dead-letter queues carry its name.
     assert sum("/large-dead-" in url for url in queues) == 400
+
+
+def test_diff_refuses_to_drop_an_export_the_other_stack_imports(written, tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    for folder in (old, new):
+        folder.mkdir()
+        for path in written.glob("*.yaml"):
+            (folder / path.name).write_bytes(path.read_bytes())
+    from .cfn_template import load_template
+    import json
+
+    storage = load_template(new / "Storage.yaml")
+    dropped = next(name for name, output in storage["Outputs"].items() if output["Export"]["Name"] == "Storage-OrdersTable")
+    del storage["Outputs"][dropped]
+    (new / "Storage.yaml").write_text(json.dumps(storage))
+    result = estate("diff", "--old", str(old / "Storage.yaml"), "--new", str(new / "Storage.yaml"), "--colour", "never")
+    assert result.returncode == 1, result.stderr
+    assert "removes export 'Storage-OrdersTable', which Processing.yaml still imports" in result.stderr
+    unchanged = estate("diff", "--old", str(old / "Large.yaml"), "--new", str(new / "Large.yaml"))
+    assert unchanged.returncode == 0 and unchanged.stdout == "No changes.\n", unchanged.stdout + unchanged.stderr
