@@ -5,7 +5,11 @@ import PackageDescription
 //
 //   synth (executable) ─┬─> SynthCommand ──> TemplateRendering ──> YAML ──> CYAML (libyaml)
 //                       │        └─────────> AWSResources ──> CloudFormation
-//                       └─> Stacks ──────────> AWSConstructs ──> AWSResources
+//                       └─> Stacks ──────────> AWSConstructs ──> IAMPolicies ──> AWSResources
+//
+// IAMPolicies (policy documents, the statements of a template, IAM's
+// wildcards) is the one IAM layer under TemplateDiff, CloudFormationTesting
+// and AWSConstructs.
 //
 // CloudFormation (the template model) knows nothing of YAML or of particular
 // AWS services; AWSResources holds the types generated from CloudFormation's
@@ -39,13 +43,14 @@ let package = Package(
         .target(name: "TextDiff"),
         .target(name: "TemplateReading", dependencies: ["CloudFormation", "YAML"]),
         .target(name: "MacieIdentifiers", dependencies: ["CloudFormation"]),
-        .target(name: "TemplateDiff", dependencies: ["CloudFormation", "AWSResources", "TemplateReading", "TemplateRendering"]),
+        .target(name: "TemplateDiff", dependencies: ["CloudFormation", "AWSResources", "IAMPolicies", "TemplateReading", "TemplateRendering"]),
         .target(name: "AWSResources", dependencies: ["CloudFormation"], exclude: ["resource-types.manifest"]),
+        .target(name: "IAMPolicies", dependencies: ["CloudFormation", "AWSResources"]),
         .target(
             name: "CloudFormationTesting",
-            dependencies: ["CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
+            dependencies: ["CloudFormation", "AWSResources", "IAMPolicies", "TemplateRendering", "TextDiff", "YAML"]
         ),
-        .target(name: "AWSConstructs", dependencies: ["CloudFormation", "AWSResources"]),
+        .target(name: "AWSConstructs", dependencies: ["CloudFormation", "AWSResources", "IAMPolicies"]),
         // The Lambda handlers are read from disk by the stack (and tested with pytest), not compiled.
         .target(
             name: "Stacks", dependencies: ["CloudFormation", "AWSResources", "AWSConstructs", "TemplateRendering"], path: "stacks",
@@ -94,6 +99,7 @@ let package = Package(
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation"]),
+        .testTarget(name: "IAMPoliciesTests", dependencies: ["IAMPolicies", "CloudFormation", "AWSResources"]),
         .testTarget(
             name: "CloudFormationTestingTests",
             dependencies: ["CloudFormationTesting", "CloudFormation", "AWSResources", "Stacks"],

@@ -1,4 +1,5 @@
 import CloudFormation
+import IAMPolicies
 
 /// The evaluator's answer to one request: allowed, explicitly denied or
 /// implicitly denied, with the statements that decided it and notes on what

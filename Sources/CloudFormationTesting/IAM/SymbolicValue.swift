@@ -54,6 +54,13 @@ public indirect enum SymbolicValue: Hashable, Sendable {
         return value
     }
 
+    /// The object with `key` set to `value` (replaced in place, or appended).
+    func setting(_ key: String, to value: SymbolicValue) -> SymbolicValue {
+        guard case .object(var entries) = self else { return self }
+        if let index = entries.firstIndex(where: { $0.key == key }) { entries[index].value = value } else { entries.append(Entry(key, value)) }
+        return .object(entries)
+    }
+
     /// A list's items, or the value itself as a one-item list: policy
     /// elements take either form (`"Action": "s3:GetObject"` or a list).
     var listItems: [SymbolicValue] {
