@@ -108,6 +108,21 @@ public struct IAMWildcard: Hashable, Sendable {
         return IAMWildcard(tokens: tokens)
     }
 
+    /// A pattern as a template writes it, compared with another such pattern:
+    /// `*` and `?` are wildcards (in an ARN, kept to their segment as in a
+    /// policy), and a `${…}` placeholder (`${AWS::Region}`, `${Bucket.Arn}`) is
+    /// text like any other, its `::` read as no segment boundary, so two
+    /// texts compare by what they write.
+    public static func templateText(_ text: String, arn: Bool = false, lowercased: Bool = false) -> IAMWildcard {
+        guard text.contains("${") else { return request(text, lowercased: lowercased, arn: arn) }
+        var spelled = "", rest = text[...]
+        while let open = rest.firstRange(of: "${"), let close = rest[open.upperBound...].firstIndex(of: "}") {
+            spelled += rest[..<open.lowerBound] + rest[open.lowerBound...close].replacing(":", with: ".")
+            rest = rest[rest.index(after: close)...]
+        }
+        return request(spelled + rest, lowercased: lowercased, arn: arn)
+    }
+
     /// A value taken literally: `*` and `?` are just characters (a
     /// condition key's value in the request).
     public static func request(literal text: String) -> IAMWildcard {

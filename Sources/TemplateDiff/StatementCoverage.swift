@@ -1,4 +1,5 @@
 import AWSResources
+import IAMPolicies
 
 /// Whether rows of one template already grant (or deny) everything a row of
 /// the other grants (or denies): the subsumption behind the broadening verdict.
@@ -62,9 +63,9 @@ final class StatementCoverage {
 
     private func resourceCovers(_ outer: StatementTerm, _ inner: StatementTerm) -> Bool {
         switch (outer.isNegated, inner.isNegated) {
-        case (false, false): WildcardCoverage.covers(outer.text, inner.text)
+        case (false, false): IAMWildcard.templateText(outer.text, arn: true).covers(.templateText(inner.text, arn: true))
         // "Everything but X" covers "everything but Y" when it excludes less: when Y's pattern covers X's.
-        case (true, true): WildcardCoverage.covers(inner.text, outer.text)
+        case (true, true): IAMWildcard.templateText(inner.text, arn: true).covers(.templateText(outer.text, arn: true))
         case (false, true): outer.text == "*"
         case (true, false): false
         }
@@ -88,7 +89,7 @@ final class StatementCoverage {
     /// By the text first (which also decides patterns no documented action
     /// matches, such as an action newer than the data), then by the actions each matches.
     private func patternCovers(_ outer: String, _ inner: String) -> Bool {
-        if WildcardCoverage.covers(outer.lowercased(), inner.lowercased()) { return true }
+        if IAMWildcard.templateText(outer, lowercased: true).covers(.templateText(inner, lowercased: true)) { return true }
         let wanted = actions(inner)
         return !wanted.isEmpty && wanted.isSubset(of: actions(outer))
     }

@@ -7,7 +7,7 @@ import CloudFormation
 /// A, B]}`, an item of `Resource`) is taken apart too: each branch's terms
 /// hold under `if C` or `unless C`, and an `AWS::NoValue` branch is no term.
 enum StatementExpansion {
-    static func rows(of collected: CollectedStatement) -> [StatementRow] {
+    static func rows(of collected: StatementSource) -> [StatementRow] {
         let statement = collected.statement
         // Anything but a literal Deny counts as Allow: an effect the diff cannot
         // read is taken to grant, so the verdict errs towards broadening.
@@ -16,9 +16,9 @@ enum StatementExpansion {
             ?? terms(statement, "Principal", "NotPrincipal", parse: principalTexts)
         let actions = terms(statement, "Action", "NotAction", parse: texts)
         var resources = terms(statement, "Resource", "NotResource", parse: texts)
-        if resources.map(\.term) == [none], let implied = collected.defaultResource { resources = [Term(StatementTerm(implied))] }
-        if let own = collected.wildcardResource {
-            resources = resources.map { $0.term == StatementTerm("*") ? Term(StatementTerm(own), $0.conditions) : $0 }
+        if let implied = collected.impliedResource {
+            if resources.map(\.term) == [none] { resources = [Term(StatementTerm(implied))] }
+            resources = resources.map { $0.term == StatementTerm("*") ? Term(StatementTerm(implied), $0.conditions) : $0 }
         }
         let conditions = iamConditions(statement["Condition"]) + collected.templateConditions
         var rows: [StatementRow] = []
