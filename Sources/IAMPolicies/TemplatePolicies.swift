@@ -143,7 +143,7 @@ public enum TemplatePolicies {
     }
 
     /// A document written as a JSON string, read; anything else as it is.
-    private static func parsed(_ document: Value) -> Value {
+    static func parsed(_ document: Value) -> Value {
         guard case .string(let text) = document, let data = text.data(using: .utf8),
             let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         else { return document }
