@@ -99,7 +99,7 @@ let package = Package(
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation"]),
-        .testTarget(name: "IAMPoliciesTests", dependencies: ["IAMPolicies", "CloudFormation", "AWSResources"]),
+        .testTarget(name: "IAMPoliciesTests", dependencies: ["IAMPolicies", "CloudFormation", "AWSResources", "TemplateDiff", "CloudFormationTesting"]),
         .testTarget(
             name: "CloudFormationTestingTests",
             dependencies: ["CloudFormationTesting", "CloudFormation", "AWSResources", "Stacks"],

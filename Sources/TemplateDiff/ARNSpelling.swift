@@ -56,7 +56,7 @@ struct ARNSpelling {
     }
 
     private func normalized(_ term: StatementTerm) -> StatementTerm {
-        StatementTerm(normalized(term.text), isNegated: term.isNegated)
+        term.mapping(normalized)
     }
 
     func normalized(_ text: String) -> String {

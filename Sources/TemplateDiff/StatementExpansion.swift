@@ -53,7 +53,13 @@ enum StatementExpansion {
 
     private static func terms(_ statement: Object, _ key: String, _ negatedKey: String, parse: (Value) -> [Text]) -> [Term] {
         if let value = statement[key] { return parse(value).map { Term(StatementTerm($0.text), $0.conditions) } }
-        if let value = statement[negatedKey] { return parse(value).map { Term(StatementTerm($0.text, isNegated: true), $0.conditions) } }
+        // Everything but any of the listed: one term for the list (its items' template conditions all apply).
+        // Excluding `*` leaves nothing: no term, so no row.
+        if let value = statement[negatedKey] {
+            let items = parse(value)
+            if items.contains(where: { $0.text == "*" && $0.conditions.isEmpty }) { return [] }
+            return [Term(StatementTerm(excluding: items.map(\.text)), items.flatMap(\.conditions))]
+        }
         return [Term(none)]
     }
 
