@@ -1,4 +1,5 @@
 import CloudFormation
+import IAMPolicies
 
 /// A policy document built typed, identity or resource policy alike, written
 /// as a template holds it: `Version` 2012-10-17 and the statements in order.
@@ -31,10 +32,7 @@ public struct PolicyDocument: Hashable, Sendable {
     /// several as a list, in the order given; `resources` empty writes no
     /// `Resource` (a statement about what its policy is attached to).
     public struct Statement: Hashable, Sendable {
-        public enum Effect: String, Hashable, Sendable {
-            case allow = "Allow"
-            case deny = "Deny"
-        }
+        public typealias Effect = PolicyEffect
 
         public var sid: String?
         public var effect: Effect

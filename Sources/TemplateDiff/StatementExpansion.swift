@@ -1,4 +1,5 @@
 import CloudFormation
+import IAMPolicies
 
 /// Takes a collected statement apart into rows: each principal × each action
 /// × each resource, under the statement's conditions.
@@ -11,7 +12,7 @@ enum StatementExpansion {
         let statement = collected.statement
         // Anything but a literal Deny counts as Allow: an effect the diff cannot
         // read is taken to grant, so the verdict errs towards broadening.
-        let effect: StatementRow.Effect = statement["Effect"]?.literalString == "Deny" ? .deny : .allow
+        let effect: PolicyEffect = statement["Effect"]?.literalString == "Deny" ? .deny : .allow
         let principals = collected.identityPrincipals.map { $0.map { Term(StatementTerm($0)) } }
             ?? terms(statement, "Principal", "NotPrincipal", parse: principalTexts)
         let actions = terms(statement, "Action", "NotAction", parse: texts)

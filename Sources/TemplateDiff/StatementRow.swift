@@ -1,3 +1,5 @@
+import IAMPolicies
+
 /// One grant or denial of one policy statement: one principal, one action
 /// pattern, one resource pattern, under all of the statement's conditions.
 ///
@@ -5,12 +7,7 @@
 /// resources; taken apart into rows, two templates' policies can be compared
 /// row by row whatever statements, policies or orders they are written in.
 public struct StatementRow: Hashable, Sendable, CustomStringConvertible {
-    public enum Effect: String, Hashable, Sendable {
-        case allow = "Allow"
-        case deny = "Deny"
-    }
-
-    public var effect: Effect
+    public var effect: PolicyEffect
     /// `*`, `Service:sns.amazonaws.com`, `AWS:${Role.Arn}`, or for identity
     /// policies the identity they are attached to: `role:${ExportRole}`.
     public var principal: StatementTerm
@@ -21,7 +18,7 @@ public struct StatementRow: Hashable, Sendable, CustomStringConvertible {
     public var conditions: [ConditionClause]
 
     public init(
-        effect: Effect, principal: StatementTerm, action: StatementTerm, resource: StatementTerm,
+        effect: PolicyEffect, principal: StatementTerm, action: StatementTerm, resource: StatementTerm,
         conditions: [ConditionClause] = []
     ) {
         self.effect = effect

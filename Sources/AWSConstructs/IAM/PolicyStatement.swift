@@ -4,10 +4,7 @@ import IAMPolicies
 /// One statement of an identity policy, built typed and stored as the
 /// template will show it.
 public struct PolicyStatement: Hashable, Sendable {
-    public enum Effect: String, Hashable, Sendable {
-        case allow = "Allow"
-        case deny = "Deny"
-    }
+    public typealias Effect = PolicyEffect
 
     public var effect: Effect
     /// Exact action names, sorted, without repeats.
@@ -42,7 +39,7 @@ public struct PolicyStatement: Hashable, Sendable {
 
     private var documentStatement: PolicyDocument.Statement {
         PolicyDocument.Statement(
-            effect: effect == .allow ? .allow : .deny, actions: actions, resources: resources, conditions: conditions)
+            effect: effect, actions: actions, resources: resources, conditions: conditions)
     }
 
     /// Statements with the same effect, resources and conditions become one,

@@ -16,7 +16,9 @@ enum Conditions {
 /// the resource's `Metadata.checkov.skip`, where checkov reads it, and listed
 /// in the README, so no suppression goes unexplained.
 public struct CheckovSuppression: Hashable, Sendable {
+    /// The check: `CKV_AWS_18`.
     public var id: String
+    /// Why the check does not fit, as the README lists it.
     public var reason: String
 
     public init(_ id: String, because reason: String) {

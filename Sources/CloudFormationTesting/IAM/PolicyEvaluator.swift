@@ -124,7 +124,7 @@ public struct PolicyEvaluator: Sendable {
             _ bearing: StatementBearing, _ statement: ResolvedStatement, _ policy: CollectedPolicy,
             allow: IAMTernary, through grant: Grant
         ) {
-            let reference = { (effect: Decision.Statement.Effect, certainty: IAMTernary) in
+            let reference = { (effect: PolicyEffect, certainty: IAMTernary) in
                 Decision.Statement(
                     effect: effect, kind: policy.kind, logicalID: policy.logicalID, path: statement.path,
                     isCertain: certainty == .yes)
