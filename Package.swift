@@ -17,6 +17,10 @@ import PackageDescription
 //   CloudFormationTesting ──> CloudFormation, AWSResources, TemplateRendering, TextDiff, YAML
 //   generate-resources ──> Archiving, CZlib
 //
+// IAMPolicies (policy documents, the statements of a template, IAM's
+// wildcards) is the one IAM layer under TemplateDiff, CloudFormationTesting
+// and AWSConstructs.
+//
 // CloudFormation (the template model) knows nothing of YAML or of particular
 // AWS services; AWSResources holds the types generated from CloudFormation's
 // resource schemas (by generate-resources) and the checks that use AWS's data;
@@ -64,15 +68,16 @@ let package = Package(
         .target(name: "TextDiff"),
         .target(name: "TemplateReading", dependencies: ["CloudFormation", "YAML"]),
         .target(name: "MacieIdentifiers", dependencies: ["CloudFormation", "CZlib"]),
-        .target(name: "TemplateDiff", dependencies: ["CloudFormation", "AWSResources", "TemplateReading", "TemplateRendering"]),
+        .target(name: "TemplateDiff", dependencies: ["CloudFormation", "AWSResources", "IAMPolicies", "TemplateReading", "TemplateRendering"]),
         .target(name: "AWSResources", dependencies: ["CloudFormation", "CZlib"], exclude: ["resource-types.manifest"]),
+        .target(name: "IAMPolicies", dependencies: ["CloudFormation", "AWSResources"]),
         .target(
             name: "CloudFormationTesting",
-            dependencies: ["CloudFormation", "AWSResources", "TemplateRendering", "TextDiff", "YAML"]
+            dependencies: ["CloudFormation", "AWSResources", "IAMPolicies", "TemplateRendering", "TextDiff", "YAML"]
         ),
         // The security rule pack: run at synthesis and by `synth validate`.
         .target(name: "SecurityRules", dependencies: ["CloudFormation", "AWSResources", "MacieIdentifiers"]),
-        .target(name: "AWSConstructs", dependencies: ["Archiving", "CloudFormation", "AWSResources", "SecurityRules"]),
+        .target(name: "AWSConstructs", dependencies: ["Archiving", "CloudFormation", "AWSResources", "IAMPolicies", "SecurityRules"]),
         // The Lambda handlers are read from disk by the stack (and tested with pytest), not compiled.
         .target(
             name: "Stacks", dependencies: ["CloudFormation", "AWSResources", "AWSConstructs", "SecurityRules", "TemplateRendering"], path: "stacks",
@@ -140,6 +145,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ArchivingTests", dependencies: ["Archiving"]),
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation"]),
+        .testTarget(name: "IAMPoliciesTests", dependencies: ["IAMPolicies", "CloudFormation", "AWSResources", "TemplateDiff", "CloudFormationTesting"]),
         .testTarget(
             name: "CloudFormationTestingTests",
             dependencies: ["CloudFormationTesting", "CloudFormation", "AWSResources", "SecurityRules", "Stacks", "GrownCatalog"],

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Writes the AWS service data that AWSResources embeds — IAM actions and Lambda
-/// runtime lifecycles — from the copies that ship in the cfn-lint package.
+/// Writes the AWS service data that AWSResources embeds — IAM actions, the ARN
+/// formats of IAM resource types and Lambda runtime lifecycles — from the copies that ship in the cfn-lint package.
 ///
 /// Each data set becomes one raw multi-line string literal in a compact line
 /// format, because Swift type-checks a large array or dictionary literal very
@@ -12,6 +12,7 @@ import Foundation
 enum ServiceDataWriter {
     static let iamActionsFileName = "IAMActions+Generated.swift"
     static let lambdaRuntimesFileName = "LambdaRuntimes+Generated.swift"
+    static let iamResourceARNsFileName = "IAMResourceARNs+Generated.swift"
 
     /// Where the inputs live, relative to cfn-lint's `cfnlint/data` folder.
     static let policiesPath = "AdditionalSpecs/Policies.json"
@@ -25,6 +26,7 @@ enum ServiceDataWriter {
         let lifecycles = try Data(contentsOf: cfnLintData.appendingPathComponent(runtimeLifecyclePath))
         let sources = [
             (iamActionsFileName, try iamActionsSource(policiesJSON: policies)),
+            (iamResourceARNsFileName, try iamResourceARNsSource(policiesJSON: policies)),
             (lambdaRuntimesFileName, try lambdaRuntimesSource(runtimeLifecycleJSON: lifecycles)),
         ]
         try FileManager.default.createDirectory(at: sourcesDirectory, withIntermediateDirectories: true)
@@ -77,10 +79,59 @@ enum ServiceDataWriter {
 
     private struct ServicePolicies: Decodable {
         var actions: [String: ActionDetails]?
+        var resources: [String: ResourceDetails]?
 
         enum CodingKeys: String, CodingKey {
             case actions = "Actions"
+            case resources = "Resources"
         }
+    }
+
+    private struct ResourceDetails: Decodable {
+        var arnFormats: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case arnFormats = "ARNFormats"
+        }
+    }
+
+    // MARK: IAM resource ARNs
+
+    /// `IAMResourceARNs+Generated.swift`: one line per IAM resource type,
+    /// `prefix resource format…`, the service prefix and resource type
+    /// lowercased, each ARN format as the data writes it (`.*` where a name goes).
+    static func iamResourceARNsSource(policiesJSON: Data) throws -> String {
+        let services = try JSONDecoder().decode([String: ServicePolicies].self, from: policiesJSON)
+        var lines: [String: String] = [:]
+        for (service, policies) in services.sorted(by: { $0.key < $1.key }) {
+            let prefix = try validatedName(service, what: "IAM service prefix '\(service)'")
+            for (resource, details) in (policies.resources ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let name = resource.lowercased().replacing(" ", with: "_")
+                guard isToken(name, allowing: "-_/.") else {
+                    throw InvalidData(description: "IAM resource type '\(service):\(resource)' is not made of letters, digits and -_/.")
+                }
+                let formats = try (details.arnFormats ?? []).sorted().map { format in
+                    guard format.hasPrefix("arn:"), !format.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "#" }) else {
+                        throw InvalidData(description: "ARN format '\(format)' of '\(service):\(resource)' is not an ARN on one word")
+                    }
+                    return format
+                }
+                guard !formats.isEmpty else { continue }
+                let key = "\(prefix) \(name)"
+                lines[key] = ([key] + formats).joined(separator: " ")
+            }
+        }
+        return generatedSource(
+            from: policiesPath,
+            extending: "IAMResourceCatalog",
+            documentation: [
+                "The ARN formats of every IAM resource type cfn-lint knows, one line per type:",
+                "the service prefix and the resource type (lowercased, a space as `_`), then its formats,",
+                "with `${Partition}`, `${Region}`, `${Account}` and `.*` where a name goes.",
+            ],
+            property: "resourceLines",
+            lines: lines.keys.sorted().map { lines[$0]! }
+        )
     }
 
     private struct ActionDetails: Decodable {

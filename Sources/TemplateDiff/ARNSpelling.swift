@@ -1,4 +1,5 @@
 import CloudFormation
+import IAMPolicies
 
 /// One spelling for the ARNs a template writes in several ways, so that the
 /// coverage behind the verdicts compares what rows grant, not how they are
@@ -15,23 +16,18 @@ import CloudFormation
 ///   written with `${AWS::Partition}` is broader there; the report cannot know
 ///   the partition the stack is deployed in.)
 ///
-/// The ARN formats are the CloudFormation User Guide's return values, as in
-/// the test kit's `ResourceIdentities.swift`:
+/// The ARNs are `ResourceARN`'s (AWS's ARN formats) with `${AWS::Partition}`,
+/// `${AWS::Region}`, `${AWS::AccountId}` and the resource's `${LogicalID}`
+/// as its name, for the `Arn` attribute of the types it knows; and these:
 ///
 /// | type | attribute | ARN |
 /// |---|---|---|
-/// | `AWS::S3::Bucket` | `Arn` | `arn:P:s3:::${B}` |
-/// | `AWS::DynamoDB::Table` | `Arn` | `arn:P:dynamodb:R:A:table/${T}` |
-/// | `AWS::KMS::Key` | `Arn` | `arn:P:kms:R:A:key/${K}` |
-/// | `AWS::Lambda::Function` | `Arn` | `arn:P:lambda:R:A:function:${F}` |
-/// | `AWS::Logs::LogGroup` | `Arn` | `arn:P:logs:R:A:log-group:${G}:*` |
-/// | `AWS::SQS::Queue` | `Arn` | `arn:P:sqs:R:A:${Q.QueueName}` |
-/// | `AWS::SNS::Topic` | `TopicArn` | `${T}` |
-/// | `AWS::IAM::Role` | `Arn` | `arn:P:iam::A:role<path>${R}` (a literal `Path`, `/` by default) |
-/// | `AWS::Events::Rule` (default bus) | `Arn` | `arn:P:events:R:A:rule/${R}` |
+/// | `AWS::SQS::Queue` | `Arn` | named `${Q.QueueName}` |
+/// | `AWS::SNS::Topic` | `TopicArn` | `${T}` (its `Ref` is the ARN) |
+/// | `AWS::IAM::Role` | `Arn` | named `<path>${R}` (a literal `Path`, `/` by default) |
+/// | `AWS::Events::Rule` | `Arn` | only on the default bus |
 /// | `AWS::Macie::Session` | `ServiceRole` | Macie's service-linked role |
 ///
-/// P, R and A are `${AWS::Partition}`, `${AWS::Region}` and `${AWS::AccountId}`.
 /// Other attributes and types keep their `${Resource.Attribute}` text.
 struct ARNSpelling {
     /// By logical ID (as the rows write it, after renames); looked up, never iterated.
@@ -60,7 +56,7 @@ struct ARNSpelling {
     }
 
     private func normalized(_ term: StatementTerm) -> StatementTerm {
-        StatementTerm(normalized(term.text), isNegated: term.isNegated)
+        term.mapping(normalized)
     }
 
     func normalized(_ text: String) -> String {
@@ -91,14 +87,13 @@ struct ARNSpelling {
 
     private func arn(_ logicalID: String, _ attribute: String) -> String? {
         guard let resource = resources[logicalID] else { return nil }
-        let p = "${AWS::Partition}", r = "${AWS::Region}", a = "${AWS::AccountId}", ref = "${\(logicalID)}"
+        let ref = "${\(logicalID)}"
+        func arn(named name: String) -> String? {
+            ResourceARN.arn(
+                ofType: resource.type, name: name, partition: "${AWS::Partition}", region: "${AWS::Region}", account: "${AWS::AccountId}")
+        }
         switch (resource.type, attribute) {
-        case ("AWS::S3::Bucket", "Arn"): return "arn:\(p):s3:::\(ref)"
-        case ("AWS::DynamoDB::Table", "Arn"): return "arn:\(p):dynamodb:\(r):\(a):table/\(ref)"
-        case ("AWS::KMS::Key", "Arn"): return "arn:\(p):kms:\(r):\(a):key/\(ref)"
-        case ("AWS::Lambda::Function", "Arn"): return "arn:\(p):lambda:\(r):\(a):function:\(ref)"
-        case ("AWS::Logs::LogGroup", "Arn"): return "arn:\(p):logs:\(r):\(a):log-group:\(ref):*"
-        case ("AWS::SQS::Queue", "Arn"): return "arn:\(p):sqs:\(r):\(a):${\(logicalID).QueueName}"
+        case ("AWS::SQS::Queue", "Arn"): return arn(named: "${\(logicalID).QueueName}")
         case ("AWS::SNS::Topic", "TopicArn"): return ref
         case ("AWS::IAM::Role", "Arn"):
             let path: String? = switch resource.properties["Path"] {
@@ -106,13 +101,15 @@ struct ARNSpelling {
             case .string(let path)?: path
             default: nil
             }
-            return path.map { "arn:\(p):iam::\(a):role\($0)\(ref)" }
+            return path.flatMap { arn(named: String($0.dropFirst()) + ref) }
         case ("AWS::Events::Rule", "Arn"):
             let bus = resource.properties["EventBusName"]
             guard bus == nil || bus == "default" else { return nil }
-            return "arn:\(p):events:\(r):\(a):rule/\(ref)"
+            return arn(named: ref)
         case ("AWS::Macie::Session", "ServiceRole"):
-            return "arn:\(p):iam::\(a):role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie"
+            return ResourceARN.macieServiceLinkedRole(partition: "${AWS::Partition}", account: "${AWS::AccountId}")
+        case (_, "Arn"):
+            return arn(named: ref)
         default:
             return nil
         }

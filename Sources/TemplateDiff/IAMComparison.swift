@@ -80,7 +80,7 @@ enum IAMComparison {
         private var paths: [StatementRow: [TemplatePath]] = [:]
 
         init(_ template: Template, renaming renames: [(old: String, new: String)] = []) {
-            for collected in PolicyStatementCollector.statements(in: template) {
+            for collected in StatementSource.all(in: template) {
                 for row in StatementExpansion.rows(of: collected).map({ $0.renaming(renames) }) {
                     if paths[row] == nil { rows.append(row) }
                     if paths[row, default: []].last != collected.path { paths[row, default: []].append(collected.path) }

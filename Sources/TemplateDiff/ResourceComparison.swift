@@ -1,4 +1,5 @@
 import CloudFormation
+import IAMPolicies
 
 /// Compares the resources of two templates by logical ID, and says which
 /// changes replace a resource and what the replacement does to its data.
@@ -45,7 +46,10 @@ enum ResourceComparison {
 
     private static func modification(from old: Resource, to new: Resource) -> ResourceChange? {
         let attributeChanges = ValueDiff.changes(from: attributes(of: old), to: attributes(of: new), at: [])
-        let propertyChanges = ValueDiff.changes(from: old.properties, to: new.properties, at: ["Properties"])
+        // Policy documents compare as IAM reads them: reordering a statement's actions is no change.
+        let propertyChanges = ValueDiff.changes(
+            from: old.properties, to: PolicyDocumentForm.aligning(new.properties, to: old.properties, resourceType: new.type),
+            at: ["Properties"])
         let typeChanged = old.type != new.type
         guard typeChanged || !attributeChanges.isEmpty || !propertyChanges.isEmpty else { return nil }
 

@@ -1,4 +1,6 @@
 import AWSResources
+import Foundation
+import IAMPolicies
 
 /// Whether rows of one template already grant (or deny) everything a row of
 /// the other grants (or denies): the subsumption behind the broadening verdict.
@@ -10,12 +12,11 @@ import AWSResources
 /// `s3:GetObject`); and its conditions are a subset of the other's, since
 /// each condition only narrows. Several rows that differ only in their
 /// actions cover together: `s3:GetObject` and `s3:GetObjectAcl` as two rows
-/// cover `s3:GetObject*` if those are all the actions it matches. Rows under
+/// cover `s3:GetObject*` if those are all the actions it matches (`NotAction`
+/// rows by the actions they leave). Rows under
 /// the two branches of a template condition (`if C` and `unless C`, from one
 /// `Fn::If`) cover together what either would cover without it.
 final class StatementCoverage {
-    /// Patterns expanded once per comparison; `*` alone is every action AWS documents.
-    private var expansions: [String: Set<String>] = [:]
 
     func isCovered(_ row: StatementRow, by rows: some Sequence<StatementRow>) -> Bool {
         let relevant = rows.filter {
@@ -44,16 +45,28 @@ final class StatementCoverage {
     private func isCoveredDirectly(_ row: StatementRow, by rows: [StatementRow]) -> Bool {
         let candidates = rows.filter { Set($0.conditions).isSubset(of: row.conditions) }
         if candidates.contains(where: { actionCovers($0.action, row.action) }) { return true }
-        guard !row.action.isNegated else { return false }
-        let needed = actions(row.action.text)
-        guard !needed.isEmpty else { return false }
-        var granted = Set<String>()
-        for candidate in candidates where !candidate.action.isNegated {
-            granted.formUnion(actions(candidate.action.text))
-            if needed.isSubset(of: granted) { return true }
+        // Together: what the row grants, less what each candidate grants, leaves nothing.
+        var remaining = granted(by: row.action)
+        guard !remaining.isEmpty else { return false }
+        for candidate in candidates {
+            if candidate.action.isNegated {
+                remaining.formIntersection(Set(candidate.action.patterns.flatMap(actions)))
+            } else {
+                remaining.subtract(actions(candidate.action.text))
+            }
+            if remaining.isEmpty { return true }
         }
         return false
     }
+
+    /// The documented actions a row's action term grants: every one but those excluded, for a negated term.
+    private func granted(by term: StatementTerm) -> Set<String> {
+        guard term.isNegated else { return actions(term.text) }
+        return Self.everyAction.subtracting(term.patterns.flatMap(actions))
+    }
+
+    /// Every action AWS documents, read once.
+    private static let everyAction = Set(IAMActionCatalog.matching("*"))
 
     private func principalCovers(_ outer: StatementTerm, _ inner: StatementTerm) -> Bool {
         if outer == StatementTerm("*") { return true }
@@ -61,12 +74,18 @@ final class StatementCoverage {
     }
 
     private func resourceCovers(_ outer: StatementTerm, _ inner: StatementTerm) -> Bool {
+        func pattern(_ text: String) -> IAMWildcard { .templateText(text, arn: true) }
         switch (outer.isNegated, inner.isNegated) {
-        case (false, false): WildcardCoverage.covers(outer.text, inner.text)
-        // "Everything but X" covers "everything but Y" when it excludes less: when Y's pattern covers X's.
-        case (true, true): WildcardCoverage.covers(inner.text, outer.text)
-        case (false, true): outer.text == "*"
-        case (true, false): false
+        case (false, false):
+            return pattern(outer.text).covers(pattern(inner.text))
+        case (true, true):
+            // "Everything but X" covers "everything but Y" when it excludes less: each of X within one of Y.
+            return outer.patterns.allSatisfy { excluded in inner.patterns.contains { pattern($0).covers(pattern(excluded)) } }
+        case (false, true):
+            return outer.text == "*"
+        case (true, false):
+            // Everything but X covers what none of X touches.
+            return outer.patterns.allSatisfy { !pattern($0).overlaps(pattern(inner.text)) }
         }
     }
 
@@ -75,29 +94,49 @@ final class StatementCoverage {
         case (false, false):
             return patternCovers(outer.text, inner.text)
         case (true, true):
-            return patternCovers(inner.text, outer.text)  // excludes less, as for resources
+            // Excludes less, as for resources: each of X within Y, by text or by the actions they match.
+            let excludedByInner = Set(inner.patterns.flatMap(actions))
+            return outer.patterns.allSatisfy { excluded in
+                inner.patterns.contains { patternCovers($0, excluded) }
+                    || { let own = actions(excluded); return !own.isEmpty && own.isSubset(of: excludedByInner) }()
+            }
         case (false, true):
             return outer.text == "*"
         case (true, false):
             // Everything but X covers the actions of Y when none of them is in X.
             let wanted = actions(inner.text)
-            return !wanted.isEmpty && wanted.isDisjoint(with: actions(outer.text))
+            return !wanted.isEmpty && wanted.isDisjoint(with: Set(outer.patterns.flatMap(actions)))
         }
     }
 
     /// By the text first (which also decides patterns no documented action
     /// matches, such as an action newer than the data), then by the actions each matches.
     private func patternCovers(_ outer: String, _ inner: String) -> Bool {
-        if WildcardCoverage.covers(outer.lowercased(), inner.lowercased()) { return true }
+        if IAMWildcard.templateText(outer, lowercased: true).covers(.templateText(inner, lowercased: true)) { return true }
         let wanted = actions(inner)
         return !wanted.isEmpty && wanted.isSubset(of: actions(outer))
     }
 
     private func actions(_ pattern: String) -> Set<String> {
-        let key = pattern.lowercased()
-        if let known = expansions[key] { return known }
-        let expanded = Set(IAMActionCatalog.matching(key))
-        expansions[key] = expanded
-        return expanded
+        Self.expansions.actions(pattern)
+    }
+
+    /// Patterns expanded once per process: the catalog is fixed, and a diff
+    /// (or many) asks about the same few patterns again and again.
+    private static let expansions = ActionExpansions()
+
+    private final class ActionExpansions: @unchecked Sendable {
+        private var known: [String: Set<String>] = [:]
+        private let lock = NSLock()
+
+        func actions(_ pattern: String) -> Set<String> {
+            let key = pattern.lowercased()
+            lock.lock()
+            defer { lock.unlock() }
+            if let found = known[key] { return found }
+            let expanded = Set(IAMActionCatalog.matching(key))
+            known[key] = expanded
+            return expanded
+        }
     }
 }

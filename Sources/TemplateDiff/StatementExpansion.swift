@@ -1,4 +1,5 @@
 import CloudFormation
+import IAMPolicies
 
 /// Takes a collected statement apart into rows: each principal × each action
 /// × each resource, under the statement's conditions.
@@ -7,18 +8,18 @@ import CloudFormation
 /// A, B]}`, an item of `Resource`) is taken apart too: each branch's terms
 /// hold under `if C` or `unless C`, and an `AWS::NoValue` branch is no term.
 enum StatementExpansion {
-    static func rows(of collected: CollectedStatement) -> [StatementRow] {
+    static func rows(of collected: StatementSource) -> [StatementRow] {
         let statement = collected.statement
         // Anything but a literal Deny counts as Allow: an effect the diff cannot
         // read is taken to grant, so the verdict errs towards broadening.
-        let effect: StatementRow.Effect = statement["Effect"]?.literalString == "Deny" ? .deny : .allow
+        let effect: PolicyEffect = statement["Effect"]?.literalString == "Deny" ? .deny : .allow
         let principals = collected.identityPrincipals.map { $0.map { Term(StatementTerm($0)) } }
             ?? terms(statement, "Principal", "NotPrincipal", parse: principalTexts)
         let actions = terms(statement, "Action", "NotAction", parse: texts)
         var resources = terms(statement, "Resource", "NotResource", parse: texts)
-        if resources.map(\.term) == [none], let implied = collected.defaultResource { resources = [Term(StatementTerm(implied))] }
-        if let own = collected.wildcardResource {
-            resources = resources.map { $0.term == StatementTerm("*") ? Term(StatementTerm(own), $0.conditions) : $0 }
+        if let implied = collected.impliedResource {
+            if resources.map(\.term) == [none] { resources = [Term(StatementTerm(implied))] }
+            resources = resources.map { $0.term == StatementTerm("*") ? Term(StatementTerm(implied), $0.conditions) : $0 }
         }
         let conditions = iamConditions(statement["Condition"]) + collected.templateConditions
         var rows: [StatementRow] = []
@@ -53,7 +54,13 @@ enum StatementExpansion {
 
     private static func terms(_ statement: Object, _ key: String, _ negatedKey: String, parse: (Value) -> [Text]) -> [Term] {
         if let value = statement[key] { return parse(value).map { Term(StatementTerm($0.text), $0.conditions) } }
-        if let value = statement[negatedKey] { return parse(value).map { Term(StatementTerm($0.text, isNegated: true), $0.conditions) } }
+        // Everything but any of the listed: one term for the list (its items' template conditions all apply).
+        // Excluding `*` leaves nothing: no term, so no row.
+        if let value = statement[negatedKey] {
+            let items = parse(value)
+            if items.contains(where: { $0.text == "*" && $0.conditions.isEmpty }) { return [] }
+            return [Term(StatementTerm(excluding: items.map(\.text)), items.flatMap(\.conditions))]
+        }
         return [Term(none)]
     }
 

@@ -1,3 +1,5 @@
+import IAMPolicies
+
 /// One grant or denial of one policy statement: one principal, one action
 /// pattern, one resource pattern, under all of the statement's conditions.
 ///
@@ -5,12 +7,7 @@
 /// resources; taken apart into rows, two templates' policies can be compared
 /// row by row whatever statements, policies or orders they are written in.
 public struct StatementRow: Hashable, Sendable, CustomStringConvertible {
-    public enum Effect: String, Hashable, Sendable {
-        case allow = "Allow"
-        case deny = "Deny"
-    }
-
-    public var effect: Effect
+    public var effect: PolicyEffect
     /// `*`, `Service:sns.amazonaws.com`, `AWS:${Role.Arn}`, or for identity
     /// policies the identity they are attached to: `role:${ExportRole}`.
     public var principal: StatementTerm
@@ -21,7 +18,7 @@ public struct StatementRow: Hashable, Sendable, CustomStringConvertible {
     public var conditions: [ConditionClause]
 
     public init(
-        effect: Effect, principal: StatementTerm, action: StatementTerm, resource: StatementTerm,
+        effect: PolicyEffect, principal: StatementTerm, action: StatementTerm, resource: StatementTerm,
         conditions: [ConditionClause] = []
     ) {
         self.effect = effect
@@ -39,7 +36,7 @@ public struct StatementRow: Hashable, Sendable, CustomStringConvertible {
                 text.replacing("${\(rename.old)}", with: "${\(rename.new)}").replacing("${\(rename.old).", with: "${\(rename.new).")
             }
         }
-        func rename(_ term: StatementTerm) -> StatementTerm { StatementTerm(rename(term.text), isNegated: term.isNegated) }
+        func rename(_ term: StatementTerm) -> StatementTerm { term.mapping(rename) }
         let conditions = self.conditions.map { clause -> ConditionClause in
             guard case .iam(let op, let key, let values) = clause else { return clause }
             return .iam(operator: op, key: key, values: values.map(rename).sorted())
@@ -73,19 +70,35 @@ public struct StatementRow: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A principal, action or resource of a row; `isNegated` for `NotPrincipal`,
-/// `NotAction` and `NotResource`, which grant everything except the pattern.
+/// `NotAction` and `NotResource`, which grant everything except what any of
+/// their patterns matches: one term for the whole list, `not [a, b]`.
 public struct StatementTerm: Hashable, Sendable, CustomStringConvertible {
     public var text: String
     public var isNegated: Bool
+    /// The pattern, or for a negated term every pattern it excludes, sorted.
+    public var patterns: [String]
 
     public init(_ text: String, isNegated: Bool = false) {
         self.text = text
         self.isNegated = isNegated
+        patterns = [text]
+    }
+
+    /// Everything but what any of `patterns` matches.
+    public init(excluding patterns: [String]) {
+        self.patterns = Array(Set(patterns)).sorted()
+        text = self.patterns.count == 1 ? self.patterns[0] : "[" + self.patterns.joined(separator: ", ") + "]"
+        isNegated = true
     }
 
     public var description: String { isNegated ? "not \(text)" : text }
 
-    var caseFolded: StatementTerm { StatementTerm(text.lowercased(), isNegated: isNegated) }
+    /// The term with each pattern rewritten.
+    func mapping(_ transform: (String) -> String) -> StatementTerm {
+        isNegated ? StatementTerm(excluding: patterns.map(transform)) : StatementTerm(transform(text))
+    }
+
+    var caseFolded: StatementTerm { mapping { $0.lowercased() } }
 }
 
 /// One condition a row holds under.

@@ -1,12 +1,10 @@
 import CloudFormation
+import IAMPolicies
 
 /// One statement of an identity policy, built typed and stored as the
 /// template will show it.
 public struct PolicyStatement: Hashable, Sendable {
-    public enum Effect: String, Hashable, Sendable {
-        case allow = "Allow"
-        case deny = "Deny"
-    }
+    public typealias Effect = PolicyEffect
 
     public var effect: Effect
     /// Exact action names, sorted, without repeats.
@@ -37,13 +35,11 @@ public struct PolicyStatement: Hashable, Sendable {
     }
 
     /// The statement as a policy document holds it.
-    public var templateValue: Value {
-        var object = Object()
-        object["Effect"] = .string(effect.rawValue)
-        object["Action"] = actions.count == 1 ? .string(actions[0]) : .list(actions.map(Value.string))
-        object["Resource"] = resources.count == 1 ? resources[0] : .list(resources)
-        if !conditions.isEmpty { object["Condition"] = .object(conditions) }
-        return .object(object)
+    public var templateValue: Value { documentStatement.templateValue }
+
+    private var documentStatement: PolicyDocument.Statement {
+        PolicyDocument.Statement(
+            effect: effect, actions: actions, resources: resources, conditions: conditions)
     }
 
     /// Statements with the same effect, resources and conditions become one,
@@ -64,7 +60,7 @@ public struct PolicyStatement: Hashable, Sendable {
 
     /// A policy document of the merged statements.
     public static func document(_ statements: [PolicyStatement]) -> Value {
-        ["Version": "2012-10-17", "Statement": .list(merged(statements).map(\.templateValue))]
+        PolicyDocument(merged(statements).map(\.documentStatement)).templateValue
     }
 
     /// Sorted by a canonical spelling, so the order of grants never shows.

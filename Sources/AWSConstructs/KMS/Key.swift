@@ -1,5 +1,6 @@
 import AWSResources
 import CloudFormation
+import IAMPolicies
 
 /// A customer-managed KMS key, and optionally its alias.
 ///
@@ -22,7 +23,7 @@ public final class Key: ResourceDeclaration {
     public var alias: String?
     public var tags: [KMS.Key.Tag]
     public var deletionPolicy: DeletionPolicy = .retain
-    private var policyStatements: [Value] = []
+    private var policyStatements: [PolicyDocument.Statement] = []
 
     public init(
         _ logicalID: String, description: Expression<String>, alias: String? = nil, aliasLogicalID: String? = nil,
@@ -44,15 +45,9 @@ public final class Key: ResourceDeclaration {
     /// Lets `principal` use the key through the key policy itself. Each call
     /// adds one statement with a `Sid`, so a reviewer sees who may do what.
     public func allow(_ principal: Principal, _ actions: [IAMAction<KMSKeyARN>], sid: String, conditions: Object = [:]) {
-        var statement: Object = [
-            "Sid": .string(sid),
-            "Effect": "Allow",
-            "Principal": principalValue(principal),
-            "Action": .list(Array(Set(actions)).sorted().map { .string($0.name) }),
-            "Resource": "*",
-        ]
-        if !conditions.isEmpty { statement["Condition"] = .object(conditions) }
-        policyStatements.append(.object(statement))
+        policyStatements.append(PolicyDocument.Statement(
+            sid: sid, effect: .allow, principal: principalValue(principal), actions: Array(Set(actions)).sorted().map(\.name),
+            resources: ["*"], conditions: conditions, actionsAsList: true))
     }
 
     /// Grants `actions` on this key to a role's identity policy (the key policy
@@ -71,7 +66,7 @@ public final class Key: ResourceDeclaration {
     /// limited by the encryption context to log groups of this account.
     func allowCloudWatchLogs() {
         let sid = "CloudWatchLogsEncryptLogGroups"
-        guard !policyStatements.contains(where: { $0.objectValue?["Sid"] == .string(sid) }) else { return }
+        guard !policyStatements.contains(where: { $0.sid == sid }) else { return }
         allow(
             .service("logs.${AWS::Region}.amazonaws.com"),
             // No DescribeKey: its requests carry no encryption context, so the
@@ -82,22 +77,18 @@ public final class Key: ResourceDeclaration {
             conditions: ["StringLike": ["kms:EncryptionContext:aws:logs:arn": .sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*")]])
     }
 
-    private func principalValue(_ principal: Principal) -> Value {
+    private func principalValue(_ principal: Principal) -> PolicyDocument.Principal {
         switch principal {
-        case .service(let name): ["Service": name.contains("${") ? .sub(SubTemplate(stringLiteral: name)) : .string(name)]
-        case .role(let arn): ["AWS": arn]
+        case .service(let name): .service(name.contains("${") ? .sub(SubTemplate(stringLiteral: name)) : .string(name))
+        case .role(let arn): .aws(arn)
         }
     }
 
     public func declaredResources() -> [Resource] {
-        let root: Value = [
-            "Sid": "AccountRootAdministers",
-            "Effect": "Allow",
-            "Principal": ["AWS": .sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")],
-            "Action": "kms:*",
-            "Resource": "*",
-        ]
-        let policy: Value = ["Version": "2012-10-17", "Statement": .list([root] + policyStatements)]
+        let root = PolicyDocument.Statement(
+            sid: "AccountRootAdministers", effect: .allow, principal: .aws(.sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")),
+            actions: ["kms:*"], resources: ["*"])
+        let policy = PolicyDocument([root] + policyStatements).templateValue
         var resources = KMS.Key(
             logicalID, description: description, enableKeyRotation: true, keyPolicy: policy,
             tags: tags.isEmpty ? nil : tags,

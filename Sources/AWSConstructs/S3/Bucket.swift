@@ -1,5 +1,6 @@
 import AWSResources
 import CloudFormation
+import IAMPolicies
 import SecurityRules
 
 /// An S3 bucket with the protections a reviewer looks for, each overridable.
@@ -123,37 +124,27 @@ public final class Bucket: ResourceDeclaration {
         let statements = policyStatements()
         if !statements.isEmpty {
             resources += S3.BucketPolicy(
-                policyLogicalID, bucket: ref,
-                policyDocument: ["Version": "2012-10-17", "Statement": .list(statements)]
+                policyLogicalID, bucket: ref, policyDocument: PolicyDocument(statements).templateValue
             ).declaredResources()
         }
         return resources
     }
 
-    private func policyStatements() -> [Value] {
-        var statements: [Value] = []
+    private func policyStatements() -> [PolicyDocument.Statement] {
+        var statements: [PolicyDocument.Statement] = []
         if enforceTLS {
-            statements.append([
-                "Sid": "DenyRequestsWithoutTLS",
-                "Effect": "Deny",
-                "Principal": "*",
-                "Action": "s3:*",
-                "Resource": [arn.templateValue, objects().templateValue],
-                "Condition": .object(Conditions.insecureTransport),
-            ])
+            statements.append(PolicyDocument.Statement(
+                sid: "DenyRequestsWithoutTLS", effect: .deny, principal: .anyone, actions: ["s3:*"],
+                resources: [arn.templateValue, objects().templateValue], conditions: Conditions.insecureTransport))
         }
         for source in logSources {
-            statements.append([
-                "Sid": .string("AccessLogsFrom\(source.bucket.logicalID)"),
-                "Effect": "Allow",
-                "Principal": ["Service": "logging.s3.amazonaws.com"],
-                "Action": "s3:PutObject",
-                "Resource": objects(source.prefix).templateValue,
-                "Condition": [
+            statements.append(PolicyDocument.Statement(
+                sid: "AccessLogsFrom\(source.bucket.logicalID)", effect: .allow, principal: .service("logging.s3.amazonaws.com"),
+                actions: ["s3:PutObject"], resources: [objects(source.prefix).templateValue],
+                conditions: [
                     "ArnLike": ["aws:SourceArn": source.bucket.arn.templateValue],
                     "StringEquals": ["aws:SourceAccount": .accountID],
-                ],
-            ])
+                ]))
         }
         return statements
     }

@@ -1,5 +1,6 @@
 import AWSResources
 import CloudFormation
+import IAMPolicies
 
 /// An SNS topic encrypted with a customer-managed key, with a topic policy
 /// that denies publishing without TLS.
@@ -37,27 +38,18 @@ public final class Topic: ResourceDeclaration {
 
     public func declaredResources() -> [Resource] {
         let topic = SNS.Topic(logicalID, displayName: displayName, kmsMasterKeyId: key.arn.expression, topicName: name)
-        var statements: [Value] = [[
-            "Sid": "DenyPublishWithoutTLS",
-            "Effect": "Deny",
-            "Principal": "*",
-            "Action": "sns:Publish",
-            "Resource": arn.templateValue,
-            "Condition": .object(Conditions.insecureTransport),
-        ]]
+        var statements = [PolicyDocument.Statement(
+            sid: "DenyPublishWithoutTLS", effect: .deny, principal: .anyone, actions: ["sns:Publish"], resources: [arn.templateValue],
+            conditions: Conditions.insecureTransport)]
         for (index, publisher) in publishers.enumerated() {
-            statements.append([
-                "Sid": .string("ServicePublishes\(index + 1)"),
-                "Effect": "Allow",
-                "Principal": ["Service": .string(publisher.service)],
-                "Action": "sns:Publish",
-                "Resource": arn.templateValue,
-                "Condition": ["ArnEquals": ["aws:SourceArn": publisher.sourceArn]],
-            ])
+            statements.append(PolicyDocument.Statement(
+                sid: "ServicePublishes\(index + 1)", effect: .allow, principal: .service(.string(publisher.service)),
+                actions: ["sns:Publish"], resources: [arn.templateValue],
+                conditions: ["ArnEquals": ["aws:SourceArn": publisher.sourceArn]]))
         }
         let policy = SNS.TopicPolicy(
             policyLogicalID,
-            policyDocument: ["Version": "2012-10-17", "Statement": .list(statements)],
+            policyDocument: PolicyDocument(statements).templateValue,
             topics: [Expression(unchecked: arn.templateValue)])
         return topic.declaredResources() + policy.declaredResources()
     }

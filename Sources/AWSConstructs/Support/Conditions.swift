@@ -19,7 +19,9 @@ enum Conditions {
 /// package is waived with a `RuleSuppression`, which writes the checkov skips
 /// of its checks too.
 public struct CheckovSuppression: Hashable, Sendable {
+    /// The check: `CKV_AWS_18`.
     public var id: String
+    /// Why the check does not fit, as the README lists it.
     public var reason: String
 
     public init(_ id: String, because reason: String) {

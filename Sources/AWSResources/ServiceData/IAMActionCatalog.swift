@@ -99,7 +99,7 @@ public enum IAMActionCatalog {
     /// template names a handful of the 457 services, and parsing all 22,000
     /// actions up front dominated the synthesis of a small stack. Whether one
     /// action exists, the common question, is read off its service's line
-    /// without parsing it.
+    /// without parsing it, or looked up once the service is parsed.
     final class Catalog: @unchecked Sendable {
         /// The service prefixes in the data's order, which is sorted (a test
         /// checks), so a prefix is found by binary search.
@@ -155,6 +155,11 @@ public enum IAMActionCatalog {
         /// found by comparing the words of the service's line with it.
         func resourceLevelPermissions(of action: String, in prefix: String) -> Bool? {
             guard let range = wordRange(of: prefix) else { return nil }
+            // A service already parsed answers by lookup.
+            lock.lock()
+            let known = parsed[prefix]
+            lock.unlock()
+            if let known { return known.resourceLevelPermissions[action] }
             var action = action
             return action.withUTF8 { wanted in
                 var found: Bool?
@@ -188,11 +193,18 @@ public enum IAMActionCatalog {
         private func forEachAction(
             in words: Range<Int>, _ body: (Slice<UnsafeBufferPointer<UInt8>>, Bool) -> Bool
         ) {
-            var text = text
-            text.withUTF8 { bytes in
-                for word in bytes[words].split(separator: UInt8(ascii: " ")) {
-                    let isResourceLevel = word.last != UInt8(ascii: "*")
-                    guard body(isResourceLevel ? word : word.dropLast(), isResourceLevel) else { return }
+            // Read in place: a mutable copy's `withUTF8` would copy the whole text on every question.
+            _ = text.utf8.withContiguousStorageIfAvailable { bytes in
+                var start = words.lowerBound
+                while start < words.upperBound {
+                    var end = start
+                    while end < words.upperBound, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                    if end > start {
+                        let word = bytes[start..<end]
+                        let isResourceLevel = word.last != UInt8(ascii: "*")
+                        guard body(isResourceLevel ? word : word.dropLast(), isResourceLevel) else { return }
+                    }
+                    start = end + 1
                 }
             }
         }

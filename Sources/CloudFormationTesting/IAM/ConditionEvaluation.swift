@@ -1,3 +1,4 @@
+import IAMPolicies
 /// A statement's `Condition` block decided against a `RequestContext`.
 ///
 /// Semantics, from the IAM User Guide ("IAM JSON policy elements: Condition

@@ -1,4 +1,5 @@
 import CloudFormation
+import IAMPolicies
 
 /// The evaluator's answer to one request: allowed, explicitly denied or
 /// implicitly denied, with the statements that decided it and notes on what
@@ -21,12 +22,7 @@ public struct Decision: Hashable, Sendable {
 
     /// A statement that bears on the decision.
     public struct Statement: Hashable, Sendable, CustomStringConvertible {
-        public enum Effect: String, Hashable, Sendable {
-            case allow = "Allow"
-            case deny = "Deny"
-        }
-
-        public var effect: Effect
+        public var effect: PolicyEffect
         public var kind: PolicyKind
         /// The resource that holds the policy.
         public var logicalID: String

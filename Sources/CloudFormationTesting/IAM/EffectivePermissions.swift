@@ -1,5 +1,6 @@
 import AWSResources
 import CloudFormation
+import IAMPolicies
 
 /// What a principal may do, as (action, resource) pairs: the answer to "what
 /// can this role actually do?".

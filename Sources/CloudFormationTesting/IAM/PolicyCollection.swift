@@ -1,4 +1,5 @@
 import CloudFormation
+import IAMPolicies
 
 /// Every policy of a template, gathered once: each role's identity policies
 /// and permissions boundary, and the resource policies with what they are
@@ -34,64 +35,61 @@ struct PolicyCollection: Sendable {
         let template = resolver.template
         let context = resolver.context
         func presence(of resource: Resource) -> IAMTernary {
-            guard let condition = resource.condition else { return .yes }
-            return context.conditionValues[condition].map(IAMTernary.init) ?? .unknown
-        }
-        func document(_ resource: Resource, _ property: String) -> (SymbolicValue, TemplatePath)? {
-            guard let value = resource.properties[property] else { return nil }
-            return (resolver.resolve(value), ["Resources", resource.logicalID, "Properties", property])
+            context.presence(under: resource.condition.map { [ConditionBranch($0, holds: true)] } ?? [])
         }
 
-        // Roles: their ARNs, names, inline policies and trust policies.
+        // Roles: their ARNs and names.
         var roleNames: [(logicalID: String, name: SymbolicValue)] = []
         for role in template.resources where role.type == "AWS::IAM::Role" {
-            let arn = resolver.arn(of: role) ?? .unresolved("no ARN")
-            roles.append((role.logicalID, arn))
+            roles.append((role.logicalID, resolver.arn(of: role) ?? .unresolved("no ARN")))
             roleNames.append((role.logicalID, resolver.physicalName(of: role, depth: 0)))
-            var own = RolePolicies()
-            if let policies = role.properties["Policies"] {
-                let path: TemplatePath = ["Resources", role.logicalID, "Properties", "Policies"]
-                for (index, entry) in resolver.resolve(policies).listItems.enumerated() {
-                    let entryPath = path.appending(index: index)
-                    for (option, entryPresence) in Self.options(entry) {
-                        guard let doc = option["PolicyDocument"] else { continue }
-                        own.policies.append(CollectedPolicy(
-                            kind: .inlineRolePolicy, logicalID: role.logicalID,
-                            statements: CollectedStatement.statements(
-                                inDocument: doc, at: entryPath.appending("PolicyDocument"), presence: entryPresence),
-                            presence: presence(of: role)))
-                    }
-                }
-            }
-            rolePolicies[role.logicalID] = own
-            if let (trust, path) = document(role, "AssumeRolePolicyDocument") {
-                resourcePolicies.append(CollectedPolicy(
-                    kind: .trustPolicy, logicalID: role.logicalID,
-                    statements: CollectedStatement.statements(inDocument: trust, at: path),
-                    attachedTo: [arn], presence: presence(of: role)))
-            }
+            rolePolicies[role.logicalID] = RolePolicies()
         }
 
-        // Policies that attach themselves to roles by name.
+        // Every policy of the template, as `TemplatePolicies` finds them.
         var managedPolicyARNs: [(arn: SymbolicValue, policy: CollectedPolicy)] = []
-        for resource in template.resources where resource.type == "AWS::IAM::Policy" || resource.type == "AWS::IAM::ManagedPolicy" {
-            let kind: PolicyKind = resource.type == "AWS::IAM::Policy" ? .policy : .managedPolicy
-            guard let (doc, path) = document(resource, "PolicyDocument") else { continue }
-            let policy = CollectedPolicy(
-                kind: kind, logicalID: resource.logicalID,
-                statements: CollectedStatement.statements(inDocument: doc, at: path), presence: presence(of: resource))
-            if kind == .managedPolicy, let arn = resolver.arn(of: resource) { managedPolicyARNs.append((arn, policy)) }
-            guard let listed = resource.properties["Roles"] else { continue }
-            for entry in resolver.resolve(listed).listItems {
-                let matches = roleNames.filter { Self.sameText(entry, $0.name) != .no }
-                if matches.isEmpty {
-                    notes.append("\(resource.logicalID) names role \(entry), which is not a role of the template")
+        for (found, sites) in TemplatePolicies.policies(in: template) {
+            guard let holder = resolver.resource(found.logicalID) else { continue }
+            var policy = CollectedPolicy(
+                kind: found.kind, logicalID: found.logicalID,
+                statements: sites.map { site in
+                    var value = resolver.resolve(site.statement)
+                    if found.kind.location == .statementProperties { value = Self.keyingPrincipals(value) }
+                    return ResolvedStatement(value: value, path: site.path, presence: context.presence(under: site.conditions))
+                },
+                presence: presence(of: holder))
+            switch found.kind.side {
+            case .identity:
+                if found.kind == .managedPolicy, let arn = resolver.arn(of: holder) { managedPolicyARNs.append((arn, policy)) }
+                for identity in found.identities where identity.kind == "role" {
+                    if case .intrinsic(.ref(let id)) = identity.name, rolePolicies[id] != nil {
+                        rolePolicies[id]?.policies.append(policy)
+                        continue
+                    }
+                    let name = resolver.resolve(identity.name)
+                    let matches = roleNames.filter { Self.sameText(name, $0.name) != .no }
+                    if matches.isEmpty {
+                        notes.append("\(found.logicalID) names role \(name), which is not a role of the template")
+                    }
+                    for match in matches {
+                        var attached = policy
+                        attached.presence = policy.presence && Self.sameText(name, match.name)
+                        rolePolicies[match.logicalID]?.policies.append(attached)
+                    }
                 }
-                for match in matches {
-                    var attached = policy
-                    attached.presence = policy.presence && Self.sameText(entry, match.name)
-                    rolePolicies[match.logicalID]?.policies.append(attached)
+            case .trust, .resource:
+                policy.attachedTo = attachments(of: found, holder: holder, resolver)
+                // A statement-properties resource's statement is about what it is attached to.
+                if found.kind.location == .statementProperties {
+                    policy.statements = policy.statements.map { statement in
+                        ResolvedStatement(
+                            value: statement.value.setting("Resource", to: .list(policy.attachedTo)), path: statement.path,
+                            presence: statement.presence)
+                    }
                 }
+                resourcePolicies.append(policy)
+            case .limit:
+                break
             }
         }
 
@@ -127,104 +125,60 @@ struct PolicyCollection: Sendable {
             rolePolicies[role.logicalID] = own
         }
 
-        // Resource policies.
-        let p = context.partition
-        for resource in template.resources {
-            switch resource.type {
-            case "AWS::S3::BucketPolicy":
-                guard let (doc, path) = document(resource, "PolicyDocument"), let bucket = resource.properties["Bucket"] else { continue }
-                let name = resolver.resolve(bucket)
-                resourcePolicies.append(CollectedPolicy(
-                    kind: .bucketPolicy, logicalID: resource.logicalID,
-                    statements: CollectedStatement.statements(inDocument: doc, at: path),
-                    attachedTo: [name.mapStrings { .string("arn:\(p):s3:::\($0)") }, name.mapStrings { .string("arn:\(p):s3:::\($0)/*") }],
-                    presence: presence(of: resource)))
-            case "AWS::KMS::Key":
-                let keyARN = resolver.arn(of: resource) ?? .unresolved("no ARN")
-                if let (doc, path) = document(resource, "KeyPolicy") {
-                    resourcePolicies.append(CollectedPolicy(
-                        kind: .keyPolicy, logicalID: resource.logicalID,
-                        statements: CollectedStatement.statements(inDocument: doc, at: path),
-                        attachedTo: [keyARN], presence: presence(of: resource)))
-                } else {
-                    let statement: SymbolicValue = .object([
-                        .init("Effect", "Allow"), .init("Principal", .object([.init("AWS", .string(context.accountRootARN))])),
-                        .init("Action", "kms:*"), .init("Resource", "*"),
-                    ])
-                    resourcePolicies.append(CollectedPolicy(
-                        kind: .defaultKeyPolicy, logicalID: resource.logicalID,
-                        statements: [CollectedStatement(value: statement, path: ["Resources", resource.logicalID], presence: .yes)],
-                        attachedTo: [keyARN], presence: presence(of: resource)))
-                }
-            case "AWS::Lambda::Permission":
-                resourcePolicies.append(lambdaPermission(resource, resolver, presence: presence(of: resource)))
-            case "AWS::SQS::QueuePolicy":
-                guard let (doc, path) = document(resource, "PolicyDocument"), let queues = resource.properties["Queues"] else { continue }
-                let arns = resolver.resolve(queues).listItems.map { $0.mapStrings { Self.queueARN(fromURL: $0, partition: p) } }
-                resourcePolicies.append(CollectedPolicy(
-                    kind: .queuePolicy, logicalID: resource.logicalID,
-                    statements: CollectedStatement.statements(inDocument: doc, at: path),
-                    attachedTo: arns, presence: presence(of: resource)))
-            case "AWS::SNS::TopicPolicy":
-                guard let (doc, path) = document(resource, "PolicyDocument"), let topics = resource.properties["Topics"] else { continue }
-                resourcePolicies.append(CollectedPolicy(
-                    kind: .topicPolicy, logicalID: resource.logicalID,
-                    statements: CollectedStatement.statements(inDocument: doc, at: path),
-                    attachedTo: resolver.resolve(topics).listItems, presence: presence(of: resource)))
-            default:
-                break
-            }
+        // A key without a key policy has KMS's default one.
+        for key in template.resources where key.type == "AWS::KMS::Key" && key.properties["KeyPolicy"] == nil {
+            let statement: SymbolicValue = .object([
+                .init("Effect", "Allow"), .init("Principal", .object([.init("AWS", .string(context.accountRootARN))])),
+                .init("Action", "kms:*"), .init("Resource", "*"),
+            ])
+            resourcePolicies.append(CollectedPolicy(
+                kind: .defaultKeyPolicy, logicalID: key.logicalID,
+                statements: [ResolvedStatement(value: statement, path: ["Resources", key.logicalID], presence: .yes)],
+                attachedTo: [resolver.arn(of: key) ?? .unresolved("no ARN")], presence: presence(of: key)))
         }
     }
 
-    /// An `AWS::Lambda::Permission` as the one statement it adds to its
-    /// function's resource policy: Allow `Action` for `Principal`, with
-    /// `SourceArn` (`ArnLike aws:SourceArn`), `SourceAccount`,
-    /// `PrincipalOrgID` and `FunctionUrlAuthType` as the conditions Lambda
-    /// writes for them.
-    private func lambdaPermission(_ resource: Resource, _ resolver: SymbolicResolver, presence: IAMTernary) -> CollectedPolicy {
+    /// The ARNs of what a resource policy governs, by how its kind names them.
+    private func attachments(of found: FoundPolicy, holder: Resource, _ resolver: SymbolicResolver) -> [SymbolicValue] {
         let context = resolver.context
-        let property = { (name: String) in resource.properties[name].map { resolver.resolve($0) } }
-        let function = (property("FunctionName") ?? .unresolved("no FunctionName")).mapStrings { text in
-            text.hasPrefix("arn:") ? .string(text)
-                : .string("arn:\(context.partition):lambda:\(context.region):\(context.accountID):function:\(text)")
-        }
-        let principal = (property("Principal") ?? .unresolved("no Principal")).mapStrings { text in
-            if text == "*" { return .string("*") }
-            let isAccount = text.count == 12 && text.allSatisfy(\.isNumber)
-            let kind = text.hasPrefix("arn:") || isAccount ? "AWS" : "Service"
-            return .object([.init(kind, .string(text))])
-        }
-        var conditions: [(operator: String, key: String, property: String)] = [
-            ("ArnLike", "aws:SourceArn", "SourceArn"), ("StringEquals", "aws:SourceAccount", "SourceAccount"),
-            ("StringEquals", "aws:PrincipalOrgID", "PrincipalOrgID"),
-            ("StringEquals", "lambda:FunctionUrlAuthType", "FunctionUrlAuthType"),
-            ("StringEquals", "lambda:EventSourceToken", "EventSourceToken"),
-        ]
-        conditions.removeAll { property($0.property) == nil }
-        var statement: [SymbolicValue.Entry] = [
-            .init("Effect", "Allow"), .init("Principal", principal),
-            .init("Action", property("Action") ?? .unresolved("no Action")), .init("Resource", function),
-        ]
-        if !conditions.isEmpty {
-            var byOperator: [SymbolicValue.Entry] = []
-            for condition in conditions {
-                let entry = SymbolicValue.Entry(condition.key, property(condition.property)!)
-                if let index = byOperator.firstIndex(where: { $0.key == condition.operator }),
-                    case .object(let existing) = byOperator[index].value
-                {
-                    byOperator[index].value = .object(existing + [entry])
-                } else {
-                    byOperator.append(.init(condition.operator, .object([entry])))
+        let p = context.partition, r = context.region, a = context.accountID
+        switch found.kind.attachment {
+        case .holder:
+            return [resolver.arn(of: holder) ?? .unresolved("the ARN of \(holder.type) is not modelled")]
+        case .resources(_, let form):
+            return found.governed.flatMap { value -> [SymbolicValue] in
+                let resolved = resolver.resolve(value)
+                switch form {
+                case .bucketName:
+                    return [resolved.mapStrings { .string("arn:\(p):s3:::\($0)") }, resolved.mapStrings { .string("arn:\(p):s3:::\($0)/*") }]
+                case .queueURL:
+                    return [resolved.mapStrings { Self.queueARN(fromURL: $0, partition: p) }]
+                case .functionName:
+                    return [resolved.mapStrings { $0.hasPrefix("arn:") ? .string($0) : .string("arn:\(p):lambda:\(r):\(a):function:\($0)") }]
+                case .eventBusName:
+                    return [resolved.mapStrings { $0.hasPrefix("arn:") ? .string($0) : .string("arn:\(p):events:\(r):\(a):event-bus/\($0)") }]
+                case .arn, .other:
+                    return [resolved]
                 }
             }
-            statement.append(.init("Condition", .object(byOperator)))
+        case .identities, .samRole, .none:
+            return []
         }
-        return CollectedPolicy(
-            kind: .lambdaPermission, logicalID: resource.logicalID,
-            statements: [CollectedStatement(
-                value: .object(statement), path: ["Resources", resource.logicalID, "Properties"], presence: .yes)],
-            attachedTo: [function], presence: presence)
+    }
+
+    /// A principal written as one string reads as an account or ARN until
+    /// resolved; once it is a service's name, it is that service.
+    private static func keyingPrincipals(_ statement: SymbolicValue) -> SymbolicValue {
+        guard case .object(let principal)? = statement["Principal"] else { return statement }
+        var keyed: [SymbolicValue.Entry] = []
+        for entry in principal {
+            if entry.key == "AWS", let text = entry.value.scalarText, text != "*", StatementProperties.principalKey(of: text) == "Service" {
+                keyed.append(.init("Service", entry.value))
+            } else {
+                keyed.append(entry)
+            }
+        }
+        return statement.setting("Principal", to: .object(keyed))
     }
 
     /// `https://sqs.us-east-1.amazonaws.com/123456789012/name` →

@@ -1,5 +1,6 @@
 import AWSResources
 import CloudFormation
+import IAMPolicies
 
 /// Answers the questions a reviewer asks of a stack's IAM — may this role
 /// Scan that table, may anyone read this bucket without TLS — from the
@@ -120,10 +121,10 @@ public struct PolicyEvaluator: Sendable {
         var denyStatements: [Decision.Statement] = []
         var denied = IAMTernary.no
         func record(
-            _ bearing: StatementBearing, _ statement: CollectedStatement, _ policy: CollectedPolicy,
+            _ bearing: StatementBearing, _ statement: ResolvedStatement, _ policy: CollectedPolicy,
             allow: IAMTernary, through grant: Grant
         ) {
-            let reference = { (effect: Decision.Statement.Effect, certainty: IAMTernary) in
+            let reference = { (effect: PolicyEffect, certainty: IAMTernary) in
                 Decision.Statement(
                     effect: effect, kind: policy.kind, logicalID: policy.logicalID, path: statement.path,
                     isCertain: certainty == .yes)

@@ -1,3 +1,4 @@
+import IAMPolicies
 /// One alternative of a statement (no `Fn::If` left inside), with its
 /// elements picked out and its action and resource patterns parsed once, when
 /// the policies are collected, rather than on every request: listing a

@@ -1,27 +1,21 @@
 import CloudFormation
+import IAMPolicies
 
 /// What `Ref` and `Fn::GetAtt` return for the resource types the evaluator
-/// knows, and each one's ARN: the formats of the CloudFormation User Guide's
-/// "Return values" sections, filled in with the template's name property or
-/// the context's stand-in name (see `EvaluationContext`).
+/// knows (the CloudFormation User Guide's "Return values" sections), and each
+/// one's ARN (`ResourceARN`, from AWS's ARN formats), filled in with the
+/// template's name property or the context's stand-in name (see `EvaluationContext`).
 ///
-/// | type | `Ref` | ARN |
-/// |---|---|---|
-/// | `AWS::S3::Bucket` | name | `arn:P:s3:::name` |
-/// | `AWS::DynamoDB::Table` | name | `arn:P:dynamodb:R:A:table/name` |
-/// | `AWS::IAM::Role` | name | `arn:P:iam::A:role/<path>name` |
-/// | `AWS::IAM::ManagedPolicy` | ARN | `arn:P:iam::A:policy/<path>name` |
-/// | `AWS::KMS::Key` | key ID | `arn:P:kms:R:A:key/id` |
-/// | `AWS::KMS::Alias` | alias name | `arn:P:kms:R:A:alias/name` |
-/// | `AWS::Lambda::Function` | name | `arn:P:lambda:R:A:function:name` |
-/// | `AWS::SNS::Topic` | ARN | `arn:P:sns:R:A:name` |
-/// | `AWS::SQS::Queue` | URL | `arn:P:sqs:R:A:name` |
-/// | `AWS::Logs::LogGroup` | name | `arn:P:logs:R:A:log-group:name:*` |
-/// | `AWS::Events::Rule` | name (`bus|name` on a custom bus) | `arn:P:events:R:A:rule/[bus/]name` |
-/// | `AWS::CloudWatch::Alarm` | name | `arn:P:cloudwatch:R:A:alarm:name` |
-/// | `AWS::SSM::Parameter` | name | `arn:P:ssm:R:A:parameter/name` (a name's leading `/` dropped) |
-/// | `AWS::Macie::CustomDataIdentifier`, `AllowList`, `FindingsFilter` | ID | `arn:P:macie2:R:A:<kind>/id` |
-/// | `AWS::Macie::Session` | account ID | — (`ServiceRole`: Macie's service-linked role) |
+/// | type | `Ref` |
+/// |---|---|
+/// | `AWS::S3::Bucket`, `AWS::DynamoDB::Table`, `AWS::IAM::Role`, `AWS::Lambda::Function`, `AWS::Logs::LogGroup`, `AWS::CloudWatch::Alarm`, `AWS::SSM::Parameter` | name |
+/// | `AWS::IAM::ManagedPolicy`, `AWS::SNS::Topic` | ARN |
+/// | `AWS::KMS::Key` | key ID |
+/// | `AWS::KMS::Alias` | alias name |
+/// | `AWS::SQS::Queue` | URL |
+/// | `AWS::Events::Rule` | name (`bus|name` on a custom bus) |
+/// | `AWS::Macie::CustomDataIdentifier`, `AllowList`, `FindingsFilter` | ID |
+/// | `AWS::Macie::Session` | account ID (`ServiceRole`: Macie's service-linked role) |
 ///
 /// `AWS::Events::Rule`: the generated type's documentation says `Ref` returns
 /// the ARN (from the resource schema's primary identifier), but CloudFormation
@@ -96,52 +90,37 @@ extension SymbolicResolver {
 
     /// The ARN of Macie's service-linked role in the context's account.
     var macieServiceLinkedRoleARN: String {
-        "arn:\(context.partition):iam::\(context.accountID):role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie"
+        ResourceARN.macieServiceLinkedRole(partition: context.partition, account: context.accountID)
     }
 
-    /// The resource's ARN, for the types that have one; `nil` for others.
+    /// The resource's ARN, for the types that have one (`ResourceARN`); `nil` for others.
     func arn(of resource: Resource, depth: Int = 0) -> SymbolicValue? {
-        let p = context.partition, r = context.region, a = context.accountID
         let name = { physicalName(of: resource, depth: depth) }
-        let standIn = SymbolicValue.string(context.standInName(for: resource.logicalID))
         switch resource.type {
-        case "AWS::S3::Bucket":
-            return name().mapStrings { .string("arn:\(p):s3:::\($0)") }
-        case "AWS::DynamoDB::Table":
-            return name().mapStrings { .string("arn:\(p):dynamodb:\(r):\(a):table/\($0)") }
         case "AWS::IAM::Role", "AWS::IAM::ManagedPolicy":
-            let kind = resource.type == "AWS::IAM::Role" ? "role" : "policy"
+            // The path (`/` by default) and the name follow `role/`.
             let path = resource.properties["Path"].map { resolve($0, depth: depth) } ?? .string("/")
-            return SymbolicValue.concatenating([.string("arn:\(p):iam::\(a):\(kind)"), path, name()])
-        case "AWS::KMS::Key":
-            return .string("arn:\(p):kms:\(r):\(a):key/\(context.standInName(for: resource.logicalID))")
+            return SymbolicValue.concatenating([.string(arn(resource.type, "")), path.mapStrings { .string(String($0.dropFirst())) }, name()])
+        case "AWS::KMS::Key", "AWS::Macie::CustomDataIdentifier", "AWS::Macie::AllowList", "AWS::Macie::FindingsFilter":
+            return .string(arn(resource.type, context.standInName(for: resource.logicalID)))
         case "AWS::KMS::Alias":
-            return refValue(of: resource, depth: depth).mapStrings { .string("arn:\(p):kms:\(r):\(a):\($0)") }
-        case "AWS::Lambda::Function":
-            return name().mapStrings { .string("arn:\(p):lambda:\(r):\(a):function:\($0)") }
-        case "AWS::SNS::Topic":
-            return name().mapStrings { .string("arn:\(p):sns:\(r):\(a):\($0)") }
-        case "AWS::SQS::Queue":
-            return name().mapStrings { .string("arn:\(p):sqs:\(r):\(a):\($0)") }
-        case "AWS::Logs::LogGroup":
-            return name().mapStrings { .string("arn:\(p):logs:\(r):\(a):log-group:\($0):*") }
+            return refValue(of: resource, depth: depth).mapStrings { .string(arn(resource.type, String($0.trimmingPrefix("alias/")))) }
         case "AWS::Events::Rule":
-            let prefix = SymbolicValue.string("arn:\(p):events:\(r):\(a):rule/")
-            guard let bus = eventBusName(of: resource, depth: depth) else { return SymbolicValue.concatenating([prefix, name()]) }
-            return SymbolicValue.concatenating([prefix, bus, .string("/"), name()])
-        case "AWS::CloudWatch::Alarm":
-            return name().mapStrings { .string("arn:\(p):cloudwatch:\(r):\(a):alarm:\($0)") }
+            guard let bus = eventBusName(of: resource, depth: depth) else { return name().mapStrings { .string(arn(resource.type, $0)) } }
+            return SymbolicValue.concatenating([.string(arn(resource.type, "")), bus, .string("/"), name()])
         case "AWS::SSM::Parameter":
-            return name().mapStrings { .string("arn:\(p):ssm:\(r):\(a):parameter/" + ($0.hasPrefix("/") ? String($0.dropFirst()) : $0)) }
-        case "AWS::Macie::CustomDataIdentifier":
-            return standIn.mapStrings { .string("arn:\(p):macie2:\(r):\(a):custom-data-identifier/\($0)") }
-        case "AWS::Macie::AllowList":
-            return standIn.mapStrings { .string("arn:\(p):macie2:\(r):\(a):allow-list/\($0)") }
-        case "AWS::Macie::FindingsFilter":
-            return standIn.mapStrings { .string("arn:\(p):macie2:\(r):\(a):findings-filter/\($0)") }
+            // A parameter's ARN holds its name without the name's leading `/`.
+            return name().mapStrings { .string(arn(resource.type, $0.hasPrefix("/") ? String($0.dropFirst()) : $0)) }
+        case let type where ResourceARN.isKnown(type):
+            return name().mapStrings { .string(arn(type, $0)) }
         default:
             return nil
         }
+    }
+
+    /// The ARN of a resource of a type `ResourceARN` knows, named `name`, in the context.
+    func arn(_ type: String, _ name: String) -> String {
+        ResourceARN.arn(ofType: type, name: name, partition: context.partition, region: context.region, account: context.accountID) ?? name
     }
 
     /// The name the resource gets: its name property when the template sets

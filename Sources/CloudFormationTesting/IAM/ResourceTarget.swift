@@ -56,7 +56,6 @@ extension SymbolicResolver {
     /// The ARN a target stands for, with a note when it is not a resource of
     /// the template; `nil` (and why) when it cannot be worked out.
     func arn(for target: ResourceTarget) -> (arn: String?, note: String?) {
-        let p = context.partition, r = context.region, a = context.accountID
         switch target {
         case .arn(let arn):
             return (arn, nil)
@@ -69,37 +68,35 @@ extension SymbolicResolver {
             }
             return single(arn, of: "\(logicalID)")
         case .bucket(let name):
-            return find(name, type: "AWS::S3::Bucket", kind: "bucket") { "arn:\(p):s3:::\($0)" }
+            return find(name, type: "AWS::S3::Bucket", kind: "bucket")
         case .objects(let bucket, let prefix):
-            let (arn, note) = find(bucket, type: "AWS::S3::Bucket", kind: "bucket") { "arn:\(p):s3:::\($0)" }
+            let (arn, note) = find(bucket, type: "AWS::S3::Bucket", kind: "bucket")
             return (arn.map { "\($0)/\(prefix)*" }, note)
         case .object(let bucket, let key):
-            let (arn, note) = find(bucket, type: "AWS::S3::Bucket", kind: "bucket") { "arn:\(p):s3:::\($0)" }
+            let (arn, note) = find(bucket, type: "AWS::S3::Bucket", kind: "bucket")
             return (arn.map { "\($0)/\(key)" }, note)
         case .table(let name):
-            return find(name, type: "AWS::DynamoDB::Table", kind: "table") { "arn:\(p):dynamodb:\(r):\(a):table/\($0)" }
+            return find(name, type: "AWS::DynamoDB::Table", kind: "table")
         case .key(let name):
-            return find(name, type: "AWS::KMS::Key", kind: "key") { "arn:\(p):kms:\(r):\(a):key/\($0)" }
+            return find(name, type: "AWS::KMS::Key", kind: "key")
         case .function(let name):
-            return find(name, type: "AWS::Lambda::Function", kind: "function") { "arn:\(p):lambda:\(r):\(a):function:\($0)" }
+            return find(name, type: "AWS::Lambda::Function", kind: "function")
         case .queue(let name):
-            return find(name, type: "AWS::SQS::Queue", kind: "queue") { "arn:\(p):sqs:\(r):\(a):\($0)" }
+            return find(name, type: "AWS::SQS::Queue", kind: "queue")
         case .topic(let name):
-            return find(name, type: "AWS::SNS::Topic", kind: "topic") { "arn:\(p):sns:\(r):\(a):\($0)" }
+            return find(name, type: "AWS::SNS::Topic", kind: "topic")
         case .logGroup(let name):
-            return find(name, type: "AWS::Logs::LogGroup", kind: "log group") { "arn:\(p):logs:\(r):\(a):log-group:\($0):*" }
+            return find(name, type: "AWS::Logs::LogGroup", kind: "log group")
         case .rule(let name):
-            return find(name, type: "AWS::Events::Rule", kind: "rule") { "arn:\(p):events:\(r):\(a):rule/\($0)" }
+            return find(name, type: "AWS::Events::Rule", kind: "rule")
         case .role(let name):
-            return find(name, type: "AWS::IAM::Role", kind: "role") { "arn:\(p):iam::\(a):role/\($0)" }
+            return find(name, type: "AWS::IAM::Role", kind: "role")
         }
     }
 
     /// A resource of `type` by logical ID, else by physical name, else one
-    /// outside the template whose ARN `outside` builds from the name.
-    private func find(
-        _ name: String, type: String, kind: String, outside: (String) -> String
-    ) -> (arn: String?, note: String?) {
+    /// outside the template of that name.
+    private func find(_ name: String, type: String, kind: String) -> (arn: String?, note: String?) {
         if let resource = resource(name), resource.type == type, let arn = arn(of: resource) {
             return single(arn, of: name)
         }
@@ -108,7 +105,7 @@ extension SymbolicResolver {
                 return single(arn, of: resource.logicalID)
             }
         }
-        return (outside(name), "\(name) is not a \(kind) of the template (by logical ID or name): evaluated as one outside it")
+        return (arn(type, name), "\(name) is not a \(kind) of the template (by logical ID or name): evaluated as one outside it")
     }
 
     private func single(_ arn: SymbolicValue, of logicalID: String) -> (arn: String?, note: String?) {

@@ -1,4 +1,5 @@
 import CloudFormation
+import IAMPolicies
 
 /// What the evaluator knows about the principal of a request.
 struct PrincipalFacts: Sendable {
@@ -63,7 +64,7 @@ struct StatementEvaluator {
         conditions = ConditionEvaluator(request: request.context)
     }
 
-    func bearing(of statement: CollectedStatement, in policy: CollectedPolicy, notes: inout IAMNotes) -> StatementBearing {
+    func bearing(of statement: ResolvedStatement, in policy: CollectedPolicy, notes: inout IAMNotes) -> StatementBearing {
         let presence = statement.presence && policy.presence
         guard presence != .no else { return StatementBearing() }
         guard let alternatives = statement.alternatives else {

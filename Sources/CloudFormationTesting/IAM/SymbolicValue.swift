@@ -1,3 +1,4 @@
+import IAMPolicies
 /// A template value with its intrinsic functions worked out for one
 /// `EvaluationContext`: `!GetAtt Table.Arn` becomes
 /// `arn:aws:dynamodb:us-east-1:123456789012:table/people`.
@@ -24,14 +25,12 @@ public indirect enum SymbolicValue: Hashable, Sendable {
     /// Why the value could not be worked out.
     case unresolved(String)
 
+    /// One key of an object and its value.
     public struct Entry: Hashable, Sendable {
         public var key: String
         public var value: SymbolicValue
 
-        public init(_ key: String, _ value: SymbolicValue) {
-            self.key = key
-            self.value = value
-        }
+        public init(_ key: String, _ value: SymbolicValue) { (self.key, self.value) = (key, value) }
     }
 
     /// The text of a string, or of a number or boolean as a policy would
@@ -52,6 +51,13 @@ public indirect enum SymbolicValue: Hashable, Sendable {
         guard case .object(let entries) = self else { return nil }
         guard let value = entries.first(where: { $0.key == key })?.value, value != .absent else { return nil }
         return value
+    }
+
+    /// The object with `key` set to `value` (replaced in place, or appended).
+    func setting(_ key: String, to value: SymbolicValue) -> SymbolicValue {
+        guard case .object(var entries) = self else { return self }
+        if let index = entries.firstIndex(where: { $0.key == key }) { entries[index].value = value } else { entries.append(Entry(key, value)) }
+        return .object(entries)
     }
 
     /// A list's items, or the value itself as a one-item list: policy

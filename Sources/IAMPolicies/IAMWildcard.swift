@@ -12,8 +12,8 @@
 /// colon-separated segment unless it is the segment's last character, which
 /// "can expand to match beyond the colon boundaries" (IAM User Guide, "IAM
 /// JSON policy elements: Resource"); `?` never matches a colon there.
-struct IAMWildcard: Hashable, Sendable {
-    enum Token: Hashable, Sendable {
+public struct IAMWildcard: Hashable, Sendable {
+    public enum Token: Hashable, Sendable {
         case byte(UInt8)
         /// `*`; `spansColons` is false for a `*` inside an ARN segment.
         case anyRun(spansColons: Bool)
@@ -21,13 +21,13 @@ struct IAMWildcard: Hashable, Sendable {
         case anyByte(matchesColon: Bool)
     }
 
-    let tokens: [Token]
+    public let tokens: [Token]
     /// Whether any token is `*` or `?`: a plain string otherwise.
-    let hasWildcards: Bool
+    public let hasWildcards: Bool
     /// Whether every wildcard may match colons, so plain matching applies.
     private let wildcardsSpanColons: Bool
 
-    init(tokens: [Token]) {
+    public init(tokens: [Token]) {
         self.tokens = tokens
         var hasWildcards = false, spanning = true
         for token in tokens {
@@ -48,7 +48,7 @@ struct IAMWildcard: Hashable, Sendable {
     /// gives for the policy variable (its characters literal), and `${*}`,
     /// `${?}`, `${$}` are those characters, literally. `nil` when a variable
     /// has no value: the caller cannot decide the match.
-    static func pattern(
+    public static func pattern(
         _ text: String, arn: Bool = false, lowercased: Bool = false, variable: (String) -> String? = { _ in nil }
     ) -> IAMWildcard? {
         var tokens: [Token] = []
@@ -88,7 +88,7 @@ struct IAMWildcard: Hashable, Sendable {
     /// set of resources or actions); nothing else is special. In an ARN they
     /// keep to their segment as a policy's do, so that a request for
     /// `arn:aws:s3:::*/*` is covered by a policy's `arn:aws:s3:::*/*`.
-    static func request(_ text: String, lowercased: Bool = false, arn: Bool = false) -> IAMWildcard {
+    public static func request(_ text: String, lowercased: Bool = false, arn: Bool = false) -> IAMWildcard {
         // ASCII lowercasing: action names are ASCII, and this runs for every request.
         var tokens: [Token] = []
         tokens.reserveCapacity(text.utf8.count)
@@ -108,14 +108,29 @@ struct IAMWildcard: Hashable, Sendable {
         return IAMWildcard(tokens: tokens)
     }
 
+    /// A pattern as a template writes it, compared with another such pattern:
+    /// `*` and `?` are wildcards (in an ARN, kept to their segment as in a
+    /// policy), and a `${…}` placeholder (`${AWS::Region}`, `${Bucket.Arn}`) is
+    /// text like any other, its `::` read as no segment boundary, so two
+    /// texts compare by what they write.
+    public static func templateText(_ text: String, arn: Bool = false, lowercased: Bool = false) -> IAMWildcard {
+        guard text.contains("${") else { return request(text, lowercased: lowercased, arn: arn) }
+        var spelled = "", rest = text[...]
+        while let open = rest.firstRange(of: "${"), let close = rest[open.upperBound...].firstIndex(of: "}") {
+            spelled += rest[..<open.lowerBound] + rest[open.lowerBound...close].replacing(":", with: ".")
+            rest = rest[rest.index(after: close)...]
+        }
+        return request(spelled + rest, lowercased: lowercased, arn: arn)
+    }
+
     /// A value taken literally: `*` and `?` are just characters (a
     /// condition key's value in the request).
-    static func request(literal text: String) -> IAMWildcard {
+    public static func request(literal text: String) -> IAMWildcard {
         IAMWildcard(tokens: text.utf8.map(Token.byte))
     }
 
     /// The text again, wildcards written as `*` and `?`.
-    var literalText: String {
+    public var literalText: String {
         String(decoding: tokens.map { token -> UInt8 in
             switch token {
             case .byte(let byte): byte
@@ -126,7 +141,7 @@ struct IAMWildcard: Hashable, Sendable {
     }
 
     /// Whether every string `request` stands for matches this pattern.
-    func covers(_ request: IAMWildcard) -> Bool {
+    public func covers(_ request: IAMWildcard) -> Bool {
         if !request.hasWildcards, let fast = fastMatch(request) { return fast }
         return reachable(request, otherStarsMayBeEmpty: false) { pattern, requested in
             switch (pattern, requested) {
@@ -150,7 +165,7 @@ struct IAMWildcard: Hashable, Sendable {
 
     /// Whether some string matches both. Colon limits are ignored here,
     /// which can only find more overlaps: the careful direction for a Deny.
-    func overlaps(_ other: IAMWildcard) -> Bool {
+    public func overlaps(_ other: IAMWildcard) -> Bool {
         if !hasWildcards || !other.hasWildcards {
             return hasWildcards ? covers(other) : (other.hasWildcards ? other.covers(self) : tokens == other.tokens)
         }
