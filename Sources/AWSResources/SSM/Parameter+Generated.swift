@@ -5,12 +5,14 @@
 import CloudFormation
 
 extension SSM {
-    /// The ``AWS::SSM::Parameter`` resource creates an SSM parameter in SYSlong Parameter Store.
-    ///   To create an SSM parameter, you must have the IAMlong (IAM) permissions ``ssm:PutParameter`` and ``ssm:AddTagsToResource``. On stack creation, CFNlong adds the following three tags to the parameter: ``aws:cloudformation:stack-name``, ``aws:cloudformation:logical-id``, and ``aws:cloudformation:stack-id``, in addition to any custom tags you specify.
-    ///  To add, update, or remove tags during stack update, you must have IAM permissions for both ``ssm:AddTagsToResource`` and ``ssm:RemoveTagsFromResource``. For more information, see [Managing access using policies](https://docs.aws.amazon.com/systems-manager/latest/userguide/security-iam.html#security_iam_access-manage) in the *User Guide*.
+    /// The `AWS::SSM::Parameter` resource creates an SSM parameter in SYSlong Parameter Store.
+    ///   To create an SSM parameter, you must have the IAMlong (IAM) permissions `ssm:PutParameter` and `ssm:AddTagsToResource`. On stack creation, CFNlong adds the following three tags to the parameter: `aws:cloudformation:stack-name`, `aws:cloudformation:logical-id`, and `aws:cloudformation:stack-id`, in addition to any custom tags you specify.
+    ///  To add, update, or remove tags during stack update, you must have IAM permissions for both `ssm:AddTagsToResource` and `ssm:RemoveTagsFromResource`. For more information, see [Managing access using policies](https://docs.aws.amazon.com/systems-manager/latest/userguide/security-iam.html#security_iam_access-manage) in the *User Guide*.
     ///   For information about valid values for parameters, see [About requirements and constraints for parameter names](https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-su-create.html#sysman-parameter-name-constraints) in the *User Guide* and [PutParameter](https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_PutParameter.html) in the *API Reference*.
     ///
     /// `Ref` returns its `Name`.
+    ///
+    /// AWS documentation: [`AWS::SSM::Parameter`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html)
     public struct Parameter: TypedResource, Hashable, Sendable {
         public static let typeName = "AWS::SSM::Parameter"
         public static let createOnlyProperties: [String] = ["Name"]
@@ -20,36 +22,54 @@ extension SSM {
         public var attributes: ResourceAttributes
         public var overrides = PropertyOverrides()
 
-        /// A regular expression used to validate the parameter value. For example, for ``String`` types with values restricted to numbers, you can specify the following: ``AllowedPattern=^\d+$``
+        /// A regular expression used to validate the parameter value. For example, for `String` types with values restricted to numbers, you can specify the following: `AllowedPattern=^\d+$`
+        ///
+        /// AWS documentation: [`AllowedPattern`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html#cfn-ssm-parameter-allowedpattern)
         public var allowedPattern: Expression<String>?
 
-        /// The data type of the parameter, such as ``text`` or ``aws:ec2:image``. The default is ``text``.
+        /// The data type of the parameter, such as `text` or `aws:ec2:image`. The default is `text`.
+        ///
+        /// AWS documentation: [`DataType`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html#cfn-ssm-parameter-datatype)
         public var dataType: DataType?
 
         /// Information about the parameter.
+        ///
+        /// AWS documentation: [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html#cfn-ssm-parameter-description)
         public var description: Expression<String>?
 
         /// The name of the parameter.
         ///   The reported maximum length of 2048 characters for a parameter name includes 1037 characters that are reserved for internal use by SYS. The maximum length for a parameter name that you specify is 1011 characters.
-        ///  This count of 1011 characters includes the characters in the ARN that precede the name you specify. This ARN length will vary depending on your partition and Region. For example, the following 45 characters count toward the 1011 character maximum for a parameter created in the US East (Ohio) Region: ``arn:aws:ssm:us-east-2:111122223333:parameter/``.
+        ///  This count of 1011 characters includes the characters in the ARN that precede the name you specify. This ARN length will vary depending on your partition and Region. For example, the following 45 characters count toward the 1011 character maximum for a parameter created in the US East (Ohio) Region: `arn:aws:ssm:us-east-2:111122223333:parameter/`.
+        ///
+        /// AWS documentation: [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html#cfn-ssm-parameter-name)
         public var name: Expression<String>?
 
         /// Information about the policies assigned to a parameter.
         ///  [Assigning parameter policies](https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-policies.html) in the *User Guide*.
+        ///
+        /// AWS documentation: [`Policies`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html#cfn-ssm-parameter-policies)
         public var policies: Expression<String>?
 
         /// Optional metadata that you assign to a resource in the form of an arbitrary set of tags (key-value pairs). Tags enable you to categorize a resource in different ways, such as by purpose, owner, or environment. For example, you might want to tag a SYS parameter to identify the type of resource to which it applies, the environment, or the type of configuration data referenced by the parameter.
+        ///
+        /// AWS documentation: [`Tags`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html#cfn-ssm-parameter-tags)
         public var tags: [String: Expression<String>]?
 
         /// The parameter tier.
+        ///
+        /// AWS documentation: [`Tier`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html#cfn-ssm-parameter-tier)
         public var tier: Tier?
 
         /// The type of parameter.
-        ///   Parameters of type ``SecureString`` are not supported by CFNlong.
+        ///   Parameters of type `SecureString` are not supported by CFNlong.
+        ///
+        /// AWS documentation: [`Type`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html#cfn-ssm-parameter-type)
         public var type: ParameterType
 
         /// The parameter value.
-        ///   If type is ``StringList``, the system returns a comma-separated string with no spaces between commas in the ``Value`` field.
+        ///   If type is `StringList`, the system returns a comma-separated string with no spaces between commas in the `Value` field.
+        ///
+        /// AWS documentation: [`Value`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html#cfn-ssm-parameter-value)
         public var value: Expression<String>
 
         public init(
@@ -95,6 +115,8 @@ extension SSM {
         // MARK: Attributes (Fn::GetAtt)
 
         /// `Fn::GetAtt Parameter.Arn`.
+        ///
+        /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html#aws-resource-ssm-parameter-return-values)
         public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
     }
 }
