@@ -110,7 +110,8 @@ extension SymbolicResolver {
             return SymbolicValue.concatenating([.string(arn(resource.type, "")), bus, .string("/"), name()])
         case "AWS::SSM::Parameter":
             // A parameter's ARN holds its name without the name's leading `/`.
-            return name().mapStrings { .string(arn(resource.type, $0.hasPrefix("/") ? String($0.dropFirst()) : $0)) }
+            let (p, r, a) = (context.partition, context.region, context.accountID)
+            return name().mapStrings { .string("arn:\(p):ssm:\(r):\(a):parameter/" + ($0.hasPrefix("/") ? String($0.dropFirst()) : $0)) }
         case let type where ResourceARN.isKnown(type):
             return name().mapStrings { .string(arn(type, $0)) }
         default:
