@@ -106,7 +106,7 @@ let package = Package(
         // The performance benchmark's scale app (benchmarks/, `make bench`).
         .executableTarget(
             name: "scale-synth",
-            dependencies: ["CloudFormation", "AWSResources", "SecurityRules", "Stacks", "TemplateRendering"],
+            dependencies: ["CloudFormation", "AWSResources", "SecurityRules", "StackSynthesis", "Stacks", "TemplateRendering"],
             path: "benchmarks/ScaleApp"
         ),
 

@@ -25,6 +25,7 @@ import AWSResources
 import CloudFormation
 import Foundation
 import SecurityRules
+import StackSynthesis
 import Stacks
 import TemplateRendering
 
@@ -83,10 +84,12 @@ let definition: (any StackDefinition)?
 if let name = option("--stack") {
     definition = allStacks.first { $0.name == name }
 } else {
-    definition = arguments.first.flatMap(Int.init).flatMap { $0 > 0 ? ScaleStack(groups: $0, rulesAsWarnings: rules || option("--cpu") != nil) : nil }
+    definition = arguments.first.flatMap(Int.init).flatMap {
+        $0 > 0 ? ScaleStack(groups: $0, rulesAsWarnings: rules || option("--cpu") != nil || option("--split") != nil) : nil
+    }
 }
 guard let definition, let format = TemplateFormat(rawValue: formatName) else {
-    FileHandle.standardError.write(Data("usage: scale-synth N [--format yaml|json] [--rules] | scale-synth --stack NAME [--rules]\n".utf8))
+    FileHandle.standardError.write(Data("usage: scale-synth N [--format yaml|json] [--rules] [--split DIR] | scale-synth --stack NAME [--rules]\n".utf8))
     exit(2)
 }
 /// Milliseconds of CPU time the process (all its threads) has used.
@@ -123,6 +126,22 @@ if let rounds = option("--cpu").flatMap(Int.init), rounds > 0 {
     }
     print(#"{"without_ms": \#(median(without)), "with_ms": \#(median(with)), "rules_only_ms": \#(median(pack))}"#)
     exit(0)
+}
+
+// Within CloudFormation's limits: the stack split into a root and nested
+// stacks, as `synth --output` writes it (every check, the rules as warnings).
+if let folder = option("--split") {
+    do {
+        let written = try synthesizeAll([definition], format: format, form: .short)[0]
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (name, text) in [(written.fileName(for: format), written.text)] + written.artifacts.map({ ($0.fileName, $0.text) }) {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent(name))
+        }
+        exit(0)
+    } catch let error as SynthesisError {
+        FileHandle.standardError.write(Data("\(error.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n"))\n".utf8))
+        exit(2)
+    }
 }
 
 do {

@@ -217,13 +217,20 @@ struct PartAssignment {
         (0..<count).max { stableHash("\(id)#\($0)") < stableHash("\(id)#\($1)") }!
     }
 
-    /// FNV-1a over UTF-8: the same on every run and machine, unlike `Hasher`.
+    /// FNV-1a over UTF-8, then MurmurHash3's finalizer so that names that
+    /// differ in their last characters spread over every bucket: the same on
+    /// every run and machine, unlike `Hasher`.
     private static func stableHash(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }
+        hash ^= hash >> 33
+        hash &*= 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        hash &*= 0xc4ce_b9fe_1a85_ec53
+        hash ^= hash >> 33
         return hash
     }
 }
