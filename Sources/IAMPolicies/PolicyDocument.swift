@@ -1,5 +1,4 @@
 import CloudFormation
-import IAMPolicies
 
 /// A policy document built typed, identity or resource policy alike, written
 /// as a template holds it: `Version` 2012-10-17 and the statements in order.
