@@ -3,7 +3,7 @@ import Dispatch
 /// Runs `count` independent jobs on the machine's cores and returns their
 /// results in job order, so nothing that follows depends on which job
 /// finished first.
-func concurrentResults<Result: Sendable>(_ count: Int, _ job: @Sendable (Int) -> Result) -> [Result] {
+public func concurrentResults<Result: Sendable>(_ count: Int, _ job: @Sendable (Int) -> Result) -> [Result] {
     let slots = ResultSlots<Result>(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { index in
         slots.store(job(index), at: index)

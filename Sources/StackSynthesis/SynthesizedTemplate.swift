@@ -60,13 +60,16 @@ public func synthesizeAll(
                 synthesis.template, stack: name, requestedParts: synthesis.requestedParts,
                 templateURL: { "\(name).\($0).\(format.fileExtension)" })
             {
-                for part in [split.root] + split.parts.map(\.template) {
-                    problems += TemplateValidator.validate(part, stack: name).filter { $0.severity == .error }
+                // The root and each part checked against every limit and rendered, side by side.
+                let stacks = [split.root] + split.parts.map(\.template)
+                let checked = concurrentResults(stacks.count) { index in
+                    (TemplateValidator.validate(stacks[index], stack: name).filter { $0.severity == .error },
+                     Result { try render(stacks[index]) })
                 }
-                text = try render(split.root)
-                let parts = try split.parts.map { ("\(name).\($0.name).\(format.fileExtension)", try render($0.template)) }
-                artifacts += parts
-                bodies = [text] + parts.map(\.1)
+                problems += checked.flatMap(\.0)
+                bodies = try checked.map { try $0.1.get() }
+                text = bodies[0]
+                artifacts += zip(split.parts, bodies.dropFirst()).map { ("\(name).\($0.name).\(format.fileExtension)", $1) }
             }
             // Nested stacks are uploaded by `aws cloudformation package`: only the root may be deployed inline.
             let sizeProblems = Quotas.checkBodySize(text.utf8.count, stack: name)
