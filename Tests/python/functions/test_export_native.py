@@ -15,6 +15,7 @@ import json
 import os
 import re
 import subprocess
+import time
 from pathlib import Path
 
 import boto3
@@ -86,14 +87,17 @@ def pitr_table(aws, name, items=()):
     return table
 
 
-def finished(aws, arn):
-    """The export's description once moto's export thread has finished."""
+def finished(aws, arn, seconds=60.0):
+    """The export's description once moto's export thread has finished
+    (polled with a pause, so the thread gets the interpreter; bounded in time)."""
     client = aws.dynamodb.meta.client
-    for _ in range(1000):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         description = client.describe_export(ExportArn=arn)["ExportDescription"]
         if description["ExportStatus"] != "IN_PROGRESS":
             return description
-    raise AssertionError(f"{arn} never finished")
+        time.sleep(0.01)
+    raise AssertionError(f"{arn} did not finish within {seconds} s")
 
 
 def test_first_export_is_full_and_recorded(aws, ssm, monkeypatch, index):
