@@ -25,6 +25,7 @@ public struct Synth<Catalog: StackCatalog>: ParsableCommand {
                 FormatCommand.self,
                 ValidateCommand.self,
                 IdentifiersCommand<Catalog>.self,
+                RulesCommand.self,
                 InitCommand.self,
             ],
             defaultSubcommand: SynthesizeCommand<Catalog>.self

@@ -286,3 +286,14 @@ struct SynthArtifactTests {
 func onlySecuritySummary(_ stderr: String) -> Bool {
     stderr.split(separator: "\n").allSatisfy { $0.contains(": security rules: ") || $0.hasPrefix("  ") }
 }
+
+@Suite("synth rules, run as a user runs it")
+struct RulesCommandLineTests {
+    @Test("synth rules --markdown prints the committed docs/security-rules.md")
+    func markdown() throws {
+        let result = try Executable.synth.run(["rules", "--markdown"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let committed = try String(contentsOf: Executable.packageRoot.appendingPathComponent("docs/security-rules.md"), encoding: .utf8)
+        #expect(result.stdout == committed)
+    }
+}
