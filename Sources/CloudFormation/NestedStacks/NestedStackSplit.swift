@@ -336,15 +336,13 @@ private struct SplitBuilder {
     }
 
     /// The mappings `part` uses (all of them where a mapping's name is computed).
+    /// `part` already holds the conditions it uses, which may name mappings too.
     private func used(_ mappings: [Mapping], by part: Template) -> [Mapping] {
-        var withConditions = part
-        withConditions.conditions = used(template.conditions, by: part)
-        let references = uses(in: withConditions)
-        let names = Set(references.compactMap { reference -> String? in
+        let names = Set(uses(in: part).compactMap { reference -> String? in
             if case .mapping = reference.kind { return reference.target }
             return nil
         })
-        return containsComputedMapping(withConditions) ? mappings : mappings.filter { names.contains($0.name) }
+        return containsComputedMapping(part) ? mappings : mappings.filter { names.contains($0.name) }
     }
 
     private func containsComputedMapping(_ part: Template) -> Bool {
