@@ -12,10 +12,3 @@ public struct Asset: Sendable, Equatable {
         self.bytes = bytes
     }
 }
-
-/// A declaration whose resources refer to files beside the template.
-public protocol AssetDeclaration {
-    /// The files, built when the stack is synthesized. Throws when one cannot
-    /// be built (a missing folder, a failed dependency install).
-    func declaredAssets() throws -> [Asset]
-}

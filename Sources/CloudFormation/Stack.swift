@@ -95,9 +95,10 @@ public final class Stack {
         var assets: [Asset] = []
         var problems: [Diagnostic] = []
         for declaration in declarations {
-            guard let files = declaration as? any AssetDeclaration else { continue }
+            // A requirement, not a cast: a cast to a protocol the type may
+            // not conform to searches the runtime's conformance records.
             do {
-                assets += try files.declaredAssets().filter { seen.insert($0.path).inserted }
+                assets += try declaration.declaredAssets().filter { seen.insert($0.path).inserted }
             } catch {
                 problems.append(Diagnostic(.error, stack: name, path: ["Resources", declaration.logicalID], "\(error)"))
             }

@@ -43,6 +43,15 @@ public protocol ResourceDeclaration {
     /// The resources as the template holds them, read when the stack is
     /// synthesized (so a construct may still change after it was added).
     func declaredResources() -> [Resource]
+    /// The files the resources refer to by a local path (a function's code
+    /// as a ZIP), built when the stack is synthesized; none unless the
+    /// declaration says so. Throws when one cannot be built (a missing
+    /// folder, a failed dependency install).
+    func declaredAssets() throws -> [Asset]
+}
+
+extension ResourceDeclaration {
+    public func declaredAssets() throws -> [Asset] { [] }
 }
 
 extension Resource: ResourceDeclaration {

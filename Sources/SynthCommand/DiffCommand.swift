@@ -19,11 +19,11 @@ struct DiffCommand<Catalog: StackCatalog>: ParsableCommand {
                 """)
     }
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, NamedChoice {
         case text, json, sarif
     }
 
-    enum Colour: String, ExpressibleByArgument, CaseIterable {
+    enum Colour: String, NamedChoice {
         case auto, always, never
     }
 
@@ -163,4 +163,4 @@ struct DiffCommand<Catalog: StackCatalog>: ParsableCommand {
     }
 }
 
-extension DiffGate: ExpressibleByArgument {}
+extension DiffGate: NamedChoice {}

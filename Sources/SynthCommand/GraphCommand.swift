@@ -14,7 +14,7 @@ struct GraphCommand<Catalog: StackCatalog>: ParsableCommand {
             discussion: "synth graph | dot -Tsvg > stack.svg")
     }
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, NamedChoice {
         case dot, mermaid
     }
 

@@ -22,7 +22,7 @@ struct IdentifiersCommand<Catalog: StackCatalog>: ParsableCommand {
                 """)
     }
 
-    enum Action: String, ExpressibleByArgument {
+    enum Action: String, NamedChoice {
         case test
     }
 

@@ -35,7 +35,7 @@ public struct Synth<Catalog: StackCatalog>: ParsableCommand {
     public init() {}
 }
 
-extension TemplateFormat: ExpressibleByArgument {}
+extension TemplateFormat: NamedChoice {}
 
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))

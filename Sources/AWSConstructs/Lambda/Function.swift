@@ -18,7 +18,7 @@ import SecurityRules
 ///
 /// Checks that do not fit (running inside a VPC, code signing for inline code)
 /// are suppressed in the function's metadata with the reason.
-public final class Function: ResourceDeclaration, AssetDeclaration, Grantee {
+public final class Function: ResourceDeclaration, Grantee {
     public enum Code: Sendable, Equatable {
         /// Source text, inlined into the template (`ZipFile`, at most 4,096
         /// bytes); see also `inlineFile(_:)`.

@@ -18,7 +18,9 @@ public enum SwiftDescriptionMarker {
     /// Whether `text` holds the description of a template value.
     public static func isContained(in text: String) -> Bool {
         // U+FDD0 is EF B7 90 in UTF-8: a string without the lead byte cannot hold it.
-        text.utf8.contains(0xEF) && text.unicodeScalars.contains(start)
+        // Native strings are searched as one buffer of bytes.
+        let mayHoldMarker = text.utf8.withContiguousStorageIfAvailable { $0.contains(0xEF) } ?? text.utf8.contains(0xEF)
+        return mayHoldMarker && text.unicodeScalars.contains(start)
     }
 
     /// `text` with the markers shown as angle brackets, for a message.
