@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Module graph (imports point one way, left to right; docs/ARCHITECTURE.md has
@@ -43,6 +43,13 @@ let package = Package(
         /// For users' test targets: template assertions, the resource graph,
         /// IAM policy evaluation and snapshots.
         .library(name: "CloudFormationTesting", targets: ["CloudFormationTesting"]),
+    ],
+    // A package that depends on this one with `traits: []` takes only the
+    // DSL products, and SwiftPM then neither fetches nor builds
+    // swift-argument-parser; the default traits give the `SynthCommand` product too.
+    traits: [
+        .trait(name: "SynthCommand", description: "The SynthCommand product: the synth command over a package's own stacks (swift-argument-parser)."),
+        .default(enabledTraits: ["SynthCommand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -89,7 +96,7 @@ let package = Package(
             dependencies: [
                 "CloudFormation", "StackSynthesis", "TemplateRendering", "TemplateReading", "TemplateDiff", "AWSResources", "TextDiff",
                 "MacieIdentifiers", "SecurityRules",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["SynthCommand"])),
             ]
         ),
         .executableTarget(name: "synth", dependencies: ["SynthCommand", "Stacks"]),

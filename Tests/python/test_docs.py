@@ -63,6 +63,10 @@ def swift_file(line: int, code: str) -> str:
     return f"{location}{imports}\nfunc example{line}(_ stack: Stack) throws {{\n{body}}}\n"
 
 
+def is_package_manifest(code: str) -> bool:
+    return code.lstrip().startswith("// swift-tools-version")
+
+
 DOCUMENTS_WITH_SWIFT = [document for document in DOCUMENTS if blocks(document, {"swift"})]
 
 
@@ -76,8 +80,8 @@ def test_the_documents_have_examples_to_check():
 def test_swift_blocks_type_check(document, tmp_path):
     files = []
     for line, code in blocks(document, {"swift"}):
-        if code.lstrip().startswith("// swift-tools-version"):
-            continue  # a package manifest: checked by the example packages under Examples/
+        if is_package_manifest(code):
+            continue  # checked by the example packages under Examples/
         path = tmp_path / f"line{line}.swift"
         path.write_text(swift_file(line, code))
         files.append(str(path))
@@ -97,6 +101,23 @@ def tutorial_steps(tutorial: Path) -> list[tuple[str, Path]]:
     return [(name, resources[file]) for name, file in CODE_DIRECTIVE.findall(tutorial.read_text())]
 
 
+def module_imports(modules: dict[str, list[str]]) -> dict[str, set[str]]:
+    """For each module of a project (module → the text of its files), the
+    project's modules it imports."""
+    return {module: {imported for text in texts for imported in re.findall(r"^import (\w+)", text, re.MULTILINE)}
+            & modules.keys() for module, texts in modules.items()}
+
+
+def import_order(imports: dict[str, set[str]]) -> list[str]:
+    """The modules in an order that compiles each after the modules it imports."""
+    order: list[str] = []
+    while len(order) < len(imports):
+        ready = [module for module in sorted(imports) if module not in order and imports[module] <= set(order)]
+        assert ready, f"the modules import each other in a circle: {imports}"
+        order += ready
+    return order
+
+
 def typecheck_project(files: dict[str, Path], scratch: Path) -> str:
     """Type-checks a reader's project (display path → file); returns the
     problems, or an empty string."""
@@ -105,14 +126,8 @@ def typecheck_project(files: dict[str, Path], scratch: Path) -> str:
         parts = Path(name).parts
         if len(parts) >= 3 and parts[0] in ("Sources", "Tests"):
             modules.setdefault(parts[1], []).append(path)
-    imports = {module: {imported for path in paths for imported in re.findall(r"^import (\w+)", path.read_text(), re.MULTILINE)}
-               & modules.keys() for module, paths in modules.items()}
-    order: list[str] = []
-    while len(order) < len(modules):
-        ready = [module for module in sorted(modules) if module not in order and imports[module] <= set(order)]
-        assert ready, f"the tutorial's modules import each other in a circle: {imports}"
-        order += ready
-    for module in order:
+    imports = module_imports({module: [path.read_text() for path in paths] for module, paths in modules.items()})
+    for module in import_order(imports):
         imported_by_another = any(module in imports[other] for other in modules if other != module)
         output = ["-emit-module", "-emit-module-path", str(scratch / f"{module}.swiftmodule")] if imported_by_another else ["-typecheck"]
         result = subprocess.run(
