@@ -112,6 +112,11 @@ extension Value {
     public static func split(_ delimiter: String, _ source: Value) -> Value {
         .intrinsic(.split(delimiter: delimiter, source: source))
     }
+    /// `Fn::If` on a declared condition: `.if(isProduction, 0, else: 5)`.
+    public static func `if`(_ condition: Condition, _ then: Value, else otherwise: Value) -> Value {
+        .if(condition.name, then, else: otherwise)
+    }
+    /// `Fn::If` on a condition by name, for templates built without the DSL.
     public static func `if`(_ condition: String, _ then: Value, else otherwise: Value) -> Value {
         .intrinsic(.if(condition: condition, then: then, else: otherwise))
     }

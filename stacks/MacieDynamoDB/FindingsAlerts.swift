@@ -51,7 +51,7 @@ public struct FindingsAlerts: Sendable {
         rule.addTarget(topic)
         stack.add(SNS.Subscription(
             "MacieFindingsEmailSubscription", endpoint: email.ref, protocol: "email", topicArn: topic.arn.expression,
-            attributes: ResourceAttributes(condition: hasEmail.name)))
+            attributes: ResourceAttributes(condition: hasEmail)))
         stack.output("MacieFindingsTopicArn", topic.arn, description: "SNS topic that receives Macie findings")
     }
 }

@@ -106,7 +106,7 @@ public struct OrderEventsStack: StackDefinition {
             protocol: "sqs",
             rawMessageDelivery: .if(isProduction, true, else: false),
             topicArn: topic.ref,
-            attributes: ResourceAttributes(dependsOn: [queuePolicy.logicalID])))
+            attributes: ResourceAttributes(dependsOn: [queuePolicy])))
 
         let alarm = stack.add(CloudWatch.Alarm(
             "DeadLetterAlarm",
@@ -120,7 +120,7 @@ public struct OrderEventsStack: StackDefinition {
             statistic: .maximum,
             threshold: 0,
             treatMissingData: .notBreaching,
-            attributes: ResourceAttributes(condition: isProduction.name)))
+            attributes: ResourceAttributes(condition: isProduction)))
 
         stack.output(
             "OrdersTopicArn", topic.ref, description: "Publish order events here.",

@@ -1,5 +1,6 @@
 import AWSResources
 import CloudFormation
+import IAMPolicies
 import SecurityRules
 
 /// Something that can be granted permissions: a role, or a construct that
@@ -39,14 +40,8 @@ public final class Role: ResourceDeclaration, Grantee {
     }
 
     public func declaredResources() -> [Resource] {
-        let trust: Value = [
-            "Version": "2012-10-17",
-            "Statement": [[
-                "Effect": "Allow",
-                "Principal": ["Service": .string(trustedService)],
-                "Action": "sts:AssumeRole",
-            ]],
-        ]
+        let trust = PolicyDocument([PolicyDocument.Statement(
+            effect: .allow, principal: .service(.string(trustedService)), actions: ["sts:AssumeRole"])]).templateValue
         var policies: [IAM.Role.Policy]?
         if !statements.isEmpty {
             policies = [IAM.Role.Policy(policyDocument: PolicyStatement.document(statements), policyName: .literal("\(logicalID)Policy"))]

@@ -14,7 +14,7 @@ public final class Key: ResourceDeclaration {
         /// An AWS service, such as `logs.amazonaws.com`; `${AWS::Region}` may appear in it.
         case service(String)
         /// An IAM role by ARN, such as a service-linked role.
-        case role(Value)
+        case role(Expression<String>)
     }
 
     public let logicalID: String
@@ -80,7 +80,7 @@ public final class Key: ResourceDeclaration {
     private func principalValue(_ principal: Principal) -> PolicyDocument.Principal {
         switch principal {
         case .service(let name): .service(name.contains("${") ? .sub(SubTemplate(stringLiteral: name)) : .string(name))
-        case .role(let arn): .aws(arn)
+        case .role(let arn): .aws(arn.templateValue)
         }
     }
 

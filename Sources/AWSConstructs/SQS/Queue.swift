@@ -1,5 +1,6 @@
 import AWSResources
 import CloudFormation
+import IAMPolicies
 
 /// An SQS queue encrypted with a customer-managed key, with a queue policy
 /// that denies requests without TLS (`enforceTLS`).
@@ -40,22 +41,15 @@ public final class Queue: ResourceDeclaration {
     public func declaredResources() -> [Resource] {
         let queue = SQS.Queue(
             logicalID, kmsMasterKeyId: key.arn.expression,
-            messageRetentionPeriod: .init(integerLiteral: retentionPeriod), queueName: name,
+            messageRetentionPeriod: .literal(retentionPeriod), queueName: name,
             redrivePolicy: deadLetters.map { ["deadLetterTargetArn": $0.queue.arn.templateValue, "maxReceiveCount": .integer($0.maxReceiveCount)] },
-            visibilityTimeout: visibilityTimeout.map { .init(integerLiteral: $0) },
+            visibilityTimeout: visibilityTimeout.map { .literal($0) },
             attributes: ResourceAttributes(deletionPolicy: .delete, updateReplacePolicy: .delete)
         ).declaredResources()
         guard enforceTLS else { return queue }
-        let statement: Value = [
-            "Sid": "DenyRequestsWithoutTLS",
-            "Effect": "Deny",
-            "Principal": "*",
-            "Action": "sqs:*",
-            "Resource": arn.templateValue,
-            "Condition": .object(Conditions.insecureTransport),
-        ]
-        return queue + SQS.QueuePolicy(
-            policyLogicalID, policyDocument: ["Version": "2012-10-17", "Statement": [statement]], queues: [url]
-        ).declaredResources()
+        let policy = PolicyDocument([PolicyDocument.Statement(
+            sid: "DenyRequestsWithoutTLS", effect: .deny, principal: .anyone, actions: ["sqs:*"], resources: [arn.templateValue],
+            conditions: Conditions.insecureTransport)])
+        return queue + SQS.QueuePolicy(policyLogicalID, policyDocument: policy.templateValue, queues: [url]).declaredResources()
     }
 }

@@ -37,6 +37,9 @@ extension Double: NumericExpressionType {}
 
 extension Expression: ExpressibleByIntegerLiteral where Type: NumericExpressionType {
     public init(integerLiteral value: Int) { self.init(unchecked: .integer(value)) }
+
+    /// A number known only when the stack is built (a setting of a construct).
+    public static func literal(_ number: Int) -> Self { Self(unchecked: .integer(number)) }
 }
 
 extension Expression: ExpressibleByFloatLiteral where Type == Double {
