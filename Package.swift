@@ -80,7 +80,7 @@ let package = Package(
         .target(name: "AWSConstructs", dependencies: ["Archiving", "CloudFormation", "AWSResources", "IAMPolicies", "SecurityRules"]),
         // The Lambda handlers are read from disk by the stack (and tested with pytest), not compiled.
         .target(
-            name: "Stacks", dependencies: ["CloudFormation", "AWSResources", "AWSConstructs", "SecurityRules", "TemplateRendering"], path: "stacks",
+            name: "Stacks", dependencies: ["CloudFormation", "AWSResources", "AWSConstructs", "IAMPolicies", "SecurityRules"], path: "stacks",
             exclude: ["MacieDynamoDB/functions"]
         ),
         .target(name: "StackSynthesis", dependencies: ["CloudFormation", "AWSResources", "SecurityRules", "TemplateRendering"]),

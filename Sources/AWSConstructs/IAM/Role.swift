@@ -16,13 +16,13 @@ public final class Role: ResourceDeclaration, Grantee {
     public let logicalID: String
     /// The service that may assume the role, such as `lambda.amazonaws.com`.
     public let trustedService: String
-    public var roleName: Expression<String>?
-    public var description: Expression<String>?
+    public var roleName: TemplateExpression<String>?
+    public var description: TemplateExpression<String>?
     public private(set) var statements: [PolicyStatement] = []
     /// Security rules that do not fit this role's grants, each with the reason.
     public var suppressions: [RuleSuppression] = []
 
-    public init(_ logicalID: String, trustedService: String, roleName: Expression<String>? = nil, description: Expression<String>? = nil) {
+    public init(_ logicalID: String, trustedService: String, roleName: TemplateExpression<String>? = nil, description: TemplateExpression<String>? = nil) {
         self.logicalID = logicalID
         self.trustedService = trustedService
         self.roleName = roleName
@@ -32,7 +32,7 @@ public final class Role: ResourceDeclaration, Grantee {
     public var role: Role { self }
 
     /// `Ref`: the role's name.
-    public var ref: Expression<String> { Expression(unchecked: .ref(logicalID)) }
+    public var ref: TemplateExpression<String> { TemplateExpression(unchecked: .ref(logicalID)) }
     public var arn: ARN<IAMRoleARN> { ARN(unchecked: .getAtt(logicalID, "Arn")) }
 
     public func addToPolicy(_ statement: PolicyStatement) {

@@ -72,17 +72,17 @@ public struct ClassificationJob: Sendable {
     /// The share of objects, 1 to 100, to analyse.
     public var samplingPercentage: Int
     /// Buckets by name (a bucket's `ref`, or text).
-    public var buckets: [Expression<String>]
+    public var buckets: [TemplateExpression<String>]
     public var includes: [ObjectCriterion]
     public var excludes: [ObjectCriterion]
     public var managedIdentifiers: ManagedIdentifiers
     /// Custom data identifiers by ID (a `CustomDataIdentifier`'s `id`).
-    public var customIdentifiers: [Expression<String>]
+    public var customIdentifiers: [TemplateExpression<String>]
 
     public init(
         name: String, description: String? = nil, frequency: Frequency, initialRun: Bool = true,
-        samplingPercentage: Int = 100, buckets: [Expression<String>], includes: [ObjectCriterion] = [], excludes: [ObjectCriterion] = [],
-        managedIdentifiers: ManagedIdentifiers = .recommended, customIdentifiers: [Expression<String>] = []
+        samplingPercentage: Int = 100, buckets: [TemplateExpression<String>], includes: [ObjectCriterion] = [], excludes: [ObjectCriterion] = [],
+        managedIdentifiers: ManagedIdentifiers = .recommended, customIdentifiers: [TemplateExpression<String>] = []
     ) {
         self.name = name
         self.description = description

@@ -31,12 +31,12 @@ extension TypedResource {
 
     /// `Ref` to the resource. What it returns (a name, an ID, an ARN, a URL)
     /// depends on the type; each generated type documents it.
-    public var ref: Expression<String> { Expression(unchecked: .ref(logicalID)) }
+    public var ref: TemplateExpression<String> { TemplateExpression(unchecked: .ref(logicalID)) }
 
     /// `Fn::GetAtt` by name, for attributes the schema does not list. The
     /// generated members (`bucket.arn`) are the checked way.
-    public func getAtt<T>(_ attribute: String, as type: T.Type = String.self) -> Expression<T> {
-        Expression(unchecked: .getAtt(logicalID, attribute))
+    public func getAtt<T>(_ attribute: String, as type: T.Type = String.self) -> TemplateExpression<T> {
+        TemplateExpression(unchecked: .getAtt(logicalID, attribute))
     }
 
     /// Sets a property the typed API does not reach, by its path below
