@@ -42,7 +42,7 @@ public final class Queue: ResourceDeclaration {
         let queue = SQS.Queue(
             logicalID, kmsMasterKeyId: key.arn.expression,
             messageRetentionPeriod: .literal(retentionPeriod), queueName: name,
-            redrivePolicy: deadLetters.map { .redrive(to: $0.queue.arn, maxReceiveCount: Value.integer($0.maxReceiveCount)) },
+            redrivePolicy: deadLetters.map { .redrive(to: $0.queue.arn, maxReceiveCount: .integer($0.maxReceiveCount)) },
             visibilityTimeout: visibilityTimeout.map { .literal($0) },
             attributes: ResourceAttributes(deletionPolicy: .delete, updateReplacePolicy: .delete)
         ).declaredResources()
