@@ -34,6 +34,8 @@ let package = Package(
         .library(name: "YAML", targets: ["YAML"]),
         .library(name: "AWSResources", targets: ["AWSResources"]),
         .library(name: "AWSConstructs", targets: ["AWSConstructs"]),
+        /// Typed IAM policy documents (identity and resource policies).
+        .library(name: "IAMPolicies", targets: ["IAMPolicies"]),
         .library(name: "TemplateRendering", targets: ["TemplateRendering"]),
         /// Synthesis with every check, rendered: `synthesizeTemplate(stack)`.
         .library(name: "StackSynthesis", targets: ["StackSynthesis"]),
@@ -87,7 +89,7 @@ let package = Package(
         .target(name: "AWSConstructs", dependencies: ["Archiving", "CloudFormation", "AWSResources", "IAMPolicies", "SecurityRules"]),
         // The Lambda handlers are read from disk by the stack (and tested with pytest), not compiled.
         .target(
-            name: "Stacks", dependencies: ["CloudFormation", "AWSResources", "AWSConstructs", "SecurityRules", "TemplateRendering"], path: "stacks",
+            name: "Stacks", dependencies: ["CloudFormation", "AWSResources", "AWSConstructs", "IAMPolicies", "SecurityRules"], path: "stacks",
             exclude: ["MacieDynamoDB/functions"]
         ),
         .target(name: "StackSynthesis", dependencies: ["CloudFormation", "AWSResources", "SecurityRules", "TemplateRendering"]),

@@ -10,11 +10,6 @@ public struct Condition: Hashable, Sendable {
         self.expression = expression
     }
 
-    /// `Fn::If` on this condition.
-    public func choose(_ then: Value, else otherwise: Value) -> Value {
-        .if(name, then, else: otherwise)
-    }
-
     /// This condition inside another condition function.
     public var reference: Value { .condition(name) }
 }

@@ -1,10 +1,19 @@
-/// `Fn::ForEach`, the language extensions' loop: an entry whose key is
-/// `Fn::ForEach::` and the loop's name, whose value is the identifier, the
-/// collection and the fragment to repeat. It may stand among resources,
-/// outputs, conditions or properties; the `AWS::LanguageExtensions` transform
-/// expands it.
+/// Where `Fn::ForEach` loops stand: an entry whose key is `Fn::ForEach::`
+/// and the loop's name, whose value is the identifier, the collection and
+/// the fragment to repeat (`Intrinsic.forEach` lays it out). A mapping that is
+/// one loop is the value `.forEach`; the loops among the resources and
+/// outputs of a template, among its conditions, or beside other entries of a
+/// mapping stay entries under their keys. The `AWS::LanguageExtensions`
+/// transform expands them.
 public enum ForEachLoop {
     public static let keyPrefix = "Fn::ForEach::"
 
     public static func isLoop(_ key: String) -> Bool { key.hasPrefix(keyPrefix) }
+
+    /// What a reader says of a loop entry that `Intrinsic(longName:argument:)` refuses.
+    public static func layoutProblem(_ key: String) -> String {
+        key == keyPrefix
+            ? "\(key) needs a loop name after 'Fn::ForEach::'"
+            : "\(key) takes a list of the identifier, the collection and the fragment (a mapping)"
+    }
 }

@@ -29,6 +29,12 @@ public indirect enum Intrinsic: Hashable, Sendable {
     case length(Value)
     /// `Fn::ToJsonString` (needs the `AWS::LanguageExtensions` transform).
     case toJsonString(Value)
+    /// `Fn::ForEach::Loop` (needs the `AWS::LanguageExtensions` transform):
+    /// `fragment` (a mapping, or another loop) once for each item of
+    /// `collection`, with `${identifier}` in its keys and values replaced by
+    /// the item. The loop stands where the fragment's entries go: among
+    /// resources, outputs, conditions or the entries of a mapping.
+    case forEach(loop: String, identifier: String, collection: Value, fragment: Value)
     // Condition functions: in Conditions, and in `Fn::If`'s condition position.
     case equals(Value, Value)
     case not(Value)
@@ -40,7 +46,7 @@ public indirect enum Intrinsic: Hashable, Sendable {
     /// Whether the function needs the `AWS::LanguageExtensions` transform.
     public var needsLanguageExtensions: Bool {
         switch self {
-        case .length, .toJsonString: true
+        case .length, .toJsonString, .forEach: true
         default: false
         }
     }
@@ -67,6 +73,7 @@ public indirect enum Intrinsic: Hashable, Sendable {
         case .transform: "Fn::Transform"
         case .length: "Fn::Length"
         case .toJsonString: "Fn::ToJsonString"
+        case .forEach(let loop, _, _, _): ForEachLoop.keyPrefix + loop
         case .equals: "Fn::Equals"
         case .not: "Fn::Not"
         case .and: "Fn::And"
@@ -105,6 +112,11 @@ extension Value {
     public static func split(_ delimiter: String, _ source: Value) -> Value {
         .intrinsic(.split(delimiter: delimiter, source: source))
     }
+    /// `Fn::If` on a declared condition: `.if(isProduction, 0, else: 5)`.
+    public static func `if`(_ condition: Condition, _ then: Value, else otherwise: Value) -> Value {
+        .if(condition.name, then, else: otherwise)
+    }
+    /// `Fn::If` on a condition by name, for templates built without the DSL.
     public static func `if`(_ condition: String, _ then: Value, else otherwise: Value) -> Value {
         .intrinsic(.if(condition: condition, then: then, else: otherwise))
     }
@@ -122,6 +134,10 @@ extension Value {
     }
     public static func length(_ list: Value) -> Value { .intrinsic(.length(list)) }
     public static func toJsonString(_ value: Value) -> Value { .intrinsic(.toJsonString(value)) }
+    /// `Fn::ForEach::Loop`: `.forEach("Topics", "Name", in: .ref("Names"), ["Topic${Name}": …])`.
+    public static func forEach(_ loop: String, _ identifier: String, in collection: Value, _ fragment: Value) -> Value {
+        .intrinsic(.forEach(loop: loop, identifier: identifier, collection: collection, fragment: fragment))
+    }
     public static func equals(_ lhs: Value, _ rhs: Value) -> Value { .intrinsic(.equals(lhs, rhs)) }
     /// `Fn::Equals` on a typed expression (`.equals(environment.ref, "prod")`).
     public static func equals(_ lhs: some PropertyValue, _ rhs: Value) -> Value {

@@ -20,6 +20,7 @@ extension Intrinsic {
         case .transform(let name, let parameters): ["Name": .string(name), "Parameters": .object(parameters)]
         case .length(let value): value
         case .toJsonString(let value): value
+        case .forEach(_, let identifier, let collection, let fragment): [.string(identifier), collection, fragment]
         case .equals(let lhs, let rhs): [lhs, rhs]
         case .not(let condition): [condition]
         case .and(let conditions): .list(conditions)
@@ -37,6 +38,12 @@ extension Intrinsic {
         let items = argument.listItems
         func string(_ index: Int) -> String? { items.flatMap { index < $0.count ? $0[index].literalString : nil } }
         func count(_ expected: Int) -> Bool { items?.count == expected }
+        if longName.hasPrefix(ForEachLoop.keyPrefix) {
+            let loop = String(longName.dropFirst(ForEachLoop.keyPrefix.count))
+            guard !loop.isEmpty, count(3), let identifier = string(0), items![2].isLoopFragment else { return nil }
+            self = .forEach(loop: loop, identifier: identifier, collection: items![1], fragment: items![2])
+            return
+        }
         switch longName {
         case "Ref":
             guard let name = argument.literalString else { return nil }
@@ -96,6 +103,15 @@ extension Intrinsic {
 }
 
 extension Value {
+    /// Whether the value can be what a loop repeats: a mapping, or a loop.
+    var isLoopFragment: Bool {
+        switch self {
+        case .object: true
+        case .intrinsic(.forEach): true
+        default: false
+        }
+    }
+
     /// The items of a list, or `nil` for anything else.
     public var listItems: [Value]? {
         if case .list(let items) = self { return items }

@@ -147,6 +147,9 @@ public struct ReferenceCollector {
             for (index, item) in items.enumerated() { inside(.index(index)) { $0.walk(item) } }
         case .condition(let name):
             references.append(TemplateReference(target: name, kind: .condition, path: path))
+        case .forEach(_, _, let collection, _):
+            // The fragment names the loop's identifier, which only its expansion declares.
+            inside(.index(1)) { $0.walk(collection) }
         }
     }
 

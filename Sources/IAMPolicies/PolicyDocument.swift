@@ -45,14 +45,14 @@ public struct PolicyDocument: Hashable, Sendable {
         public var actionsAsList: Bool
 
         public init(
-            sid: String? = nil, effect: Effect, principal: Principal? = nil, actions: [String], resources: [Value] = [],
+            sid: String? = nil, effect: Effect, principal: Principal? = nil, actions: [String], resources: [any PropertyValue] = [],
             conditions: Object = [:], actionsAsList: Bool = false
         ) {
             self.sid = sid
             self.effect = effect
             self.principal = principal
             self.actions = actions
-            self.resources = resources
+            self.resources = resources.map(\.templateValue)
             self.conditions = conditions
             self.actionsAsList = actionsAsList
         }

@@ -130,7 +130,7 @@ struct ResourceWriter {
             out.line("/// `Fn::GetAtt \(resourceName).\(attribute)`.")
             out.documentationLink("return values", returnValuesURL, afterDescription: true)
             let member = SwiftNames.member(pointer.map { $0 }.joined())
-            out.line("public var \(member): \(swiftType) { Expression(unchecked: .getAtt(logicalID, \(attribute.swiftLiteral))) }")
+            out.line("public var \(member): \(swiftType) { TemplateExpression(unchecked: .getAtt(logicalID, \(attribute.swiftLiteral))) }")
         }
     }
 
@@ -205,7 +205,7 @@ struct ResourceWriter {
                 out.line("case \(entry.name)")
             }
             out.line("/// A value newer than the schema, or an intrinsic function.")
-            out.line("case other(Expression<String>)")
+            out.line("case other(TemplateExpression<String>)")
             out.line()
             out.block("public var templateValue: Value") { out in
                 out.line("switch self {")

@@ -1,9 +1,9 @@
 /// How a schema node is spelled in Swift, and which nested types a resource
 /// needs for it.
 indirect enum SwiftType: Equatable {
-    /// `Expression<Scalar>`: a literal or an intrinsic returning a scalar.
+    /// `TemplateExpression<Scalar>`: a literal or an intrinsic returning a scalar.
     case expression(scalar: String)
-    /// `Expression<[Scalar]>`: a list literal, or `Fn::Split`, `Fn::GetAZs`, a list parameter.
+    /// `TemplateExpression<[Scalar]>`: a list literal, or `Fn::Split`, `Fn::GetAZs`, a list parameter.
     case expressionList(scalar: String)
     /// A generated struct or enum nested in the resource.
     case named(String)
@@ -16,8 +16,8 @@ indirect enum SwiftType: Equatable {
 
     var spelling: String {
         switch self {
-        case .expression(let scalar): "Expression<\(scalar)>"
-        case .expressionList(let scalar): "Expression<[\(scalar)]>"
+        case .expression(let scalar): "TemplateExpression<\(scalar)>"
+        case .expressionList(let scalar): "TemplateExpression<[\(scalar)]>"
         case .named(let name): name
         case .list(let element): "[\(element.spelling)]"
         case .map(let element): "[String: \(element.spelling)]"
@@ -48,7 +48,7 @@ final class SwiftTypeResolver {
     private var definitionTypes: [String: SwiftType] = [:]
 
     static let reservedNames: Set<String> = [
-        "Value", "Object", "Expression", "PropertyValue", "ResourceAttributes", "PropertyOverrides", "TypedResource",
+        "Value", "Object", "TemplateExpression", "PropertyValue", "ResourceAttributes", "PropertyOverrides", "TypedResource",
         "String", "Int", "Double", "Bool", "Array", "Dictionary", "Condition", "Mapping", "Parameter", "Output",
         "Resource", "Stack", "Template",
         // Members named so would clash with the metatype expressions `X.Type` and `X.Protocol`.

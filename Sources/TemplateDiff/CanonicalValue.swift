@@ -37,28 +37,9 @@ enum CanonicalValue {
         Object(object.entries.map { Object.Entry($0.key, normalized($0.value)) }.sorted { $0.key < $1.key })
     }
 
+    /// Names in a function's argument are strings, and stay strings; the
+    /// argument keeps its layout, so it is still the same function's.
     private static func normalized(_ intrinsic: Intrinsic) -> Intrinsic {
-        switch intrinsic {
-        case .ref, .getAtt, .condition: intrinsic
-        case .sub(let text, let variables): .sub(text, variables: normalized(variables))
-        case .join(let delimiter, let values): .join(delimiter: delimiter, values: normalized(values))
-        case .select(let index, let list): .select(index: normalized(index), list: normalized(list))
-        case .split(let delimiter, let source): .split(delimiter: delimiter, source: normalized(source))
-        case .if(let condition, let then, let otherwise):
-            .if(condition: condition, then: normalized(then), else: normalized(otherwise))
-        case .findInMap(let map, let top, let second):
-            .findInMap(map: normalized(map), topLevelKey: normalized(top), secondLevelKey: normalized(second))
-        case .getAZs(let region): .getAZs(region: normalized(region))
-        case .importValue(let name): .importValue(normalized(name))
-        case .base64(let value): .base64(normalized(value))
-        case .cidr(let block, let count, let bits): .cidr(ipBlock: normalized(block), count: normalized(count), cidrBits: normalized(bits))
-        case .transform(let name, let parameters): .transform(name: name, parameters: normalized(parameters))
-        case .length(let value): .length(normalized(value))
-        case .toJsonString(let value): .toJsonString(normalized(value))
-        case .equals(let lhs, let rhs): .equals(normalized(lhs), normalized(rhs))
-        case .not(let condition): .not(normalized(condition))
-        case .and(let conditions): .and(conditions.map(normalized))
-        case .or(let conditions): .or(conditions.map(normalized))
-        }
+        Intrinsic(longName: intrinsic.longName, argument: normalized(intrinsic.longFormArgument)) ?? intrinsic
     }
 }

@@ -51,7 +51,7 @@ enum EntryComparison {
     /// anything imports it.
     private static func exportNotes(old: Object?, new: Object?, replaced: Set<String>) -> [String] {
         guard let oldExport = old?["Export"] else { return [] }
-        let name = DisplayText.text(exportName(oldExport))
+        let name = ValueText.line(exportName(oldExport), style: .flow)
         let consequence = "the update fails while another stack imports it."
         guard let newExport = new?["Export"], CanonicalValue.equal(oldExport, newExport) else {
             return ["The export \(name) goes away: " + consequence]

@@ -5,26 +5,26 @@ extension TemplateChanges {
     /// as a JSON template writes them (long-form intrinsics), and a key
     /// present only when it has a value (`old` is absent for an addition).
     public func json() -> String {
-        JSONReport.document(self).written
+        JSONReport.document(self).reportJSON
     }
 }
 
 /// Builds the JSON report.
 enum JSONReport {
-    static func document(_ changes: TemplateChanges) -> JSONNode {
-        .object([
+    static func document(_ changes: TemplateChanges) -> Value {
+        .fields([
             ("summary", summary(changes)),
-            ("resources", .array(changes.resources.map(resource))),
-            ("iamStatements", .array(changes.statements.map(statement))),
-            ("parameters", .array(changes.parameters.map(entry))),
-            ("outputs", .array(changes.outputs.map(entry))),
-            ("otherSections", .array(changes.otherSections.map(valueChange))),
+            ("resources", .list(changes.resources.map(resource))),
+            ("iamStatements", .list(changes.statements.map(statement))),
+            ("parameters", .list(changes.parameters.map(entry))),
+            ("outputs", .list(changes.outputs.map(entry))),
+            ("otherSections", .list(changes.otherSections.map(valueChange))),
         ])
     }
 
-    private static func summary(_ changes: TemplateChanges) -> JSONNode {
+    private static func summary(_ changes: TemplateChanges) -> Value {
         let summary = changes.summary
-        return .object([
+        return .fields([
             ("isEmpty", .bool(changes.isEmpty)),
             ("hasBroadening", .bool(changes.hasBroadening)),
             ("hasReplacement", changes.hasReplacement || !changes.hasUnknownReplacement ? .bool(changes.hasReplacement) : .string("unknown")),
@@ -46,46 +46,46 @@ enum JSONReport {
         ])
     }
 
-    private static func resource(_ change: ResourceChange) -> JSONNode {
-        .object(omittingNil: [
+    private static func resource(_ change: ResourceChange) -> Value {
+        .fields(omittingNil: [
             ("logicalID", .string(change.logicalID)),
             ("change", .string(change.kind.rawValue)),
             ("type", .string(change.type)),
-            ("oldLogicalID", change.oldLogicalID.map(JSONNode.string)),
-            ("oldType", change.oldType.map(JSONNode.string)),
+            ("oldLogicalID", change.oldLogicalID.map(Value.string)),
+            ("oldType", change.oldType.map(Value.string)),
             ("replacement", change.replacement.map(replacement) ?? (change.replacementIsUnknown ? .string("unknown") : nil)),
             ("removal", change.removal.map { fate($0, sentence: ChangeWording.fate($0, governedBy: "DeletionPolicy")) }),
-            ("attributes", .array(change.attributeChanges.map(valueChange))),
-            ("properties", .array(change.propertyChanges.map(valueChange))),
-            ("notes", .array(change.notes.map(JSONNode.string))),
+            ("attributes", .list(change.attributeChanges.map(valueChange))),
+            ("properties", .list(change.propertyChanges.map(valueChange))),
+            ("notes", .list(change.notes.map(Value.string))),
         ])
     }
 
-    private static func replacement(_ replacement: Replacement) -> JSONNode {
-        let causes = replacement.causes.map { cause -> JSONNode in
+    private static func replacement(_ replacement: Replacement) -> Value {
+        let causes = replacement.causes.map { cause -> Value in
             switch cause {
             case .renamed(let from):
-                .object([("kind", .string("renamed")), ("from", .string(from))])
+                .fields([("kind", .string("renamed")), ("from", .string(from))])
             case .typeChanged(let from, let to):
-                .object([("kind", .string("typeChanged")), ("from", .string(from)), ("to", .string(to))])
+                .fields([("kind", .string("typeChanged")), ("from", .string(from)), ("to", .string(to))])
             case .createOnlyPropertiesChanged(let paths):
-                .object([("kind", .string("createOnlyPropertiesChanged")), ("paths", .array(paths.map { .string($0.description) }))])
+                .fields([("kind", .string("createOnlyPropertiesChanged")), ("paths", .list(paths.map { .string($0.description) }))])
             case .referencedResourceReplaced(let id, let paths):
-                .object([
+                .fields([
                     ("kind", .string("referencedResourceReplaced")), ("logicalID", .string(id)),
-                    ("paths", .array(paths.map { .string($0.description) })),
+                    ("paths", .list(paths.map { .string($0.description) })),
                 ])
             }
         }
-        return .object([
+        return .fields([
             ("dataLoss", .bool(replacement.losesData)),
             ("description", .string(ChangeWording.replacement(replacement))),
-            ("causes", .array(causes)),
+            ("causes", .list(causes)),
             ("oldResource", fate(replacement.oldResourceFate, sentence: ChangeWording.fate(replacement.oldResourceFate, governedBy: replacement.disposingAttribute))),
         ])
     }
 
-    private static func fate(_ fate: OldResourceFate, sentence: String) -> JSONNode {
+    private static func fate(_ fate: OldResourceFate, sentence: String) -> Value {
         let kind: String, policy: (DeletionPolicy, String)?
         switch fate {
         case .noData: (kind, policy) = ("deleted", nil)
@@ -93,7 +93,7 @@ enum JSONReport {
         case .retained(.snapshot, let attribute): (kind, policy) = ("snapshotted", (.snapshot, attribute))
         case .retained(let deletionPolicy, let attribute): (kind, policy) = ("retained", (deletionPolicy, attribute))
         }
-        return .object(omittingNil: [
+        return .fields(omittingNil: [
             ("fate", .string(kind)),
             ("policyAttribute", policy.map { .string($0.1) }),
             ("policy", policy.map { .string($0.0.rawValue) }),
@@ -101,39 +101,39 @@ enum JSONReport {
         ])
     }
 
-    private static func statement(_ change: StatementChange) -> JSONNode {
+    private static func statement(_ change: StatementChange) -> Value {
         let row = change.row
-        func term(_ name: String, _ term: StatementTerm) -> (String, JSONNode?) {
+        func term(_ name: String, _ term: StatementTerm) -> (String, Value?) {
             (term.isNegated ? "not" + name.prefix(1).uppercased() + name.dropFirst() : name, .string(term.text))
         }
-        return .object(omittingNil: [
+        return .fields(omittingNil: [
             ("change", .string(change.change.rawValue)),
             ("verdict", .string(change.verdict.rawValue)),
             ("effect", .string(row.effect.rawValue)),
             term("principal", row.principal),
             term("action", row.action),
             term("resource", row.resource),
-            ("conditions", .array(row.conditions.map { .string($0.description) })),
+            ("conditions", .list(row.conditions.map { .string($0.description) })),
             ("reason", .string(ChangeWording.reason(of: change))),
-            ("locations", .array(change.locations.map { .string($0.description) })),
+            ("locations", .list(change.locations.map { .string($0.description) })),
         ])
     }
 
-    private static func entry(_ change: EntryChange) -> JSONNode {
-        .object([
+    private static func entry(_ change: EntryChange) -> Value {
+        .fields([
             ("logicalID", .string(change.logicalID)),
             ("change", .string(change.kind.rawValue)),
-            ("fields", .array(change.changes.map(valueChange))),
-            ("notes", .array(change.notes.map(JSONNode.string))),
+            ("fields", .list(change.changes.map(valueChange))),
+            ("notes", .list(change.notes.map(Value.string))),
         ])
     }
 
-    private static func valueChange(_ change: ValueChange) -> JSONNode {
-        .object(omittingNil: [
+    private static func valueChange(_ change: ValueChange) -> Value {
+        .fields(omittingNil: [
             ("path", .string(change.path.description)),
             ("change", .string(change.kind.rawValue)),
-            ("old", change.old.map(JSONNode.init)),
-            ("new", change.new.map(JSONNode.init)),
+            ("old", change.old),
+            ("new", change.new),
         ])
     }
 }

@@ -108,7 +108,7 @@ enum ResourceComparison {
         })
         return CreateOnlyProperties.physicalNameProperties(of: resource.type).compactMap { name in
             guard !changedNames.contains(name), let value = resource.properties[name] else { return nil }
-            return note(name, DisplayText.text(value))
+            return note(name, ValueText.line(value, style: .flow))
         }
     }
 

@@ -6,7 +6,7 @@ extension TemplateChanges {
     /// logical locations (the template path: `Resources.Table.Properties.TableName`).
     /// Neutral IAM rows, parameters, outputs and other sections are not findings.
     public func sarif() -> String {
-        SARIFReport.document(self).written
+        SARIFReport.document(self).reportJSON
     }
 }
 
@@ -66,33 +66,33 @@ enum SARIFReport {
         var index: Int { Self.allCases.firstIndex(of: self)! }
     }
 
-    static func document(_ changes: TemplateChanges) -> JSONNode {
-        .object([
+    static func document(_ changes: TemplateChanges) -> Value {
+        .fields([
             ("$schema", .string(schema)),
             ("version", .string("2.1.0")),
-            ("runs", .array([
-                .object([
-                    ("tool", .object([("driver", .object([
+            ("runs", .list([
+                .fields([
+                    ("tool", .fields([("driver", .fields([
                         ("name", .string("synth")),
-                        ("rules", .array(Rule.allCases.map(rule))),
+                        ("rules", .list(Rule.allCases.map(rule))),
                     ]))])),
-                    ("results", .array(results(changes))),
+                    ("results", .list(results(changes))),
                 ]),
             ])),
         ])
     }
 
-    private static func rule(_ rule: Rule) -> JSONNode {
-        .object([
+    private static func rule(_ rule: Rule) -> Value {
+        .fields([
             ("id", .string(rule.rawValue)),
             ("name", .string(rule.name)),
-            ("shortDescription", .object([("text", .string(rule.summary))])),
-            ("defaultConfiguration", .object([("level", .string(rule.defaultLevel.rawValue))])),
+            ("shortDescription", .fields([("text", .string(rule.summary))])),
+            ("defaultConfiguration", .fields([("level", .string(rule.defaultLevel.rawValue))])),
         ])
     }
 
-    private static func results(_ changes: TemplateChanges) -> [JSONNode] {
-        var results: [JSONNode] = []
+    private static func results(_ changes: TemplateChanges) -> [Value] {
+        var results: [Value] = []
         for change in changes.resources {
             let title = ChangeWording.title(of: change)
             let here = location(change.templatePath, kind: "resource")
@@ -132,28 +132,28 @@ enum SARIFReport {
     private static func describe(_ change: ValueChange) -> String {
         let path = change.path.description
         switch (change.old, change.new) {
-        case (nil, let new?): return "\(path) is added: \(DisplayText.truncated(DisplayText.text(new)))"
-        case (let old?, nil): return "\(path) is removed (was \(DisplayText.truncated(DisplayText.text(old))))"
+        case (nil, let new?): return "\(path) is added: \(ValueText.truncatedLine(new, style: .flow))"
+        case (let old?, nil): return "\(path) is removed (was \(ValueText.truncatedLine(old, style: .flow)))"
         case (let old?, let new?):
-            return "\(path) changes from \(DisplayText.truncated(DisplayText.text(old))) to \(DisplayText.truncated(DisplayText.text(new)))"
+            return "\(path) changes from \(ValueText.truncatedLine(old, style: .flow)) to \(ValueText.truncatedLine(new, style: .flow))"
         case (nil, nil): return path
         }
     }
 
-    private static func result(_ rule: Rule, level: Level? = nil, _ message: String, _ locations: [JSONNode]) -> JSONNode {
-        .object([
+    private static func result(_ rule: Rule, level: Level? = nil, _ message: String, _ locations: [Value]) -> Value {
+        .fields([
             ("ruleId", .string(rule.rawValue)),
             ("ruleIndex", .integer(rule.index)),
             ("level", .string((level ?? rule.defaultLevel).rawValue)),
-            ("message", .object([("text", .string(message))])),
-            ("locations", .array(locations)),
+            ("message", .fields([("text", .string(message))])),
+            ("locations", .list(locations)),
         ])
     }
 
     /// A logical location: the template path, named by its logical ID.
-    private static func location(_ path: TemplatePath, kind: String) -> JSONNode {
-        .object([("logicalLocations", .array([
-            .object([
+    private static func location(_ path: TemplatePath, kind: String) -> Value {
+        .fields([("logicalLocations", .list([
+            .fields([
                 ("name", .string(path.logicalID ?? path.description)),
                 ("fullyQualifiedName", .string(path.description)),
                 ("kind", .string(kind)),

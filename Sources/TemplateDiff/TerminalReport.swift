@@ -119,15 +119,15 @@ struct TerminalReport {
         let path = change.path.description
         switch (change.old, change.new) {
         case (nil, let new?):
-            return [indent + style.apply(.added, to: "+") + " \(path): " + DisplayText.truncated(DisplayText.text(new)) + suffix]
+            return [indent + style.apply(.added, to: "+") + " \(path): " + ValueText.truncatedLine(new, style: .flow) + suffix]
         case (let old?, nil):
-            return [indent + style.apply(.removed, to: "-") + " \(path): " + DisplayText.truncated(DisplayText.text(old)) + suffix]
+            return [indent + style.apply(.removed, to: "-") + " \(path): " + ValueText.truncatedLine(old, style: .flow) + suffix]
         case (let old?, let new?):
             if let textLines = multilineChange(old, new) {
                 return [indent + style.apply(.modified, to: "~") + " \(path):" + suffix] + textLines
             }
             return [indent + style.apply(.modified, to: "~") + " \(path): "
-                + DisplayText.truncated(DisplayText.text(old)) + " → " + DisplayText.truncated(DisplayText.text(new)) + suffix]
+                + ValueText.truncatedLine(old, style: .flow) + " → " + ValueText.truncatedLine(new, style: .flow) + suffix]
         case (nil, nil):
             return []
         }

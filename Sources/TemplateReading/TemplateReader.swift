@@ -129,7 +129,9 @@ struct SectionReader {
         var plain: [(String, Node)] = []
         for (key, node) in entries {
             if ForEachLoop.isLoop(key) {
-                loops.entries.append(Object.Entry(key, values.value(node)))
+                let argument = values.value(node)
+                if Intrinsic(longName: key, argument: argument) == nil { values.problem(ForEachLoop.layoutProblem(key), at: node) }
+                loops.entries.append(Object.Entry(key, argument))
             } else {
                 plain.append((key, node))
             }

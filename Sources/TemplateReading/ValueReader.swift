@@ -36,6 +36,9 @@ struct ValueReader {
                 let name = key == "Ref" || key == "Condition" ? key : String(key.dropFirst(4))
                 return intrinsic(name, pairs[0].value, at: node)
             }
+            if pairs.count == 1, pairs[0].key.isTextKey, let key = pairs[0].key.scalarText, ForEachLoop.isLoop(key) {
+                return loop(key, pairs[0].value)
+            }
             return .object(object(pairs))
         }
     }
@@ -59,6 +62,15 @@ struct ValueReader {
             object.entries.append(Object.Entry(key, value(pair.value)))
         }
         return object
+    }
+
+    /// A one-entry mapping `Fn::ForEach::Name: [identifier, collection, fragment]`.
+    private mutating func loop(_ key: String, _ argument: Node) -> Value {
+        guard let loop = Intrinsic(longName: key, argument: value(argument)) else {
+            problem(ForEachLoop.layoutProblem(key), at: argument)
+            return .null
+        }
+        return .intrinsic(loop)
     }
 
     /// A function's node as the one-entry object of its long form, without

@@ -1,4 +1,5 @@
 import YAML
+import CloudFormation
 
 /// Writes an untagged document as JSON: 2-space indent, keys in the order
 /// given, UTF-8 text unescaped except where JSON requires.

@@ -8,8 +8,8 @@ struct ClassificationJobTests {
     @Test("a one-time job: no schedule, no initialRun, the buckets and custom identifiers by reference")
     func oneTime() {
         let job = ClassificationJob(
-            name: "scan", frequency: .oneTime, samplingPercentage: 50, buckets: [.ref("Bucket")],
-            managedIdentifiers: .none, customIdentifiers: [.ref("Identifier")])
+            name: "scan", frequency: .oneTime, samplingPercentage: 50, buckets: [TemplateExpression(unchecked: .ref("Bucket"))],
+            managedIdentifiers: .none, customIdentifiers: [TemplateExpression(unchecked: .ref("Identifier"))])
         #expect(job.request() == [
             "jobType": "ONE_TIME", "name": "scan", "samplingPercentage": 50,
             "s3JobDefinition": ["bucketDefinitions": [["accountId": .accountID, "buckets": [.ref("Bucket")]]]],

@@ -25,7 +25,7 @@ private func problems(_ body: @escaping @Sendable (Stack) throws -> Void) -> [St
     }
 }
 
-private let role: Expression<String> = "arn:aws:iam::123456789012:role/service"
+private let role: TemplateExpression<String> = "arn:aws:iam::123456789012:role/service"
 
 @Suite("Typed resources from the schemas")
 struct TypedResourceTests {
@@ -233,7 +233,7 @@ struct TypedResourceTests {
 /// The typed example in README.md, kept here so it cannot drift from code that compiles.
 @Test("the README's typed-resource example synthesizes with every check")
 func readmeTypedExample() throws {
-    let source: Expression<String> = "def handler(event, context):\n    return event\n"
+    let source: TemplateExpression<String> = "def handler(event, context):\n    return event\n"
     let template = try synthesized { stack in
         let role = stack.add(IAM.Role("Role", assumeRolePolicyDocument: [
             "Version": "2012-10-17",

@@ -15,9 +15,9 @@ struct SubTemplateTests {
 
     @Test("typed expressions interpolate as placeholders, never as their Swift description")
     func typedInterpolation() {
-        let arn = Expression<String>(unchecked: .getAtt("Bucket", "Arn"))
+        let arn = TemplateExpression<String>(unchecked: .getAtt("Bucket", "Arn"))
         #expect(Value.sub("\(arn)/*") == .intrinsic(.sub("${Bucket.Arn}/*", variables: [:])))
-        #expect(Expression<String>.sub("\(arn)/*").templateValue == .intrinsic(.sub("${Bucket.Arn}/*", variables: [:])))
+        #expect(TemplateExpression<String>.sub("\(arn)/*").templateValue == .intrinsic(.sub("${Bucket.Arn}/*", variables: [:])))
     }
 
     @Test("placeholders are parsed with attributes and literal escapes")

@@ -8,7 +8,7 @@ struct SwiftDescriptionTests {
 
     @Test("string interpolation of an expression fails synthesis, naming the property")
     func interpolation() {
-        let reference = Expression<String>(unchecked: table.ref)
+        let reference = TemplateExpression<String>(unchecked: table.ref)
         let problems = errors(of: TestStack { [table] stack in
             stack.add(table)
             let name: String = "arn:aws:dynamodb:::table/\(reference)"
@@ -21,7 +21,7 @@ struct SwiftDescriptionTests {
 
     @Test("String(describing:) of a value fails synthesis wherever it is written, every place at once")
     func describing() {
-        let arn = Expression<String>(unchecked: .getAtt("Table", "Arn"))
+        let arn = TemplateExpression<String>(unchecked: .getAtt("Table", "Arn"))
         let problems = errors(of: TestStack { [table] stack in
             stack.add(table)
             stack.add(queue("Queue", [
@@ -41,7 +41,7 @@ struct SwiftDescriptionTests {
 
     @Test("the description names the value and is marked, so it cannot pass for a name or an ARN")
     func descriptionText() {
-        let description = String(describing: Expression<String>(unchecked: .getAtt("Table", "Arn")))
+        let description = String(describing: TemplateExpression<String>(unchecked: .getAtt("Table", "Arn")))
         #expect(SwiftDescriptionMarker.isContained(in: description))
         #expect(SwiftDescriptionMarker.readable(description) == "⟨Fn::GetAtt Table.Arn⟩")
         #expect(!SwiftDescriptionMarker.isContained(in: "arn:aws:dynamodb:::table/é-ü"))

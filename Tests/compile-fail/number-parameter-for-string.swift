@@ -1,4 +1,4 @@
-// expect: cannot convert value of type 'Expression<Int>' to expected argument type 'Expression<String>'
+// expect: cannot convert value of type 'TemplateExpression<Int>' to expected argument type 'TemplateExpression<String>'
 import AWSResources
 import CloudFormation
 

@@ -1,4 +1,4 @@
-// expect: generic struct 'Expression' requires the types 'Int' and 'String' be equivalent
+// expect: generic struct 'TemplateExpression' requires the types 'Int' and 'String' be equivalent
 import AWSResources
 import CloudFormation
 

@@ -7,4 +7,4 @@ let bucket = S3.Bucket("Bucket", bucketName: .sub("logs-\(.accountID)"))
 let queue = SQS.Queue("Queue", messageRetentionPeriod: size.ref, queueName: .join("-", ["orders", .region]))
 let table = DynamoDB.Table("Table", billingMode: .payPerRequest, keySchema: [.init(attributeName: "id", keyType: "HASH")])
 let arn = Value.sub("\(bucket.arn)/*")
-let stream: Expression<String> = table.streamArn
+let stream: TemplateExpression<String> = table.streamArn

@@ -92,10 +92,10 @@ extension SSM.Parameter {
 extension NativeExport {
     /// The function's `full_table_arns` and `incremental_table_arns`: each
     /// table's ARN under its mode, a list left out when no table has it.
-    func tableLists(_ tables: [(DataSet, Table)]) -> [String: Expression<String>] {
-        var lists: [String: Expression<String>] = [:]
+    func tableLists(_ tables: [(DataSet, Table)]) -> [String: TemplateExpression<String>] {
+        var lists: [String: TemplateExpression<String>] = [:]
         for mode in [Mode.full, .incremental] {
-            let arns = tables.filter { ($0.0.nativeExportMode ?? self.mode) == mode }.map(\.1.arn.expression)
+            let arns = tables.filter { ($0.0.nativeExportMode ?? self.mode) == mode }.map(\.1.arn)
             if !arns.isEmpty { lists["\(mode.rawValue)_table_arns"] = .join(",", arns) }
         }
         return lists

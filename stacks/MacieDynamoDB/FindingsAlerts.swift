@@ -50,8 +50,8 @@ public struct FindingsAlerts: Sendable {
             trigger: .eventPattern(eventPattern)))
         rule.addTarget(topic)
         stack.add(SNS.Subscription(
-            "MacieFindingsEmailSubscription", endpoint: email.ref, protocol: "email", topicArn: topic.arn.expression,
-            attributes: ResourceAttributes(condition: hasEmail.name)))
+            "MacieFindingsEmailSubscription", endpoint: email.ref, protocol: "email", topicArn: topic.ref,
+            attributes: ResourceAttributes(condition: hasEmail)))
         stack.output("MacieFindingsTopicArn", topic.arn, description: "SNS topic that receives Macie findings")
     }
 }

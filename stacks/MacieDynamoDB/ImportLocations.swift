@@ -1,4 +1,4 @@
-import TemplateRendering
+import CloudFormation
 
 extension DataSet {
     /// The import function's `data_import_export_location`: a JSON list of

@@ -52,7 +52,7 @@ public struct MacieDynamoDBStack: StackDefinition {
         let macieEnabledHere = stack.add(Condition("EnableMacieInThisStack", .equals(enableMacie.ref, "true")))
         let session = stack.add(Macie.Session(
             "MacieSession", findingPublishingFrequency: .fifteenMinutes, status: .enabled,
-            attributes: ResourceAttributes(condition: macieEnabledHere.name)))
+            attributes: ResourceAttributes(condition: macieEnabledHere)))
 
         let key = stack.add(Key(
             "DynamoDBMacieKMSKey",
@@ -62,8 +62,8 @@ public struct MacieDynamoDBStack: StackDefinition {
                    .init(key: "Description", value: "Key for the Macie and DynamoDB walkthrough")]))
         // Macie decrypts what it scans (the walkthrough's note on KMS).
         key.allow(
-            .role(macieEnabledHere.choose(
-                session.getAtt("ServiceRole").templateValue,
+            .role(.if(
+                macieEnabledHere, session.serviceRole,
                 else: .sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie"))),
             [.decrypt, .describeKey, .generateDataKey], sid: "MacieServiceLinkedRoleDecrypts")
 
@@ -107,9 +107,9 @@ public struct MacieDynamoDBStack: StackDefinition {
         stack.output("CustomDataIdentifierId", identifier.id, description: "ID of the account_number custom data identifier, for the Macie job")
 
         if var job = macieJob {
-            job.buckets = [exportBucket.ref.templateValue]
+            job.buckets = [exportBucket.ref]
             job.includes = exportEngine.exportedObjects + job.includes
-            job.customIdentifiers = [identifier.id.templateValue]
+            job.customIdentifiers = [identifier.id]
             try addMacieJob(job, to: stack, key: key)
         }
 

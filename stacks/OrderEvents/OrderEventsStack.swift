@@ -1,5 +1,7 @@
+import AWSConstructs
 import AWSResources
 import CloudFormation
+import IAMPolicies
 import SecurityRules
 
 /// Order events fanned out from an SNS topic to an SQS queue, with a
@@ -48,10 +50,7 @@ public struct OrderEventsStack: StackDefinition {
             "OrdersQueue",
             kmsMasterKeyId: "alias/aws/sqs",
             messageRetentionPeriod: .findInMap(settings, environment.ref, "RetentionSeconds"),
-            redrivePolicy: [
-                "deadLetterTargetArn": deadLetters.arn.templateValue,
-                "maxReceiveCount": settings.find(environment.ref, "MaxReceiveCount"),
-            ],
+            redrivePolicy: .redrive(to: deadLetters.arn, maxReceiveCount: settings.find(environment.ref, "MaxReceiveCount")),
             tags: [.init(key: "Name", value: .sub("\(.stackName)-orders"))],
             attributes: disposable))
 
@@ -60,42 +59,20 @@ public struct OrderEventsStack: StackDefinition {
             attributes: ResourceAttributes(metadata: RuleSuppression.metadata([RuleSuppression("SNS-KMS", because: awsManagedKey)]))))
         stack.add(SNS.TopicPolicy(
             "OrdersTopicPolicy",
-            policyDocument: [
-                "Version": "2012-10-17",
-                "Statement": [[
-                    "Sid": "DenyPublishWithoutTLS",
-                    "Effect": "Deny",
-                    "Principal": "*",
-                    "Action": "sns:Publish",
-                    "Resource": topic.ref.templateValue,
-                    "Condition": ["Bool": ["aws:SecureTransport": false]],
-                ]],
-            ],
+            policy: PolicyDocument([
+                .init(sid: "DenyPublishWithoutTLS", effect: .deny, principal: .anyone, actions: ["sns:Publish"], resources: [topic.ref],
+                      conditions: .bool("aws:SecureTransport", false)),
+            ]),
             topics: [topic.ref]))
 
         let queuePolicy = stack.add(SQS.QueuePolicy(
             "OrdersQueuePolicy",
-            policyDocument: [
-                "Version": "2012-10-17",
-                "Statement": [
-                    [
-                        "Sid": "TopicMaySend",
-                        "Effect": "Allow",
-                        "Principal": ["Service": "sns.amazonaws.com"],
-                        "Action": "sqs:SendMessage",
-                        "Resource": queue.arn.templateValue,
-                        "Condition": ["ArnEquals": ["aws:SourceArn": topic.ref.templateValue]],
-                    ],
-                    [
-                        "Sid": "DenyWithoutTLS",
-                        "Effect": "Deny",
-                        "Principal": "*",
-                        "Action": "sqs:*",
-                        "Resource": [queue.arn.templateValue, deadLetters.arn.templateValue],
-                        "Condition": ["Bool": ["aws:SecureTransport": false]],
-                    ],
-                ],
-            ],
+            policy: PolicyDocument([
+                .init(sid: "TopicMaySend", effect: .allow, principal: .service("sns.amazonaws.com"), actions: ["sqs:SendMessage"],
+                      resources: [queue.arn], conditions: .arnEquals("aws:SourceArn", topic.ref)),
+                .init(sid: "DenyWithoutTLS", effect: .deny, principal: .anyone, actions: ["sqs:*"],
+                      resources: [queue.arn, deadLetters.arn], conditions: .bool("aws:SecureTransport", false)),
+            ]),
             queues: [queue.ref, deadLetters.ref]))
 
         // Messages published before the queue policy exists would be dropped;
@@ -106,7 +83,7 @@ public struct OrderEventsStack: StackDefinition {
             protocol: "sqs",
             rawMessageDelivery: .if(isProduction, true, else: false),
             topicArn: topic.ref,
-            attributes: ResourceAttributes(dependsOn: [queuePolicy.logicalID])))
+            attributes: ResourceAttributes(dependsOn: [queuePolicy])))
 
         let alarm = stack.add(CloudWatch.Alarm(
             "DeadLetterAlarm",
@@ -120,7 +97,7 @@ public struct OrderEventsStack: StackDefinition {
             statistic: .maximum,
             threshold: 0,
             treatMissingData: .notBreaching,
-            attributes: ResourceAttributes(condition: isProduction.name)))
+            attributes: ResourceAttributes(condition: isProduction)))
 
         stack.output(
             "OrdersTopicArn", topic.ref, description: "Publish order events here.",

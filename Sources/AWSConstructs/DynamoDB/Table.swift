@@ -54,7 +54,7 @@ public final class Table: ResourceDeclaration {
     }
 
     public let logicalID: String
-    public var name: Expression<String>?
+    public var name: TemplateExpression<String>?
     public var partitionKey: KeyAttribute
     public var sortKey: KeyAttribute?
     public var billing: Billing
@@ -65,7 +65,7 @@ public final class Table: ResourceDeclaration {
     public var deletionPolicy: DeletionPolicy = .retain
 
     public init(
-        _ logicalID: String, name: Expression<String>? = nil, partitionKey: KeyAttribute, sortKey: KeyAttribute? = nil,
+        _ logicalID: String, name: TemplateExpression<String>? = nil, partitionKey: KeyAttribute, sortKey: KeyAttribute? = nil,
         billing: Billing = .onDemand, encryption: Encryption = .awsOwned, globalIndexes: [GlobalIndex] = []
     ) {
         self.logicalID = logicalID
@@ -78,7 +78,7 @@ public final class Table: ResourceDeclaration {
     }
 
     /// `Ref`: the table name.
-    public var ref: Expression<String> { Expression(unchecked: .ref(logicalID)) }
+    public var ref: TemplateExpression<String> { TemplateExpression(unchecked: .ref(logicalID)) }
     public var arn: ARN<DynamoDBTableARN> { ARN(unchecked: .getAtt(logicalID, "Arn")) }
     /// The table's indexes: `table/<name>/index/*`.
     public var indexesARN: ARN<DynamoDBIndexARN> { ARN(unchecked: .sub("${\(logicalID).Arn}/index/*")) }

@@ -10,14 +10,14 @@ public final class Rule: ResourceDeclaration {
     }
 
     public let logicalID: String
-    public var name: Expression<String>?
-    public var description: Expression<String>?
+    public var name: TemplateExpression<String>?
+    public var description: TemplateExpression<String>?
     public var trigger: Trigger
     public var enabled = true
     private var targets: [(function: Function, permissionID: String)] = []
     private var topicTargets: [Topic] = []
 
-    public init(_ logicalID: String, name: Expression<String>? = nil, description: Expression<String>? = nil, trigger: Trigger) {
+    public init(_ logicalID: String, name: TemplateExpression<String>? = nil, description: TemplateExpression<String>? = nil, trigger: Trigger) {
         self.logicalID = logicalID
         self.name = name
         self.description = description
@@ -25,7 +25,7 @@ public final class Rule: ResourceDeclaration {
     }
 
     /// `Ref`: the rule name.
-    public var ref: Expression<String> { Expression(unchecked: .ref(logicalID)) }
+    public var ref: TemplateExpression<String> { TemplateExpression(unchecked: .ref(logicalID)) }
     public var arn: ARN<EventsRuleARN> { ARN(unchecked: .getAtt(logicalID, "Arn")) }
 
     /// Invokes `function`; `permissionLogicalID` names the `AWS::Lambda::Permission`
@@ -42,7 +42,7 @@ public final class Rule: ResourceDeclaration {
     }
 
     public func declaredResources() -> [Resource] {
-        var schedule: Expression<String>?
+        var schedule: TemplateExpression<String>?
         var pattern: Value?
         switch trigger {
         case .schedule(let value): schedule = .literal(value.description)

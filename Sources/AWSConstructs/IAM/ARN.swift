@@ -12,7 +12,7 @@ public struct ARN<Kind: ARNKind>: PropertyValue, Hashable, Sendable {
     }
 
     /// The ARN where a generated property takes a plain string expression.
-    public var expression: Expression<String> { Expression(unchecked: templateValue) }
+    public var expression: TemplateExpression<String> { TemplateExpression(unchecked: templateValue) }
 }
 
 /// The kinds of resource an ARN can name. Each is a marker type only.

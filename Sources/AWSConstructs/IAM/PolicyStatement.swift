@@ -66,22 +66,6 @@ public struct PolicyStatement: Hashable, Sendable {
     /// Sorted by a canonical spelling, so the order of grants never shows.
     private static func sortedUnique(_ values: [Value]) -> [Value] {
         var seen: Set<Value> = []
-        return values.filter { seen.insert($0).inserted }.sorted { CanonicalText.of($0) < CanonicalText.of($1) }
-    }
-}
-
-/// A value's compact JSON spelling, used only to order values deterministically.
-enum CanonicalText {
-    static func of(_ value: Value) -> String {
-        switch value {
-        case .string(let text): return "\"\(text)\""
-        case .integer(let number): return String(number)
-        case .double(let number): return String(number)
-        case .bool(let flag): return flag ? "true" : "false"
-        case .null: return "null"
-        case .list(let items): return "[" + items.map(of).joined(separator: ",") + "]"
-        case .object(let object): return "{" + object.entries.map { "\"\($0.key)\":" + of($0.value) }.joined(separator: ",") + "}"
-        case .intrinsic(let function): return "{\(function)}"
-        }
+        return values.filter { seen.insert($0).inserted }.sorted { ValueText.line($0, style: .json) < ValueText.line($1, style: .json) }
     }
 }

@@ -1,5 +1,6 @@
 import AWSResources
 import CloudFormation
+import IAMPolicies
 import SecurityRules
 
 /// Something that can be granted permissions: a role, or a construct that
@@ -15,13 +16,13 @@ public final class Role: ResourceDeclaration, Grantee {
     public let logicalID: String
     /// The service that may assume the role, such as `lambda.amazonaws.com`.
     public let trustedService: String
-    public var roleName: Expression<String>?
-    public var description: Expression<String>?
+    public var roleName: TemplateExpression<String>?
+    public var description: TemplateExpression<String>?
     public private(set) var statements: [PolicyStatement] = []
     /// Security rules that do not fit this role's grants, each with the reason.
     public var suppressions: [RuleSuppression] = []
 
-    public init(_ logicalID: String, trustedService: String, roleName: Expression<String>? = nil, description: Expression<String>? = nil) {
+    public init(_ logicalID: String, trustedService: String, roleName: TemplateExpression<String>? = nil, description: TemplateExpression<String>? = nil) {
         self.logicalID = logicalID
         self.trustedService = trustedService
         self.roleName = roleName
@@ -31,7 +32,7 @@ public final class Role: ResourceDeclaration, Grantee {
     public var role: Role { self }
 
     /// `Ref`: the role's name.
-    public var ref: Expression<String> { Expression(unchecked: .ref(logicalID)) }
+    public var ref: TemplateExpression<String> { TemplateExpression(unchecked: .ref(logicalID)) }
     public var arn: ARN<IAMRoleARN> { ARN(unchecked: .getAtt(logicalID, "Arn")) }
 
     public func addToPolicy(_ statement: PolicyStatement) {
@@ -39,14 +40,8 @@ public final class Role: ResourceDeclaration, Grantee {
     }
 
     public func declaredResources() -> [Resource] {
-        let trust: Value = [
-            "Version": "2012-10-17",
-            "Statement": [[
-                "Effect": "Allow",
-                "Principal": ["Service": .string(trustedService)],
-                "Action": "sts:AssumeRole",
-            ]],
-        ]
+        let trust = PolicyDocument([PolicyDocument.Statement(
+            effect: .allow, principal: .service(.string(trustedService)), actions: ["sts:AssumeRole"])]).templateValue
         var policies: [IAM.Role.Policy]?
         if !statements.isEmpty {
             policies = [IAM.Role.Policy(policyDocument: PolicyStatement.document(statements), policyName: .literal("\(logicalID)Policy"))]

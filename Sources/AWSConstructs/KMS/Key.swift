@@ -14,11 +14,11 @@ public final class Key: ResourceDeclaration {
         /// An AWS service, such as `logs.amazonaws.com`; `${AWS::Region}` may appear in it.
         case service(String)
         /// An IAM role by ARN, such as a service-linked role.
-        case role(Value)
+        case role(TemplateExpression<String>)
     }
 
     public let logicalID: String
-    public var description: Expression<String>
+    public var description: TemplateExpression<String>
     /// `alias/Name`; `nil` for no alias.
     public var alias: String?
     public var tags: [KMS.Key.Tag]
@@ -26,7 +26,7 @@ public final class Key: ResourceDeclaration {
     private var policyStatements: [PolicyDocument.Statement] = []
 
     public init(
-        _ logicalID: String, description: Expression<String>, alias: String? = nil, aliasLogicalID: String? = nil,
+        _ logicalID: String, description: TemplateExpression<String>, alias: String? = nil, aliasLogicalID: String? = nil,
         tags: [KMS.Key.Tag] = []
     ) {
         self.logicalID = logicalID
@@ -37,7 +37,7 @@ public final class Key: ResourceDeclaration {
     }
 
     /// `Ref`: the key ID.
-    public var keyID: Expression<String> { Expression(unchecked: .ref(logicalID)) }
+    public var keyID: TemplateExpression<String> { TemplateExpression(unchecked: .ref(logicalID)) }
     public var arn: ARN<KMSKeyARN> { ARN(unchecked: .getAtt(logicalID, "Arn")) }
     /// The alias's logical ID (`<key>Alias` unless given), when there is an alias.
     public let aliasLogicalID: String
@@ -47,7 +47,7 @@ public final class Key: ResourceDeclaration {
     public func allow(_ principal: Principal, _ actions: [IAMAction<KMSKeyARN>], sid: String, conditions: Object = [:]) {
         policyStatements.append(PolicyDocument.Statement(
             sid: sid, effect: .allow, principal: principalValue(principal), actions: Array(Set(actions)).sorted().map(\.name),
-            resources: ["*"], conditions: conditions, actionsAsList: true))
+            resources: [Value.string("*")], conditions: conditions, actionsAsList: true))
     }
 
     /// Grants `actions` on this key to a role's identity policy (the key policy
@@ -80,14 +80,14 @@ public final class Key: ResourceDeclaration {
     private func principalValue(_ principal: Principal) -> PolicyDocument.Principal {
         switch principal {
         case .service(let name): .service(name.contains("${") ? .sub(SubTemplate(stringLiteral: name)) : .string(name))
-        case .role(let arn): .aws(arn)
+        case .role(let arn): .aws(arn.templateValue)
         }
     }
 
     public func declaredResources() -> [Resource] {
         let root = PolicyDocument.Statement(
             sid: "AccountRootAdministers", effect: .allow, principal: .aws(.sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")),
-            actions: ["kms:*"], resources: ["*"])
+            actions: ["kms:*"], resources: [Value.string("*")])
         let policy = PolicyDocument([root] + policyStatements).templateValue
         var resources = KMS.Key(
             logicalID, description: description, enableKeyRotation: true, keyPolicy: policy,

@@ -30,14 +30,14 @@ public final class Function: ResourceDeclaration, Grantee {
     }
 
     public let logicalID: String
-    public var name: Expression<String>?
-    public var description: Expression<String>?
+    public var name: TemplateExpression<String>?
+    public var description: TemplateExpression<String>?
     public var runtime: Lambda.Function.Runtime
     public var handler: String
     public var code: Code
     public var timeout: Int
     public var memorySize: Int
-    public var environment: [String: Expression<String>]
+    public var environment: [String: TemplateExpression<String>]
     public var reservedConcurrency: Int
     public var logRetentionDays: Int
     public var key: Key
@@ -56,9 +56,9 @@ public final class Function: ResourceDeclaration, Grantee {
         "CKV_AWS_272", because: "The package is built at synthesis from sources reviewed in this repository; code signing is not configured.")
 
     public init(
-        _ logicalID: String, name: Expression<String>? = nil, description: Expression<String>? = nil,
+        _ logicalID: String, name: TemplateExpression<String>? = nil, description: TemplateExpression<String>? = nil,
         runtime: Lambda.Function.Runtime = .python3_13, handler: String = "index.handler", code: Code,
-        timeout: Int = 60, memorySize: Int = 128, environment: [String: Expression<String>] = [:],
+        timeout: Int = 60, memorySize: Int = 128, environment: [String: TemplateExpression<String>] = [:],
         reservedConcurrency: Int = 1, logRetentionDays: Int = 365, key: Key, roleLogicalID: String? = nil
     ) {
         self.logicalID = logicalID
@@ -81,14 +81,14 @@ public final class Function: ResourceDeclaration, Grantee {
     }
 
     /// `Ref`: the function name.
-    public var ref: Expression<String> { Expression(unchecked: .ref(logicalID)) }
+    public var ref: TemplateExpression<String> { TemplateExpression(unchecked: .ref(logicalID)) }
     public var arn: ARN<LambdaFunctionARN> { ARN(unchecked: .getAtt(logicalID, "Arn")) }
     public var logGroupLogicalID: String { logicalID + "LogGroup" }
     /// `arn:…:log-group:NAME:*`, which covers the group's streams.
     public var logGroupARN: ARN<LogGroupARN> { ARN(unchecked: .getAtt(logGroupLogicalID, "Arn")) }
 
     /// `/aws/lambda/<name>`, as Lambda would name it.
-    var logGroupName: Expression<String> {
+    var logGroupName: TemplateExpression<String> {
         switch name?.templateValue {
         case .string(let literal)?: .literal("/aws/lambda/\(literal)")
         case let value?: .sub("/aws/lambda/\(value)")
@@ -134,7 +134,7 @@ public final class Function: ResourceDeclaration, Grantee {
             functionName: name,
             handler: .literal(handler),
             kmsKeyArn: key.arn.expression,
-            loggingConfig: .init(logFormat: .text, logGroup: Expression(unchecked: .ref(logGroupLogicalID))),
+            loggingConfig: .init(logFormat: .text, logGroup: TemplateExpression(unchecked: .ref(logGroupLogicalID))),
             memorySize: .init(integerLiteral: memorySize),
             reservedConcurrentExecutions: .init(integerLiteral: reservedConcurrency),
             role: role.arn.expression,

@@ -1,7 +1,5 @@
 import Foundation
 
-// Kept apart from Function.swift: Foundation declares a type named
-// `Expression` too, and a file importing both must spell ours in full.
 extension Function.Code {
     /// The source file at `path`, relative to the folder of the Swift file
     /// that calls this (leave `callerFile` out).

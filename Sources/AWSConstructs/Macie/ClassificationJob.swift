@@ -72,17 +72,17 @@ public struct ClassificationJob: Sendable {
     /// The share of objects, 1 to 100, to analyse.
     public var samplingPercentage: Int
     /// Buckets by name (a bucket's `ref`, or text).
-    public var buckets: [Value]
+    public var buckets: [TemplateExpression<String>]
     public var includes: [ObjectCriterion]
     public var excludes: [ObjectCriterion]
     public var managedIdentifiers: ManagedIdentifiers
     /// Custom data identifiers by ID (a `CustomDataIdentifier`'s `id`).
-    public var customIdentifiers: [Value]
+    public var customIdentifiers: [TemplateExpression<String>]
 
     public init(
         name: String, description: String? = nil, frequency: Frequency, initialRun: Bool = true,
-        samplingPercentage: Int = 100, buckets: [Value], includes: [ObjectCriterion] = [], excludes: [ObjectCriterion] = [],
-        managedIdentifiers: ManagedIdentifiers = .recommended, customIdentifiers: [Value] = []
+        samplingPercentage: Int = 100, buckets: [TemplateExpression<String>], includes: [ObjectCriterion] = [], excludes: [ObjectCriterion] = [],
+        managedIdentifiers: ManagedIdentifiers = .recommended, customIdentifiers: [TemplateExpression<String>] = []
     ) {
         self.name = name
         self.description = description
@@ -121,7 +121,7 @@ public struct ClassificationJob: Sendable {
         case .weekly(let day): request["scheduleFrequency"] = ["weeklySchedule": ["dayOfWeek": .string(day.rawValue)]]
         case .monthly(let day): request["scheduleFrequency"] = ["monthlySchedule": ["dayOfMonth": .integer(day)]]
         }
-        var definition: Object = ["bucketDefinitions": [["accountId": accountID, "buckets": .list(buckets)]]]
+        var definition: Object = ["bucketDefinitions": [["accountId": accountID, "buckets": buckets.templateValue]]]
         var scoping = Object()
         if !includes.isEmpty { scoping["includes"] = ["and": .list(includes.map(\.scopeTerm))] }
         if !excludes.isEmpty { scoping["excludes"] = ["and": .list(excludes.map(\.scopeTerm))] }
@@ -138,7 +138,7 @@ public struct ClassificationJob: Sendable {
             request["managedDataIdentifierSelector"] = "EXCLUDE"
             request["managedDataIdentifierIds"] = .list(ids.map(Value.string))
         }
-        if !customIdentifiers.isEmpty { request["customDataIdentifierIds"] = .list(customIdentifiers) }
+        if !customIdentifiers.isEmpty { request["customDataIdentifierIds"] = customIdentifiers.templateValue }
         return .object(request)
     }
 }

@@ -28,7 +28,7 @@ public final class CustomDataIdentifier: ResourceDeclaration {
     }
 
     /// `Ref`: the identifier's ID.
-    public var id: Expression<String> { Expression(unchecked: .ref(logicalID)) }
+    public var id: TemplateExpression<String> { TemplateExpression(unchecked: .ref(logicalID)) }
 
     public func declaredResources() -> [Resource] {
         Macie.CustomDataIdentifier(

@@ -49,7 +49,7 @@ public final class MacieJob: ResourceDeclaration {
     }
 
     /// `Ref`: the job ID.
-    public var jobID: Expression<String> { Expression(unchecked: .ref(logicalID)) }
+    public var jobID: TemplateExpression<String> { TemplateExpression(unchecked: .ref(logicalID)) }
 
     public func declaredResources() -> [Resource] {
         manager.declaredResources() + [Resource(

@@ -28,7 +28,7 @@ public final class Bucket: ResourceDeclaration {
     }
 
     public let logicalID: String
-    public var name: Expression<String>?
+    public var name: TemplateExpression<String>?
     public var encryption: Encryption
     public var accessLogs: AccessLogs
     public var versioned = true
@@ -40,7 +40,7 @@ public final class Bucket: ResourceDeclaration {
     /// Buckets whose access logs this bucket receives.
     private var logSources: [(bucket: Bucket, prefix: String)] = []
 
-    public init(_ logicalID: String, name: Expression<String>? = nil, encryption: Encryption, accessLogs: AccessLogs) {
+    public init(_ logicalID: String, name: TemplateExpression<String>? = nil, encryption: Encryption, accessLogs: AccessLogs) {
         self.logicalID = logicalID
         self.name = name
         self.encryption = encryption
@@ -52,7 +52,7 @@ public final class Bucket: ResourceDeclaration {
 
     /// A bucket for other buckets' access logs: SSE-S3 (S3 cannot deliver
     /// access logs to an SSE-KMS bucket), no logs of its own.
-    public static func accessLogBucket(_ logicalID: String, name: Expression<String>? = nil) -> Bucket {
+    public static func accessLogBucket(_ logicalID: String, name: TemplateExpression<String>? = nil) -> Bucket {
         let bucket = Bucket(logicalID, name: name, encryption: .s3Managed,
                accessLogs: .none(because: "This bucket receives the other buckets' access logs; logging it to itself would loop."))
         bucket.suppressions = [RuleSuppression("S3-KMS", because: "S3 delivers server access logs only to buckets encrypted with SSE-S3, not SSE-KMS.")]
@@ -60,7 +60,7 @@ public final class Bucket: ResourceDeclaration {
     }
 
     /// `Ref`: the bucket name.
-    public var ref: Expression<String> { Expression(unchecked: .ref(logicalID)) }
+    public var ref: TemplateExpression<String> { TemplateExpression(unchecked: .ref(logicalID)) }
     public var arn: ARN<S3BucketARN> { ARN(unchecked: .getAtt(logicalID, "Arn")) }
     public var policyLogicalID: String { logicalID + "Policy" }
 

@@ -6,12 +6,12 @@ import IAMPolicies
 /// that denies publishing without TLS.
 public final class Topic: ResourceDeclaration {
     public let logicalID: String
-    public var name: Expression<String>?
-    public var displayName: Expression<String>?
+    public var name: TemplateExpression<String>?
+    public var displayName: TemplateExpression<String>?
     public var key: Key
     private var publishers: [(service: String, sourceArn: Value)] = []
 
-    public init(_ logicalID: String, name: Expression<String>? = nil, displayName: Expression<String>? = nil, key: Key) {
+    public init(_ logicalID: String, name: TemplateExpression<String>? = nil, displayName: TemplateExpression<String>? = nil, key: Key) {
         self.logicalID = logicalID
         self.name = name
         self.displayName = displayName
@@ -20,6 +20,8 @@ public final class Topic: ResourceDeclaration {
 
     /// `Ref`: the topic ARN.
     public var arn: ARN<SNSTopicARN> { ARN(unchecked: .ref(logicalID)) }
+    /// `Ref`, the topic ARN, where a generated property takes a string.
+    public var ref: TemplateExpression<String> { TemplateExpression(unchecked: .ref(logicalID)) }
     public var policyLogicalID: String { logicalID + "Policy" }
 
     /// `sns:Publish`, and `kms:GenerateDataKey` and `kms:Decrypt` through SNS.
@@ -39,18 +41,18 @@ public final class Topic: ResourceDeclaration {
     public func declaredResources() -> [Resource] {
         let topic = SNS.Topic(logicalID, displayName: displayName, kmsMasterKeyId: key.arn.expression, topicName: name)
         var statements = [PolicyDocument.Statement(
-            sid: "DenyPublishWithoutTLS", effect: .deny, principal: .anyone, actions: ["sns:Publish"], resources: [arn.templateValue],
+            sid: "DenyPublishWithoutTLS", effect: .deny, principal: .anyone, actions: ["sns:Publish"], resources: [arn],
             conditions: Conditions.insecureTransport)]
         for (index, publisher) in publishers.enumerated() {
             statements.append(PolicyDocument.Statement(
                 sid: "ServicePublishes\(index + 1)", effect: .allow, principal: .service(.string(publisher.service)),
-                actions: ["sns:Publish"], resources: [arn.templateValue],
+                actions: ["sns:Publish"], resources: [arn],
                 conditions: ["ArnEquals": ["aws:SourceArn": publisher.sourceArn]]))
         }
         let policy = SNS.TopicPolicy(
             policyLogicalID,
-            policyDocument: PolicyDocument(statements).templateValue,
-            topics: [Expression(unchecked: arn.templateValue)])
+            policy: PolicyDocument(statements),
+            topics: [ref])
         return topic.declaredResources() + policy.declaredResources()
     }
 }

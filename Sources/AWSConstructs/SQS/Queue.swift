@@ -1,5 +1,6 @@
 import AWSResources
 import CloudFormation
+import IAMPolicies
 
 /// An SQS queue encrypted with a customer-managed key, with a queue policy
 /// that denies requests without TLS (`enforceTLS`).
@@ -7,7 +8,7 @@ import CloudFormation
 /// `DeletionPolicy` `Delete`: a queue holds messages in flight, not records.
 public final class Queue: ResourceDeclaration {
     public let logicalID: String
-    public var name: Expression<String>?
+    public var name: TemplateExpression<String>?
     public var key: Key
     /// How long messages are kept, in seconds (60 to 1,209,600); written
     /// explicitly, since the default of 4 days silently drops older messages.
@@ -18,7 +19,7 @@ public final class Queue: ResourceDeclaration {
     /// a queue that is itself a dead-letter queue.
     public var deadLetters: (queue: Queue, maxReceiveCount: Int)?
 
-    public init(_ logicalID: String, name: Expression<String>? = nil, key: Key, retentionPeriod: Int = 1_209_600, visibilityTimeout: Int? = nil) {
+    public init(_ logicalID: String, name: TemplateExpression<String>? = nil, key: Key, retentionPeriod: Int = 1_209_600, visibilityTimeout: Int? = nil) {
         self.logicalID = logicalID
         self.name = name
         self.key = key
@@ -27,7 +28,7 @@ public final class Queue: ResourceDeclaration {
     }
 
     /// `Ref`: the queue URL.
-    public var url: Expression<String> { Expression(unchecked: .ref(logicalID)) }
+    public var url: TemplateExpression<String> { TemplateExpression(unchecked: .ref(logicalID)) }
     public var arn: ARN<SQSQueueARN> { ARN(unchecked: .getAtt(logicalID, "Arn")) }
     public var policyLogicalID: String { logicalID + "Policy" }
 
@@ -40,22 +41,15 @@ public final class Queue: ResourceDeclaration {
     public func declaredResources() -> [Resource] {
         let queue = SQS.Queue(
             logicalID, kmsMasterKeyId: key.arn.expression,
-            messageRetentionPeriod: .init(integerLiteral: retentionPeriod), queueName: name,
-            redrivePolicy: deadLetters.map { ["deadLetterTargetArn": $0.queue.arn.templateValue, "maxReceiveCount": .integer($0.maxReceiveCount)] },
-            visibilityTimeout: visibilityTimeout.map { .init(integerLiteral: $0) },
+            messageRetentionPeriod: .literal(retentionPeriod), queueName: name,
+            redrivePolicy: deadLetters.map { .redrive(to: $0.queue.arn, maxReceiveCount: .integer($0.maxReceiveCount)) },
+            visibilityTimeout: visibilityTimeout.map { .literal($0) },
             attributes: ResourceAttributes(deletionPolicy: .delete, updateReplacePolicy: .delete)
         ).declaredResources()
         guard enforceTLS else { return queue }
-        let statement: Value = [
-            "Sid": "DenyRequestsWithoutTLS",
-            "Effect": "Deny",
-            "Principal": "*",
-            "Action": "sqs:*",
-            "Resource": arn.templateValue,
-            "Condition": .object(Conditions.insecureTransport),
-        ]
-        return queue + SQS.QueuePolicy(
-            policyLogicalID, policyDocument: ["Version": "2012-10-17", "Statement": [statement]], queues: [url]
-        ).declaredResources()
+        let policy = PolicyDocument([PolicyDocument.Statement(
+            sid: "DenyRequestsWithoutTLS", effect: .deny, principal: .anyone, actions: ["sqs:*"], resources: [arn],
+            conditions: Conditions.insecureTransport)])
+        return queue + SQS.QueuePolicy(policyLogicalID, policy: policy, queues: [url]).declaredResources()
     }
 }

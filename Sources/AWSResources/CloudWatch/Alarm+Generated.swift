@@ -27,23 +27,23 @@ extension CloudWatch {
         /// Indicates whether actions should be executed during any changes to the alarm state. The default is TRUE.
         ///
         /// AWS documentation: [`ActionsEnabled`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html#cfn-cloudwatch-alarm-actionsenabled)
-        public var actionsEnabled: Expression<Bool>?
+        public var actionsEnabled: TemplateExpression<Bool>?
 
         /// The list of actions to execute when this alarm transitions into an ALARM state from any other state. Specify each action as an Amazon Resource Name (ARN). For more information about creating alarms and the actions that you can specify, see [PutMetricAlarm](https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html) in the *API Reference*.
         ///
         /// AWS documentation: [`AlarmActions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html#cfn-cloudwatch-alarm-alarmactions)
-        public var alarmActions: Expression<[String]>?
+        public var alarmActions: TemplateExpression<[String]>?
 
         /// The description of the alarm.
         ///
         /// AWS documentation: [`AlarmDescription`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html#cfn-cloudwatch-alarm-alarmdescription)
-        public var alarmDescription: Expression<String>?
+        public var alarmDescription: TemplateExpression<String>?
 
         /// The name of the alarm. If you don't specify a name, CFN generates a unique physical ID and uses that ID for the alarm name.
         ///   If you specify a name, you cannot perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name.
         ///
         /// AWS documentation: [`AlarmName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html#cfn-cloudwatch-alarm-alarmname)
-        public var alarmName: Expression<String>?
+        public var alarmName: TemplateExpression<String>?
 
         /// The arithmetic operation to use when comparing the specified statistic and threshold. The specified statistic value is used as the first operand.
         ///
@@ -54,7 +54,7 @@ extension CloudWatch {
         ///  If you omit this parameter, CW uses the same value here that you set for `EvaluationPeriods`, and the alarm goes to alarm state if that many consecutive periods are breaching.
         ///
         /// AWS documentation: [`DatapointsToAlarm`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html#cfn-cloudwatch-alarm-datapointstoalarm)
-        public var datapointsToAlarm: Expression<Int>?
+        public var datapointsToAlarm: TemplateExpression<Int>?
 
         /// The dimensions for the metric associated with the alarm. For an alarm based on a math expression, you can't specify `Dimensions`. Instead, you use `Metrics`.
         ///
@@ -64,7 +64,7 @@ extension CloudWatch {
         /// Used only for alarms based on percentiles. If `ignore`, the alarm state does not change during periods with too few data points to be statistically significant. If `evaluate` or this parameter is not used, the alarm is always evaluated and possibly changes state no matter how many data points are available.
         ///
         /// AWS documentation: [`EvaluateLowSampleCountPercentile`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html#cfn-cloudwatch-alarm-evaluatelowsamplecountpercentile)
-        public var evaluateLowSampleCountPercentile: Expression<String>?
+        public var evaluateLowSampleCountPercentile: TemplateExpression<String>?
 
         /// The evaluation criteria for the alarm.
         ///
@@ -74,13 +74,13 @@ extension CloudWatch {
         /// The frequency, in seconds, at which the alarm is evaluated.
         ///
         /// AWS documentation: [`EvaluationInterval`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html#cfn-cloudwatch-alarm-evaluationinterval)
-        public var evaluationInterval: Expression<Int>?
+        public var evaluationInterval: TemplateExpression<Int>?
 
         /// The number of periods over which data is compared to the specified threshold. If you are setting an alarm that requires that a number of consecutive data points be breaching to trigger the alarm, this value specifies that number. If you are setting an "M out of N" alarm, this value is the N, and `DatapointsToAlarm` is the M.
         ///  For more information, see [Evaluating an Alarm](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarm-evaluation) in the *User Guide*.
         ///
         /// AWS documentation: [`EvaluationPeriods`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html#cfn-cloudwatch-alarm-evaluationperiods)
-        public var evaluationPeriods: Expression<Int>?
+        public var evaluationPeriods: TemplateExpression<Int>?
 
         /// The evaluation window that the alarm uses to select the range of metric data that it evaluates. This is either a sliding window or a wall clock window. For more information, see [Alarm evaluation windows](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-evaluation-window.html) in the *CloudWatch User Guide*.
         ///
@@ -92,17 +92,17 @@ extension CloudWatch {
         ///  For an alarm based on a math expression, you can't specify `ExtendedStatistic`. Instead, you use `Metrics`.
         ///
         /// AWS documentation: [`ExtendedStatistic`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html#cfn-cloudwatch-alarm-extendedstatistic)
-        public var extendedStatistic: Expression<String>?
+        public var extendedStatistic: TemplateExpression<String>?
 
         /// The actions to execute when this alarm transitions to the `INSUFFICIENT_DATA` state from any other state. Each action is specified as an Amazon Resource Name (ARN).
         ///
         /// AWS documentation: [`InsufficientDataActions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html#cfn-cloudwatch-alarm-insufficientdataactions)
-        public var insufficientDataActions: Expression<[String]>?
+        public var insufficientDataActions: TemplateExpression<[String]>?
 
         /// The name of the metric associated with the alarm. This is required for an alarm based on a metric. For an alarm based on a math expression, you use `Metrics` instead and you can't specify `MetricName`.
         ///
         /// AWS documentation: [`MetricName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html#cfn-cloudwatch-alarm-metricname)
-        public var metricName: Expression<String>?
+        public var metricName: TemplateExpression<String>?
 
         /// An array that enables you to create an alarm based on the result of a metric math expression. Each item in the array either retrieves a metric or performs a math expression.
         ///  If you specify the `Metrics` parameter, you cannot specify `MetricName`, `Dimensions`, `Period`, `Namespace`, `Statistic`, `ExtendedStatistic`, or `Unit`.
@@ -114,19 +114,19 @@ extension CloudWatch {
         ///  For a list of namespaces for metrics from AWS services, see [Services That Publish Metrics.](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/aws-services-cloudwatch-metrics.html)
         ///
         /// AWS documentation: [`Namespace`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html#cfn-cloudwatch-alarm-namespace)
-        public var namespace: Expression<String>?
+        public var namespace: TemplateExpression<String>?
 
         /// The actions to execute when this alarm transitions to the `OK` state from any other state. Each action is specified as an Amazon Resource Name (ARN).
         ///
         /// AWS documentation: [`OKActions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html#cfn-cloudwatch-alarm-okactions)
-        public var okActions: Expression<[String]>?
+        public var okActions: TemplateExpression<[String]>?
 
         /// The period, in seconds, over which the statistic is applied. This is required for an alarm based on a metric. Valid values are 10, 20, 30, 60, and any multiple of 60.
         ///  For an alarm based on a math expression, you can't specify `Period`, and instead you use the `Metrics` parameter.
         ///  *Minimum:* 10
         ///
         /// AWS documentation: [`Period`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html#cfn-cloudwatch-alarm-period)
-        public var period: Expression<Int>?
+        public var period: TemplateExpression<Int>?
 
         /// The statistic for the metric associated with the alarm, other than percentile. For percentile statistics, use `ExtendedStatistic`.
         ///  For an alarm based on a metric, you must specify either `Statistic` or `ExtendedStatistic` but not both.
@@ -144,12 +144,12 @@ extension CloudWatch {
         /// The value to compare with the specified statistic.
         ///
         /// AWS documentation: [`Threshold`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html#cfn-cloudwatch-alarm-threshold)
-        public var threshold: Expression<Double>?
+        public var threshold: TemplateExpression<Double>?
 
         /// In an alarm based on an anomaly detection model, this is the ID of the `ANOMALY_DETECTION_BAND` function used as the threshold for the alarm.
         ///
         /// AWS documentation: [`ThresholdMetricId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html#cfn-cloudwatch-alarm-thresholdmetricid)
-        public var thresholdMetricId: Expression<String>?
+        public var thresholdMetricId: TemplateExpression<String>?
 
         /// Sets how this alarm is to handle missing data points. Valid values are `breaching`, `notBreaching`, `ignore`, and `missing`. For more information, see [Configuring How Alarms Treat Missing Data](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-missing-data) in the *Amazon User Guide*.
         ///  If you omit this parameter, the default behavior of `missing` is used.
@@ -172,29 +172,29 @@ extension CloudWatch {
         public init(
             _ logicalID: String,
             actionConfiguration: ActionConfiguration? = nil,
-            actionsEnabled: Expression<Bool>? = nil,
-            alarmActions: Expression<[String]>? = nil,
-            alarmDescription: Expression<String>? = nil,
-            alarmName: Expression<String>? = nil,
+            actionsEnabled: TemplateExpression<Bool>? = nil,
+            alarmActions: TemplateExpression<[String]>? = nil,
+            alarmDescription: TemplateExpression<String>? = nil,
+            alarmName: TemplateExpression<String>? = nil,
             comparisonOperator: ComparisonOperator? = nil,
-            datapointsToAlarm: Expression<Int>? = nil,
+            datapointsToAlarm: TemplateExpression<Int>? = nil,
             dimensions: [Dimension]? = nil,
-            evaluateLowSampleCountPercentile: Expression<String>? = nil,
+            evaluateLowSampleCountPercentile: TemplateExpression<String>? = nil,
             evaluationCriteria: EvaluationCriteria? = nil,
-            evaluationInterval: Expression<Int>? = nil,
-            evaluationPeriods: Expression<Int>? = nil,
+            evaluationInterval: TemplateExpression<Int>? = nil,
+            evaluationPeriods: TemplateExpression<Int>? = nil,
             evaluationWindow: EvaluationWindow? = nil,
-            extendedStatistic: Expression<String>? = nil,
-            insufficientDataActions: Expression<[String]>? = nil,
-            metricName: Expression<String>? = nil,
+            extendedStatistic: TemplateExpression<String>? = nil,
+            insufficientDataActions: TemplateExpression<[String]>? = nil,
+            metricName: TemplateExpression<String>? = nil,
             metrics: [MetricDataQuery]? = nil,
-            namespace: Expression<String>? = nil,
-            okActions: Expression<[String]>? = nil,
-            period: Expression<Int>? = nil,
+            namespace: TemplateExpression<String>? = nil,
+            okActions: TemplateExpression<[String]>? = nil,
+            period: TemplateExpression<Int>? = nil,
             statistic: Statistic? = nil,
             tags: [Tag]? = nil,
-            threshold: Expression<Double>? = nil,
-            thresholdMetricId: Expression<String>? = nil,
+            threshold: TemplateExpression<Double>? = nil,
+            thresholdMetricId: TemplateExpression<String>? = nil,
             treatMissingData: TreatMissingData? = nil,
             unit: Unit? = nil,
             warmUpConfiguration: WarmUpConfiguration? = nil,
@@ -268,7 +268,7 @@ extension CloudWatch {
         /// `Fn::GetAtt Alarm.Arn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html#aws-resource-cloudwatch-alarm-return-values)
-        public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
+        public var arn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Arn")) }
     }
 }
 
@@ -306,7 +306,7 @@ extension CloudWatch.Alarm {
         /// "LessThanThreshold"
         case lessThanThreshold
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -325,14 +325,14 @@ extension CloudWatch.Alarm {
     /// Dimension is an embedded property of the `AWS::CloudWatch::Alarm` type. Dimensions are name/value pairs that can be associated with a CW metric. You can specify a maximum of 30 dimensions for a given metric.
     public struct Dimension: PropertyValue, Hashable, Sendable {
         /// The name of the dimension, from 1–255 characters in length. This dimension name must have been included when the metric was published.
-        public var name: Expression<String>
+        public var name: TemplateExpression<String>
 
         /// The value for the dimension, from 1–255 characters in length.
-        public var value: Expression<String>
+        public var value: TemplateExpression<String>
 
         public init(
-            name: Expression<String>,
-            value: Expression<String>
+            name: TemplateExpression<String>,
+            value: TemplateExpression<String>
         ) {
             self.name = name
             self.value = value
@@ -393,38 +393,38 @@ extension CloudWatch.Alarm {
     ///  Any expression used must return a single time series. For more information, see [Metric Math Syntax and Functions](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html#metric-math-syntax) in the *User Guide*.
     public struct MetricDataQuery: PropertyValue, Hashable, Sendable {
         /// The ID of the account where the metrics are located, if this is a cross-account alarm.
-        public var accountId: Expression<String>?
+        public var accountId: TemplateExpression<String>?
 
         /// The math expression to be performed on the returned data, if this object is performing a math expression. This expression can use the `Id` of the other metrics to refer to those metrics, and can also use the `Id` of other expressions to use the result of those expressions. For more information about metric math expressions, see [Metric Math Syntax and Functions](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html#metric-math-syntax) in the *User Guide*.
         ///  Within each MetricDataQuery object, you must specify either `Expression` or `MetricStat` but not both.
-        public var expression: Expression<String>?
+        public var expression: TemplateExpression<String>?
 
         /// A short name used to tie this object to the results in the response. This name must be unique within a single call to `GetMetricData`. If you are performing math expressions on this set of data, this name represents that data and can serve as a variable in the mathematical expression. The valid characters are letters, numbers, and underscore. The first character must be a lowercase letter.
-        public var id: Expression<String>
+        public var id: TemplateExpression<String>
 
         /// A human-readable label for this metric or expression. This is especially useful if this is an expression, so that you know what the value represents. If the metric or expression is shown in a CW dashboard widget, the label is shown. If `Label` is omitted, CW generates a default.
-        public var label: Expression<String>?
+        public var label: TemplateExpression<String>?
 
         /// The metric to be returned, along with statistics, period, and units. Use this parameter only if this object is retrieving a metric and not performing a math expression on returned data.
         ///  Within one MetricDataQuery object, you must specify either `Expression` or `MetricStat` but not both.
         public var metricStat: MetricStat?
 
         /// The granularity, in seconds, of the returned data points. For metrics with regular resolution, a period can be as short as one minute (60 seconds) and must be a multiple of 60. For high-resolution metrics that are collected at intervals of less than one minute, the period can be 1, 5, 10, 20, 30, 60, or any multiple of 60. High-resolution metrics are those metrics stored by a `PutMetricData` operation that includes a `StorageResolution of 1 second`.
-        public var period: Expression<Int>?
+        public var period: TemplateExpression<Int>?
 
         /// This option indicates whether to return the timestamps and raw data values of this metric.
         ///  When you create an alarm based on a metric math expression, specify `True` for this value for only the one math expression that the alarm is based on. You must specify `False` for `ReturnData` for all the other metrics and expressions used in the alarm.
         ///  This field is required.
-        public var returnData: Expression<Bool>?
+        public var returnData: TemplateExpression<Bool>?
 
         public init(
-            accountId: Expression<String>? = nil,
-            expression: Expression<String>? = nil,
-            id: Expression<String>,
-            label: Expression<String>? = nil,
+            accountId: TemplateExpression<String>? = nil,
+            expression: TemplateExpression<String>? = nil,
+            id: TemplateExpression<String>,
+            label: TemplateExpression<String>? = nil,
             metricStat: MetricStat? = nil,
-            period: Expression<Int>? = nil,
-            returnData: Expression<Bool>? = nil
+            period: TemplateExpression<Int>? = nil,
+            returnData: TemplateExpression<Bool>? = nil
         ) {
             self.accountId = accountId
             self.expression = expression
@@ -460,7 +460,7 @@ extension CloudWatch.Alarm {
         /// "Sum"
         case sum
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -477,14 +477,14 @@ extension CloudWatch.Alarm {
     /// One of the key-value pairs associated with the alarm. Tags can help you organize and categorize your resources.
     public struct Tag: PropertyValue, Hashable, Sendable {
         /// A string that you can use to assign a value. The combination of tag keys and values can help you organize and categorize your resources.
-        public var key: Expression<String>
+        public var key: TemplateExpression<String>
 
         /// The value for the specified tag key.
-        public var value: Expression<String>
+        public var value: TemplateExpression<String>
 
         public init(
-            key: Expression<String>,
-            value: Expression<String>
+            key: TemplateExpression<String>,
+            value: TemplateExpression<String>
         ) {
             self.key = key
             self.value = value
@@ -508,7 +508,7 @@ extension CloudWatch.Alarm {
         /// "notBreaching"
         case notBreaching
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -577,7 +577,7 @@ extension CloudWatch.Alarm {
         /// "Terabytes/Second"
         case terabytesSecond
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -617,15 +617,15 @@ extension CloudWatch.Alarm {
     ///  During the warm-up period, the alarm stays in `INSUFFICIENT_DATA` and does not perform alarm actions.
     public struct WarmUpConfiguration: PropertyValue, Hashable, Sendable {
         /// Specifies whether the alarm waits for the full warm-up period before it starts to evaluate. The default is `false`. If `true`, the alarm waits the entire `WarmUpPeriodDurationInMinutes` before it starts to evaluate, even if metric data arrives earlier. If `false`, the alarm ends the warm-up period early. Evaluation begins as soon as the alarm has enough metric data to fill its evaluation window.
-        public var onlyStartEvaluatingAfterWarmUpPeriodEnds: Expression<Bool>?
+        public var onlyStartEvaluatingAfterWarmUpPeriodEnds: TemplateExpression<Bool>?
 
         /// The length of the warm-up period, in minutes. After you create or update the alarm, the alarm stays in `INSUFFICIENT_DATA` for this duration. During this time, the alarm does not perform alarm actions.
         ///  You can change this value at any time, including after the warm-up period ends. If you change it after the warm-up period ends, the new value does not restart the warm-up period.
-        public var warmUpPeriodDurationInMinutes: Expression<Int>?
+        public var warmUpPeriodDurationInMinutes: TemplateExpression<Int>?
 
         public init(
-            onlyStartEvaluatingAfterWarmUpPeriodEnds: Expression<Bool>? = nil,
-            warmUpPeriodDurationInMinutes: Expression<Int>? = nil
+            onlyStartEvaluatingAfterWarmUpPeriodEnds: TemplateExpression<Bool>? = nil,
+            warmUpPeriodDurationInMinutes: TemplateExpression<Int>? = nil
         ) {
             self.onlyStartEvaluatingAfterWarmUpPeriodEnds = onlyStartEvaluatingAfterWarmUpPeriodEnds
             self.warmUpPeriodDurationInMinutes = warmUpPeriodDurationInMinutes
@@ -641,18 +641,18 @@ extension CloudWatch.Alarm {
 
     public struct AlarmTagsPropagation: PropertyValue, Hashable, Sendable {
         /// Whether the alarm's tags are included in its action notifications and state-change events.
-        public var enabled: Expression<Bool>
+        public var enabled: TemplateExpression<Bool>
 
         /// The tag keys to leave out. Cannot be specified together with IncludedTagKeys.
-        public var excludedTagKeys: Expression<[String]>?
+        public var excludedTagKeys: TemplateExpression<[String]>?
 
         /// The only tag keys to include. Cannot be specified together with ExcludedTagKeys.
-        public var includedTagKeys: Expression<[String]>?
+        public var includedTagKeys: TemplateExpression<[String]>?
 
         public init(
-            enabled: Expression<Bool>,
-            excludedTagKeys: Expression<[String]>? = nil,
-            includedTagKeys: Expression<[String]>? = nil
+            enabled: TemplateExpression<Bool>,
+            excludedTagKeys: TemplateExpression<[String]>? = nil,
+            includedTagKeys: TemplateExpression<[String]>? = nil
         ) {
             self.enabled = enabled
             self.excludedTagKeys = excludedTagKeys
@@ -671,18 +671,18 @@ extension CloudWatch.Alarm {
     /// Contains the configuration that determines how a PromQL alarm evaluates its contributors, including the query to run and the durations that define when contributors transition between states.
     public struct AlarmPromQLCriteria: PropertyValue, Hashable, Sendable {
         /// The duration, in seconds, that a contributor must be continuously breaching before it transitions to the `ALARM` state.
-        public var pendingPeriod: Expression<Int>?
+        public var pendingPeriod: TemplateExpression<Int>?
 
         /// The PromQL query that the alarm evaluates. The query must return a result of vector type. Each entry in the vector result represents an alarm contributor.
-        public var query: Expression<String>?
+        public var query: TemplateExpression<String>?
 
         /// The duration, in seconds, that a contributor must continuously not be breaching before it transitions back to the `OK` state.
-        public var recoveryPeriod: Expression<Int>?
+        public var recoveryPeriod: TemplateExpression<Int>?
 
         public init(
-            pendingPeriod: Expression<Int>? = nil,
-            query: Expression<String>? = nil,
-            recoveryPeriod: Expression<Int>? = nil
+            pendingPeriod: TemplateExpression<Int>? = nil,
+            query: TemplateExpression<String>? = nil,
+            recoveryPeriod: TemplateExpression<Int>? = nil
         ) {
             self.pendingPeriod = pendingPeriod
             self.query = query
@@ -704,10 +704,10 @@ extension CloudWatch.Alarm {
     public struct WallClockWindow: PropertyValue, Hashable, Sendable {
         /// The time zone to use when the alarm aligns the evaluation window to clock boundaries. You can specify an IANA time zone name (for example, `America/New_York`), a fixed UTC offset (for example, `+05:30`), or an offset-prefixed identifier (for example, `UTC+05:30`). The offset must be aligned to a multiple of 5 minutes. If you don't specify a time zone, CloudWatch uses `UTC`.
         ///  The time zone affects window alignment for all periods, including periods of one hour or shorter.
-        public var timezone: Expression<String>?
+        public var timezone: TemplateExpression<String>?
 
         public init(
-            timezone: Expression<String>? = nil
+            timezone: TemplateExpression<String>? = nil
         ) {
             self.timezone = timezone
         }
@@ -730,10 +730,10 @@ extension CloudWatch.Alarm {
         ///   +  Start time between 3 hours and 15 days ago - Use a multiple of 60 seconds (1 minute).
         ///   +  Start time between 15 and 63 days ago - Use a multiple of 300 seconds (5 minutes).
         ///   +  Start time greater than 63 days ago - Use a multiple of 3600 seconds (1 hour).
-        public var period: Expression<Int>
+        public var period: TemplateExpression<Int>
 
         /// The statistic to return. It can include any CW statistic or extended statistic. For a list of valid values, see the table in [Statistics](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html#Statistic) in the *User Guide*.
-        public var stat: Expression<String>
+        public var stat: TemplateExpression<String>
 
         /// The unit to use for the returned data points.
         ///  Valid values are: Seconds, Microseconds, Milliseconds, Bytes, Kilobytes, Megabytes, Gigabytes, Terabytes, Bits, Kilobits, Megabits, Gigabits, Terabits, Percent, Count, Bytes/Second, Kilobytes/Second, Megabytes/Second, Gigabytes/Second, Terabytes/Second, Bits/Second, Kilobits/Second, Megabits/Second, Gigabits/Second, Terabits/Second, Count/Second, or None.
@@ -741,8 +741,8 @@ extension CloudWatch.Alarm {
 
         public init(
             metric: Metric,
-            period: Expression<Int>,
-            stat: Expression<String>,
+            period: TemplateExpression<Int>,
+            stat: TemplateExpression<String>,
             unit: MetricStatUnit? = nil
         ) {
             self.metric = metric
@@ -767,15 +767,15 @@ extension CloudWatch.Alarm {
         public var dimensions: [Dimension]?
 
         /// The name of the metric that you want the alarm to watch. This is a required field.
-        public var metricName: Expression<String>?
+        public var metricName: TemplateExpression<String>?
 
         /// The namespace of the metric that the alarm will watch.
-        public var namespace: Expression<String>?
+        public var namespace: TemplateExpression<String>?
 
         public init(
             dimensions: [Dimension]? = nil,
-            metricName: Expression<String>? = nil,
-            namespace: Expression<String>? = nil
+            metricName: TemplateExpression<String>? = nil,
+            namespace: TemplateExpression<String>? = nil
         ) {
             self.dimensions = dimensions
             self.metricName = metricName
@@ -847,7 +847,7 @@ extension CloudWatch.Alarm {
         /// "Terabytes/Second"
         case terabytesSecond
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {

@@ -48,7 +48,7 @@ extension DynamoDB {
         /// Determines if a table is protected from deletion. When enabled, the table cannot be deleted by any user or process. This setting is disabled by default. For more information, see [Using deletion protection](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithTables.Basics.html#WorkingWithTables.Basics.DeletionProtection) in the *Developer Guide*.
         ///
         /// AWS documentation: [`DeletionProtectionEnabled`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-deletionprotectionenabled)
-        public var deletionProtectionEnabled: Expression<Bool>?
+        public var deletionProtectionEnabled: TemplateExpression<Bool>?
 
         /// Global secondary indexes to be created on the table. You can create up to 20 global secondary indexes.
         ///   If you update a table to include a new global secondary index, CFNlong initiates the index creation and then proceeds with the stack update. CFNlong doesn't wait for the index to complete creation because the backfilling phase can take a long time, depending on the size of the table. You can't use the index or update the table until the index's status is `ACTIVE`. You can track its status by using the DynamoDB [DescribeTable](https://docs.aws.amazon.com/cli/latest/reference/dynamodb/describe-table.html) command.
@@ -124,7 +124,7 @@ extension DynamoDB {
         ///   If you specify a name, you cannot perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name.
         ///
         /// AWS documentation: [`TableName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#cfn-dynamodb-table-tablename)
-        public var tableName: Expression<String>?
+        public var tableName: TemplateExpression<String>?
 
         /// An array of key-value pairs to apply to this resource.
         ///  For more information, see [Tag](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html).
@@ -151,7 +151,7 @@ extension DynamoDB {
             attributeDefinitions: [AttributeDefinition]? = nil,
             billingMode: BillingMode? = nil,
             contributorInsightsSpecification: ContributorInsightsSpecification? = nil,
-            deletionProtectionEnabled: Expression<Bool>? = nil,
+            deletionProtectionEnabled: TemplateExpression<Bool>? = nil,
             globalSecondaryIndexes: [GlobalSecondaryIndex]? = nil,
             importSourceSpecification: ImportSourceSpecification? = nil,
             keySchema: [KeySchemaItem],
@@ -164,7 +164,7 @@ extension DynamoDB {
             sseSpecification: SSESpecification? = nil,
             streamSpecification: StreamSpecification? = nil,
             tableClass: TableClass? = nil,
-            tableName: Expression<String>? = nil,
+            tableName: TemplateExpression<String>? = nil,
             tags: [Tag]? = nil,
             timeToLiveSpecification: TimeToLiveSpecification? = nil,
             vectorIndexes: [VectorIndex]? = nil,
@@ -227,12 +227,12 @@ extension DynamoDB {
         /// `Fn::GetAtt Table.Arn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#aws-resource-dynamodb-table-return-values)
-        public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
+        public var arn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Arn")) }
 
         /// `Fn::GetAtt Table.StreamArn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html#aws-resource-dynamodb-table-return-values)
-        public var streamArn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "StreamArn")) }
+        public var streamArn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "StreamArn")) }
     }
 }
 
@@ -240,7 +240,7 @@ extension DynamoDB.Table {
     /// Represents an attribute for describing the schema for the table and indexes.
     public struct AttributeDefinition: PropertyValue, Hashable, Sendable {
         /// A name for the attribute.
-        public var attributeName: Expression<String>
+        public var attributeName: TemplateExpression<String>
 
         /// The data type for the attribute, where:
         ///   +  `S` - the attribute is of type String
@@ -249,7 +249,7 @@ extension DynamoDB.Table {
         public var attributeType: AttributeType
 
         public init(
-            attributeName: Expression<String>,
+            attributeName: TemplateExpression<String>,
             attributeType: AttributeType
         ) {
             self.attributeName = attributeName
@@ -270,7 +270,7 @@ extension DynamoDB.Table {
         /// "PROVISIONED"
         case provisioned
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -284,13 +284,13 @@ extension DynamoDB.Table {
     /// Configures contributor insights settings for a table or one of its indexes.
     public struct ContributorInsightsSpecification: PropertyValue, Hashable, Sendable {
         /// Indicates whether CloudWatch Contributor Insights are to be enabled (true) or disabled (false).
-        public var enabled: Expression<Bool>
+        public var enabled: TemplateExpression<Bool>
 
         /// Specifies the CloudWatch Contributor Insights mode for a table. Valid values are `ACCESSED_AND_THROTTLED_KEYS` (tracks all access and throttled events) or `THROTTLED_KEYS` (tracks only throttled events). This setting determines what type of contributor insights data is collected for the table.
         public var mode: Mode?
 
         public init(
-            enabled: Expression<Bool>,
+            enabled: TemplateExpression<Bool>,
             mode: Mode? = nil
         ) {
             self.enabled = enabled
@@ -311,7 +311,7 @@ extension DynamoDB.Table {
         public var contributorInsightsSpecification: ContributorInsightsSpecification?
 
         /// The name of the global secondary index. The name must be unique among all other indexes on this table.
-        public var indexName: Expression<String>
+        public var indexName: TemplateExpression<String>
 
         public var keySchema: [GlobalSecondaryIndexKeySchemaItem]
 
@@ -330,7 +330,7 @@ extension DynamoDB.Table {
 
         public init(
             contributorInsightsSpecification: ContributorInsightsSpecification? = nil,
-            indexName: Expression<String>,
+            indexName: TemplateExpression<String>,
             keySchema: [GlobalSecondaryIndexKeySchemaItem],
             onDemandThroughput: OnDemandThroughput? = nil,
             projection: Projection,
@@ -362,10 +362,10 @@ extension DynamoDB.Table {
     /// Specifies the properties of data being imported from the S3 bucket source to the table.
     public struct ImportSourceSpecification: PropertyValue, Hashable, Sendable {
         /// Type of compression to be used on the input coming from the imported table.
-        public var inputCompressionType: Expression<String>?
+        public var inputCompressionType: TemplateExpression<String>?
 
         /// The format of the source data. Valid values for `ImportFormat` are `CSV`, `DYNAMODB_JSON` or `ION`.
-        public var inputFormat: Expression<String>
+        public var inputFormat: TemplateExpression<String>
 
         /// Additional properties that specify how the input is formatted,
         public var inputFormatOptions: InputFormatOptions?
@@ -374,8 +374,8 @@ extension DynamoDB.Table {
         public var s3BucketSource: S3BucketSource
 
         public init(
-            inputCompressionType: Expression<String>? = nil,
-            inputFormat: Expression<String>,
+            inputCompressionType: TemplateExpression<String>? = nil,
+            inputFormat: TemplateExpression<String>,
             inputFormatOptions: InputFormatOptions? = nil,
             s3BucketSource: S3BucketSource
         ) {
@@ -396,13 +396,13 @@ extension DynamoDB.Table {
     }
 
     public struct KeySchemaItem: PropertyValue, Hashable, Sendable {
-        public var attributeName: Expression<String>
+        public var attributeName: TemplateExpression<String>
 
-        public var keyType: Expression<String>
+        public var keyType: TemplateExpression<String>
 
         public init(
-            attributeName: Expression<String>,
-            keyType: Expression<String>
+            attributeName: TemplateExpression<String>,
+            keyType: TemplateExpression<String>
         ) {
             self.attributeName = attributeName
             self.keyType = keyType
@@ -423,11 +423,11 @@ extension DynamoDB.Table {
 
         /// The ARN for a specific Kinesis data stream.
         ///  Length Constraints: Minimum length of 37. Maximum length of 1024.
-        public var streamArn: Expression<String>
+        public var streamArn: TemplateExpression<String>
 
         public init(
             approximateCreationDateTimePrecision: ApproximateCreationDateTimePrecision? = nil,
-            streamArn: Expression<String>
+            streamArn: TemplateExpression<String>
         ) {
             self.approximateCreationDateTimePrecision = approximateCreationDateTimePrecision
             self.streamArn = streamArn
@@ -444,7 +444,7 @@ extension DynamoDB.Table {
     /// Represents the properties of a local secondary index. A local secondary index can only be created when its parent table is created.
     public struct LocalSecondaryIndex: PropertyValue, Hashable, Sendable {
         /// The name of the local secondary index. The name must be unique among all other indexes on this table.
-        public var indexName: Expression<String>
+        public var indexName: TemplateExpression<String>
 
         public var keySchema: [KeySchemaItem]
 
@@ -452,7 +452,7 @@ extension DynamoDB.Table {
         public var projection: Projection
 
         public init(
-            indexName: Expression<String>,
+            indexName: TemplateExpression<String>,
             keySchema: [KeySchemaItem],
             projection: Projection
         ) {
@@ -474,15 +474,15 @@ extension DynamoDB.Table {
     public struct OnDemandThroughput: PropertyValue, Hashable, Sendable {
         /// Maximum number of read request units for the specified table.
         ///  To specify a maximum `OnDemandThroughput` on your table, set the value of `MaxReadRequestUnits` as greater than or equal to 1. To remove the maximum `OnDemandThroughput` that is currently set on your table, set the value of `MaxReadRequestUnits` to -1.
-        public var maxReadRequestUnits: Expression<Int>?
+        public var maxReadRequestUnits: TemplateExpression<Int>?
 
         /// Maximum number of write request units for the specified table.
         ///  To specify a maximum `OnDemandThroughput` on your table, set the value of `MaxWriteRequestUnits` as greater than or equal to 1. To remove the maximum `OnDemandThroughput` that is currently set on your table, set the value of `MaxWriteRequestUnits` to -1.
-        public var maxWriteRequestUnits: Expression<Int>?
+        public var maxWriteRequestUnits: TemplateExpression<Int>?
 
         public init(
-            maxReadRequestUnits: Expression<Int>? = nil,
-            maxWriteRequestUnits: Expression<Int>? = nil
+            maxReadRequestUnits: TemplateExpression<Int>? = nil,
+            maxWriteRequestUnits: TemplateExpression<Int>? = nil
         ) {
             self.maxReadRequestUnits = maxReadRequestUnits
             self.maxWriteRequestUnits = maxWriteRequestUnits
@@ -499,14 +499,14 @@ extension DynamoDB.Table {
     /// The settings used to enable point in time recovery.
     public struct PointInTimeRecoverySpecification: PropertyValue, Hashable, Sendable {
         /// Indicates whether point in time recovery is enabled (true) or disabled (false) on the table.
-        public var pointInTimeRecoveryEnabled: Expression<Bool>?
+        public var pointInTimeRecoveryEnabled: TemplateExpression<Bool>?
 
         /// The number of preceding days for which continuous backups are taken and maintained. Your table data is only recoverable to any point-in-time from within the configured recovery period. This parameter is optional. If no value is provided, the value will default to 35.
-        public var recoveryPeriodInDays: Expression<Int>?
+        public var recoveryPeriodInDays: TemplateExpression<Int>?
 
         public init(
-            pointInTimeRecoveryEnabled: Expression<Bool>? = nil,
-            recoveryPeriodInDays: Expression<Int>? = nil
+            pointInTimeRecoveryEnabled: TemplateExpression<Bool>? = nil,
+            recoveryPeriodInDays: TemplateExpression<Int>? = nil
         ) {
             self.pointInTimeRecoveryEnabled = pointInTimeRecoveryEnabled
             self.recoveryPeriodInDays = recoveryPeriodInDays
@@ -524,15 +524,15 @@ extension DynamoDB.Table {
     public struct ProvisionedThroughput: PropertyValue, Hashable, Sendable {
         /// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a `ThrottlingException`. For more information, see [Specifying Read and Write Requirements](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ProvisionedThroughput.html) in the *Amazon DynamoDB Developer Guide*.
         ///  If read/write capacity mode is `PAY_PER_REQUEST` the value is set to 0.
-        public var readCapacityUnits: Expression<Int>
+        public var readCapacityUnits: TemplateExpression<Int>
 
         /// The maximum number of writes consumed per second before DynamoDB returns a `ThrottlingException`. For more information, see [Specifying Read and Write Requirements](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ProvisionedThroughput.html) in the *Amazon DynamoDB Developer Guide*.
         ///  If read/write capacity mode is `PAY_PER_REQUEST` the value is set to 0.
-        public var writeCapacityUnits: Expression<Int>
+        public var writeCapacityUnits: TemplateExpression<Int>
 
         public init(
-            readCapacityUnits: Expression<Int>,
-            writeCapacityUnits: Expression<Int>
+            readCapacityUnits: TemplateExpression<Int>,
+            writeCapacityUnits: TemplateExpression<Int>
         ) {
             self.readCapacityUnits = readCapacityUnits
             self.writeCapacityUnits = writeCapacityUnits
@@ -575,18 +575,18 @@ extension DynamoDB.Table {
     /// Represents the settings used to enable server-side encryption.
     public struct SSESpecification: PropertyValue, Hashable, Sendable {
         /// The KMS key that should be used for the KMS encryption. To specify a key, use its key ID, Amazon Resource Name (ARN), alias name, or alias ARN. Note that you should only provide this parameter if the key is different from the default DynamoDB key `alias/aws/dynamodb`.
-        public var kmsMasterKeyId: Expression<String>?
+        public var kmsMasterKeyId: TemplateExpression<String>?
 
         /// Indicates whether server-side encryption is done using an AWS managed key or an AWS owned key. If enabled (true), server-side encryption type is set to `KMS` and an AWS managed key is used (KMS charges apply). If disabled (false) or not specified, server-side encryption is set to AWS owned key.
-        public var sseEnabled: Expression<Bool>
+        public var sseEnabled: TemplateExpression<Bool>
 
         /// Server-side encryption type. The only supported value is:
         ///   +  `KMS` - Server-side encryption that uses KMSlong. The key is stored in your account and is managed by KMS (KMS charges apply).
         public var sseType: SSEType?
 
         public init(
-            kmsMasterKeyId: Expression<String>? = nil,
-            sseEnabled: Expression<Bool>,
+            kmsMasterKeyId: TemplateExpression<String>? = nil,
+            sseEnabled: TemplateExpression<Bool>,
             sseType: SSEType? = nil
         ) {
             self.kmsMasterKeyId = kmsMasterKeyId
@@ -646,7 +646,7 @@ extension DynamoDB.Table {
         /// "STANDARD_INFREQUENT_ACCESS"
         case standardInfrequentAccess
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -662,14 +662,14 @@ extension DynamoDB.Table {
     ///  For an overview on tagging DynamoDB resources, see [Tagging for DynamoDB](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html) in the *Amazon DynamoDB Developer Guide*.
     public struct Tag: PropertyValue, Hashable, Sendable {
         /// The key of the tag. Tag keys are case sensitive. Each DynamoDB table can only have up to one tag with the same key. If you try to add an existing tag (same key), the existing tag value will be updated to the new value.
-        public var key: Expression<String>
+        public var key: TemplateExpression<String>
 
         /// The value of the tag. Tag values are case-sensitive and can be null.
-        public var value: Expression<String>
+        public var value: TemplateExpression<String>
 
         public init(
-            key: Expression<String>,
-            value: Expression<String>
+            key: TemplateExpression<String>,
+            value: TemplateExpression<String>
         ) {
             self.key = key
             self.value = value
@@ -688,14 +688,14 @@ extension DynamoDB.Table {
         /// The name of the TTL attribute used to store the expiration time for items in the table.
         ///    +  The `AttributeName` property is required when enabling the TTL, or when TTL is already enabled.
         ///   +  To update this property, you must first disable TTL and then enable TTL with the new attribute name.
-        public var attributeName: Expression<String>?
+        public var attributeName: TemplateExpression<String>?
 
         /// Indicates whether TTL is to be enabled (true) or disabled (false) on the table.
-        public var enabled: Expression<Bool>
+        public var enabled: TemplateExpression<Bool>
 
         public init(
-            attributeName: Expression<String>? = nil,
-            enabled: Expression<Bool>
+            attributeName: TemplateExpression<String>? = nil,
+            enabled: TemplateExpression<Bool>
         ) {
             self.attributeName = attributeName
             self.enabled = enabled
@@ -710,11 +710,11 @@ extension DynamoDB.Table {
     }
 
     public struct VectorIndex: PropertyValue, Hashable, Sendable {
-        public var dimensions: Expression<Int>
+        public var dimensions: TemplateExpression<Int>
 
         public var distanceFunction: DistanceFunction
 
-        public var indexName: Expression<String>
+        public var indexName: TemplateExpression<String>
 
         public var projection: Projection
 
@@ -723,9 +723,9 @@ extension DynamoDB.Table {
         public var vectorAttribute: VectorAttribute
 
         public init(
-            dimensions: Expression<Int>,
+            dimensions: TemplateExpression<Int>,
             distanceFunction: DistanceFunction,
-            indexName: Expression<String>,
+            indexName: TemplateExpression<String>,
             projection: Projection,
             searchSchema: [SearchSchemaElement]? = nil,
             vectorAttribute: VectorAttribute
@@ -753,14 +753,14 @@ extension DynamoDB.Table {
     /// Provides visibility into the number of read and write operations your table or secondary index can instantaneously support. The settings can be modified using the `UpdateTable` operation to meet the throughput requirements of an upcoming peak event.
     public struct WarmThroughput: PropertyValue, Hashable, Sendable {
         /// Represents the number of read operations your base table can instantaneously support.
-        public var readUnitsPerSecond: Expression<Int>?
+        public var readUnitsPerSecond: TemplateExpression<Int>?
 
         /// Represents the number of write operations your base table can instantaneously support.
-        public var writeUnitsPerSecond: Expression<Int>?
+        public var writeUnitsPerSecond: TemplateExpression<Int>?
 
         public init(
-            readUnitsPerSecond: Expression<Int>? = nil,
-            writeUnitsPerSecond: Expression<Int>? = nil
+            readUnitsPerSecond: TemplateExpression<Int>? = nil,
+            writeUnitsPerSecond: TemplateExpression<Int>? = nil
         ) {
             self.readUnitsPerSecond = readUnitsPerSecond
             self.writeUnitsPerSecond = writeUnitsPerSecond
@@ -782,7 +782,7 @@ extension DynamoDB.Table {
         /// "S"
         case s
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -800,7 +800,7 @@ extension DynamoDB.Table {
         /// "THROTTLED_KEYS"
         case throttledKeys
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -812,13 +812,13 @@ extension DynamoDB.Table {
     }
 
     public struct GlobalSecondaryIndexKeySchemaItem: PropertyValue, Hashable, Sendable {
-        public var attributeName: Expression<String>
+        public var attributeName: TemplateExpression<String>
 
-        public var keyType: Expression<String>
+        public var keyType: TemplateExpression<String>
 
         public init(
-            attributeName: Expression<String>,
-            keyType: Expression<String>
+            attributeName: TemplateExpression<String>,
+            keyType: TemplateExpression<String>
         ) {
             self.attributeName = attributeName
             self.keyType = keyType
@@ -836,7 +836,7 @@ extension DynamoDB.Table {
     public struct Projection: PropertyValue, Hashable, Sendable {
         /// Represents the non-key attribute names which will be projected into the index.
         ///  For global and local secondary indexes, the total count of `NonKeyAttributes` summed across all of the secondary indexes, must not exceed 100. If you project the same attribute into two different indexes, this counts as two distinct attributes when determining the total. This limit only applies when you specify the ProjectionType of `INCLUDE`. You still can specify the ProjectionType of `ALL` to project all attributes from the source table, even if the table has more than 100 attributes.
-        public var nonKeyAttributes: Expression<[String]>?
+        public var nonKeyAttributes: TemplateExpression<[String]>?
 
         /// The set of attributes that are projected into the index:
         ///   +  `KEYS_ONLY` - Only the index and primary keys are projected into the index.
@@ -848,7 +848,7 @@ extension DynamoDB.Table {
         public var projectionType: ProjectionType?
 
         public init(
-            nonKeyAttributes: Expression<[String]>? = nil,
+            nonKeyAttributes: TemplateExpression<[String]>? = nil,
             projectionType: ProjectionType? = nil
         ) {
             self.nonKeyAttributes = nonKeyAttributes
@@ -884,18 +884,18 @@ extension DynamoDB.Table {
     /// The S3 bucket that is being imported from.
     public struct S3BucketSource: PropertyValue, Hashable, Sendable {
         /// The S3 bucket that is being imported from.
-        public var s3Bucket: Expression<String>
+        public var s3Bucket: TemplateExpression<String>
 
         /// The account number of the S3 bucket that is being imported from. If the bucket is owned by the requester this is optional.
-        public var s3BucketOwner: Expression<String>?
+        public var s3BucketOwner: TemplateExpression<String>?
 
         /// The key prefix shared by all S3 Objects that are being imported.
-        public var s3KeyPrefix: Expression<String>?
+        public var s3KeyPrefix: TemplateExpression<String>?
 
         public init(
-            s3Bucket: Expression<String>,
-            s3BucketOwner: Expression<String>? = nil,
-            s3KeyPrefix: Expression<String>? = nil
+            s3Bucket: TemplateExpression<String>,
+            s3BucketOwner: TemplateExpression<String>? = nil,
+            s3KeyPrefix: TemplateExpression<String>? = nil
         ) {
             self.s3Bucket = s3Bucket
             self.s3BucketOwner = s3BucketOwner
@@ -917,7 +917,7 @@ extension DynamoDB.Table {
         /// "MILLISECOND"
         case millisecond
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -932,7 +932,7 @@ extension DynamoDB.Table {
         /// "KMS"
         case kms
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -952,7 +952,7 @@ extension DynamoDB.Table {
         /// "OLD_IMAGE"
         case oldImage
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -973,7 +973,7 @@ extension DynamoDB.Table {
         /// "EUCLIDEAN"
         case euclidean
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -986,12 +986,12 @@ extension DynamoDB.Table {
     }
 
     public struct SearchSchemaElement: PropertyValue, Hashable, Sendable {
-        public var attributeName: Expression<String>
+        public var attributeName: TemplateExpression<String>
 
         public var searchSchemaElementType: SearchSchemaElementType
 
         public init(
-            attributeName: Expression<String>,
+            attributeName: TemplateExpression<String>,
             searchSchemaElementType: SearchSchemaElementType
         ) {
             self.attributeName = attributeName
@@ -1007,10 +1007,10 @@ extension DynamoDB.Table {
     }
 
     public struct VectorAttribute: PropertyValue, Hashable, Sendable {
-        public var attributeName: Expression<String>
+        public var attributeName: TemplateExpression<String>
 
         public init(
-            attributeName: Expression<String>
+            attributeName: TemplateExpression<String>
         ) {
             self.attributeName = attributeName
         }
@@ -1030,7 +1030,7 @@ extension DynamoDB.Table {
         /// "KEYS_ONLY"
         case keysOnly
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -1045,14 +1045,14 @@ extension DynamoDB.Table {
     /// The options for imported source files in CSV format. The values are Delimiter and HeaderList.
     public struct Csv: PropertyValue, Hashable, Sendable {
         /// The delimiter used for separating items in the CSV file being imported.
-        public var delimiter: Expression<String>?
+        public var delimiter: TemplateExpression<String>?
 
         /// List of the headers used to specify a common header for all source CSV files being imported. If this field is specified then the first line of each CSV file is treated as data instead of the header. If this field is not specified the the first line of each CSV file is treated as the header.
-        public var headerList: Expression<[String]>?
+        public var headerList: TemplateExpression<[String]>?
 
         public init(
-            delimiter: Expression<String>? = nil,
-            headerList: Expression<[String]>? = nil
+            delimiter: TemplateExpression<String>? = nil,
+            headerList: TemplateExpression<[String]>? = nil
         ) {
             self.delimiter = delimiter
             self.headerList = headerList
@@ -1072,7 +1072,7 @@ extension DynamoDB.Table {
         /// "INLINE_FILTER"
         case inlineFilter
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {

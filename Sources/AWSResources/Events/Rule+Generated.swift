@@ -22,12 +22,12 @@ extension Events {
         /// The description of the rule.
         ///
         /// AWS documentation: [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#cfn-events-rule-description)
-        public var description: Expression<String>?
+        public var description: TemplateExpression<String>?
 
         /// The name or ARN of the event bus associated with the rule. If you omit this, the default event bus is used.
         ///
         /// AWS documentation: [`EventBusName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#cfn-events-rule-eventbusname)
-        public var eventBusName: Expression<String>?
+        public var eventBusName: TemplateExpression<String>?
 
         /// The event pattern of the rule. For more information, see Events and Event Patterns in the Amazon EventBridge User Guide.
         ///
@@ -37,17 +37,17 @@ extension Events {
         /// The name of the rule.
         ///
         /// AWS documentation: [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#cfn-events-rule-name)
-        public var name: Expression<String>?
+        public var name: TemplateExpression<String>?
 
         /// The Amazon Resource Name (ARN) of the role that is used for target invocation.
         ///
         /// AWS documentation: [`RoleArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#cfn-events-rule-rolearn)
-        public var roleArn: Expression<String>?
+        public var roleArn: TemplateExpression<String>?
 
         /// The scheduling expression. For example, "cron(0 20 * * ? *)", "rate(5 minutes)". For more information, see Creating an Amazon EventBridge rule that runs on a schedule.
         ///
         /// AWS documentation: [`ScheduleExpression`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#cfn-events-rule-scheduleexpression)
-        public var scheduleExpression: Expression<String>?
+        public var scheduleExpression: TemplateExpression<String>?
 
         /// The state of the rule.
         ///
@@ -67,12 +67,12 @@ extension Events {
 
         public init(
             _ logicalID: String,
-            description: Expression<String>? = nil,
-            eventBusName: Expression<String>? = nil,
+            description: TemplateExpression<String>? = nil,
+            eventBusName: TemplateExpression<String>? = nil,
             eventPattern: Value? = nil,
-            name: Expression<String>? = nil,
-            roleArn: Expression<String>? = nil,
-            scheduleExpression: Expression<String>? = nil,
+            name: TemplateExpression<String>? = nil,
+            roleArn: TemplateExpression<String>? = nil,
+            scheduleExpression: TemplateExpression<String>? = nil,
             state: State? = nil,
             tags: [Tag]? = nil,
             targets: [Target]? = nil,
@@ -111,13 +111,13 @@ extension Events {
         /// `Fn::GetAtt Rule.Arn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#aws-resource-events-rule-return-values)
-        public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
+        public var arn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Arn")) }
 
         /// The name of the rule, exposed as a read-only attribute for use with Fn::GetAtt.
         /// `Fn::GetAtt Rule.RuleName`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#aws-resource-events-rule-return-values)
-        public var ruleName: Expression<String> { Expression(unchecked: .getAtt(logicalID, "RuleName")) }
+        public var ruleName: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "RuleName")) }
     }
 }
 
@@ -130,7 +130,7 @@ extension Events.Rule {
         /// "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"
         case enabledWithAllCloudtrailManagementEvents
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -143,13 +143,13 @@ extension Events.Rule {
     }
 
     public struct Tag: PropertyValue, Hashable, Sendable {
-        public var key: Expression<String>?
+        public var key: TemplateExpression<String>?
 
-        public var value: Expression<String>?
+        public var value: TemplateExpression<String>?
 
         public init(
-            key: Expression<String>? = nil,
-            value: Expression<String>? = nil
+            key: TemplateExpression<String>? = nil,
+            value: TemplateExpression<String>? = nil
         ) {
             self.key = key
             self.value = value
@@ -166,7 +166,7 @@ extension Events.Rule {
     public struct Target: PropertyValue, Hashable, Sendable {
         public var appSyncParameters: AppSyncParameters?
 
-        public var arn: Expression<String>
+        public var arn: TemplateExpression<String>
 
         public var batchParameters: BatchParameters?
 
@@ -176,11 +176,11 @@ extension Events.Rule {
 
         public var httpParameters: HttpParameters?
 
-        public var id: Expression<String>
+        public var id: TemplateExpression<String>
 
-        public var input: Expression<String>?
+        public var input: TemplateExpression<String>?
 
-        public var inputPath: Expression<String>?
+        public var inputPath: TemplateExpression<String>?
 
         public var inputTransformer: InputTransformer?
 
@@ -190,7 +190,7 @@ extension Events.Rule {
 
         public var retryPolicy: RetryPolicy?
 
-        public var roleArn: Expression<String>?
+        public var roleArn: TemplateExpression<String>?
 
         public var runCommandParameters: RunCommandParameters?
 
@@ -200,19 +200,19 @@ extension Events.Rule {
 
         public init(
             appSyncParameters: AppSyncParameters? = nil,
-            arn: Expression<String>,
+            arn: TemplateExpression<String>,
             batchParameters: BatchParameters? = nil,
             deadLetterConfig: DeadLetterConfig? = nil,
             ecsParameters: EcsParameters? = nil,
             httpParameters: HttpParameters? = nil,
-            id: Expression<String>,
-            input: Expression<String>? = nil,
-            inputPath: Expression<String>? = nil,
+            id: TemplateExpression<String>,
+            input: TemplateExpression<String>? = nil,
+            inputPath: TemplateExpression<String>? = nil,
             inputTransformer: InputTransformer? = nil,
             kinesisParameters: KinesisParameters? = nil,
             redshiftDataParameters: RedshiftDataParameters? = nil,
             retryPolicy: RetryPolicy? = nil,
-            roleArn: Expression<String>? = nil,
+            roleArn: TemplateExpression<String>? = nil,
             runCommandParameters: RunCommandParameters? = nil,
             sageMakerPipelineParameters: SageMakerPipelineParameters? = nil,
             sqsParameters: SqsParameters? = nil
@@ -260,10 +260,10 @@ extension Events.Rule {
     }
 
     public struct AppSyncParameters: PropertyValue, Hashable, Sendable {
-        public var graphQLOperation: Expression<String>
+        public var graphQLOperation: TemplateExpression<String>
 
         public init(
-            graphQLOperation: Expression<String>
+            graphQLOperation: TemplateExpression<String>
         ) {
             self.graphQLOperation = graphQLOperation
         }
@@ -278,16 +278,16 @@ extension Events.Rule {
     public struct BatchParameters: PropertyValue, Hashable, Sendable {
         public var arrayProperties: BatchArrayProperties?
 
-        public var jobDefinition: Expression<String>
+        public var jobDefinition: TemplateExpression<String>
 
-        public var jobName: Expression<String>
+        public var jobName: TemplateExpression<String>
 
         public var retryStrategy: BatchRetryStrategy?
 
         public init(
             arrayProperties: BatchArrayProperties? = nil,
-            jobDefinition: Expression<String>,
-            jobName: Expression<String>,
+            jobDefinition: TemplateExpression<String>,
+            jobName: TemplateExpression<String>,
             retryStrategy: BatchRetryStrategy? = nil
         ) {
             self.arrayProperties = arrayProperties
@@ -307,10 +307,10 @@ extension Events.Rule {
     }
 
     public struct DeadLetterConfig: PropertyValue, Hashable, Sendable {
-        public var arn: Expression<String>?
+        public var arn: TemplateExpression<String>?
 
         public init(
-            arn: Expression<String>? = nil
+            arn: TemplateExpression<String>? = nil
         ) {
             self.arn = arn
         }
@@ -325,11 +325,11 @@ extension Events.Rule {
     public struct EcsParameters: PropertyValue, Hashable, Sendable {
         public var capacityProviderStrategy: [CapacityProviderStrategyItem]?
 
-        public var enableECSManagedTags: Expression<Bool>?
+        public var enableECSManagedTags: TemplateExpression<Bool>?
 
-        public var enableExecuteCommand: Expression<Bool>?
+        public var enableExecuteCommand: TemplateExpression<Bool>?
 
-        public var group: Expression<String>?
+        public var group: TemplateExpression<String>?
 
         public var launchType: LaunchType?
 
@@ -339,33 +339,33 @@ extension Events.Rule {
 
         public var placementStrategies: [PlacementStrategy]?
 
-        public var platformVersion: Expression<String>?
+        public var platformVersion: TemplateExpression<String>?
 
         public var propagateTags: PropagateTags?
 
-        public var referenceId: Expression<String>?
+        public var referenceId: TemplateExpression<String>?
 
         public var tagList: [Tag]?
 
-        public var taskCount: Expression<Int>?
+        public var taskCount: TemplateExpression<Int>?
 
-        public var taskDefinitionArn: Expression<String>
+        public var taskDefinitionArn: TemplateExpression<String>
 
         public init(
             capacityProviderStrategy: [CapacityProviderStrategyItem]? = nil,
-            enableECSManagedTags: Expression<Bool>? = nil,
-            enableExecuteCommand: Expression<Bool>? = nil,
-            group: Expression<String>? = nil,
+            enableECSManagedTags: TemplateExpression<Bool>? = nil,
+            enableExecuteCommand: TemplateExpression<Bool>? = nil,
+            group: TemplateExpression<String>? = nil,
             launchType: LaunchType? = nil,
             networkConfiguration: NetworkConfiguration? = nil,
             placementConstraints: [PlacementConstraint]? = nil,
             placementStrategies: [PlacementStrategy]? = nil,
-            platformVersion: Expression<String>? = nil,
+            platformVersion: TemplateExpression<String>? = nil,
             propagateTags: PropagateTags? = nil,
-            referenceId: Expression<String>? = nil,
+            referenceId: TemplateExpression<String>? = nil,
             tagList: [Tag]? = nil,
-            taskCount: Expression<Int>? = nil,
-            taskDefinitionArn: Expression<String>
+            taskCount: TemplateExpression<Int>? = nil,
+            taskDefinitionArn: TemplateExpression<String>
         ) {
             self.capacityProviderStrategy = capacityProviderStrategy
             self.enableECSManagedTags = enableECSManagedTags
@@ -404,16 +404,16 @@ extension Events.Rule {
     }
 
     public struct HttpParameters: PropertyValue, Hashable, Sendable {
-        public var headerParameters: [String: Expression<String>]?
+        public var headerParameters: [String: TemplateExpression<String>]?
 
-        public var pathParameterValues: Expression<[String]>?
+        public var pathParameterValues: TemplateExpression<[String]>?
 
-        public var queryStringParameters: [String: Expression<String>]?
+        public var queryStringParameters: [String: TemplateExpression<String>]?
 
         public init(
-            headerParameters: [String: Expression<String>]? = nil,
-            pathParameterValues: Expression<[String]>? = nil,
-            queryStringParameters: [String: Expression<String>]? = nil
+            headerParameters: [String: TemplateExpression<String>]? = nil,
+            pathParameterValues: TemplateExpression<[String]>? = nil,
+            queryStringParameters: [String: TemplateExpression<String>]? = nil
         ) {
             self.headerParameters = headerParameters
             self.pathParameterValues = pathParameterValues
@@ -430,13 +430,13 @@ extension Events.Rule {
     }
 
     public struct InputTransformer: PropertyValue, Hashable, Sendable {
-        public var inputPathsMap: [String: Expression<String>]?
+        public var inputPathsMap: [String: TemplateExpression<String>]?
 
-        public var inputTemplate: Expression<String>
+        public var inputTemplate: TemplateExpression<String>
 
         public init(
-            inputPathsMap: [String: Expression<String>]? = nil,
-            inputTemplate: Expression<String>
+            inputPathsMap: [String: TemplateExpression<String>]? = nil,
+            inputTemplate: TemplateExpression<String>
         ) {
             self.inputPathsMap = inputPathsMap
             self.inputTemplate = inputTemplate
@@ -451,10 +451,10 @@ extension Events.Rule {
     }
 
     public struct KinesisParameters: PropertyValue, Hashable, Sendable {
-        public var partitionKeyPath: Expression<String>
+        public var partitionKeyPath: TemplateExpression<String>
 
         public init(
-            partitionKeyPath: Expression<String>
+            partitionKeyPath: TemplateExpression<String>
         ) {
             self.partitionKeyPath = partitionKeyPath
         }
@@ -467,28 +467,28 @@ extension Events.Rule {
     }
 
     public struct RedshiftDataParameters: PropertyValue, Hashable, Sendable {
-        public var database: Expression<String>
+        public var database: TemplateExpression<String>
 
-        public var dbUser: Expression<String>?
+        public var dbUser: TemplateExpression<String>?
 
-        public var secretManagerArn: Expression<String>?
+        public var secretManagerArn: TemplateExpression<String>?
 
-        public var sql: Expression<String>?
+        public var sql: TemplateExpression<String>?
 
-        public var sqls: Expression<[String]>?
+        public var sqls: TemplateExpression<[String]>?
 
-        public var statementName: Expression<String>?
+        public var statementName: TemplateExpression<String>?
 
-        public var withEvent: Expression<Bool>?
+        public var withEvent: TemplateExpression<Bool>?
 
         public init(
-            database: Expression<String>,
-            dbUser: Expression<String>? = nil,
-            secretManagerArn: Expression<String>? = nil,
-            sql: Expression<String>? = nil,
-            sqls: Expression<[String]>? = nil,
-            statementName: Expression<String>? = nil,
-            withEvent: Expression<Bool>? = nil
+            database: TemplateExpression<String>,
+            dbUser: TemplateExpression<String>? = nil,
+            secretManagerArn: TemplateExpression<String>? = nil,
+            sql: TemplateExpression<String>? = nil,
+            sqls: TemplateExpression<[String]>? = nil,
+            statementName: TemplateExpression<String>? = nil,
+            withEvent: TemplateExpression<Bool>? = nil
         ) {
             self.database = database
             self.dbUser = dbUser
@@ -513,13 +513,13 @@ extension Events.Rule {
     }
 
     public struct RetryPolicy: PropertyValue, Hashable, Sendable {
-        public var maximumEventAgeInSeconds: Expression<Int>?
+        public var maximumEventAgeInSeconds: TemplateExpression<Int>?
 
-        public var maximumRetryAttempts: Expression<Int>?
+        public var maximumRetryAttempts: TemplateExpression<Int>?
 
         public init(
-            maximumEventAgeInSeconds: Expression<Int>? = nil,
-            maximumRetryAttempts: Expression<Int>? = nil
+            maximumEventAgeInSeconds: TemplateExpression<Int>? = nil,
+            maximumRetryAttempts: TemplateExpression<Int>? = nil
         ) {
             self.maximumEventAgeInSeconds = maximumEventAgeInSeconds
             self.maximumRetryAttempts = maximumRetryAttempts
@@ -566,10 +566,10 @@ extension Events.Rule {
     }
 
     public struct SqsParameters: PropertyValue, Hashable, Sendable {
-        public var messageGroupId: Expression<String>
+        public var messageGroupId: TemplateExpression<String>
 
         public init(
-            messageGroupId: Expression<String>
+            messageGroupId: TemplateExpression<String>
         ) {
             self.messageGroupId = messageGroupId
         }
@@ -582,10 +582,10 @@ extension Events.Rule {
     }
 
     public struct BatchArrayProperties: PropertyValue, Hashable, Sendable {
-        public var size: Expression<Int>?
+        public var size: TemplateExpression<Int>?
 
         public init(
-            size: Expression<Int>? = nil
+            size: TemplateExpression<Int>? = nil
         ) {
             self.size = size
         }
@@ -598,10 +598,10 @@ extension Events.Rule {
     }
 
     public struct BatchRetryStrategy: PropertyValue, Hashable, Sendable {
-        public var attempts: Expression<Int>?
+        public var attempts: TemplateExpression<Int>?
 
         public init(
-            attempts: Expression<Int>? = nil
+            attempts: TemplateExpression<Int>? = nil
         ) {
             self.attempts = attempts
         }
@@ -614,16 +614,16 @@ extension Events.Rule {
     }
 
     public struct CapacityProviderStrategyItem: PropertyValue, Hashable, Sendable {
-        public var base: Expression<Int>?
+        public var base: TemplateExpression<Int>?
 
-        public var capacityProvider: Expression<String>
+        public var capacityProvider: TemplateExpression<String>
 
-        public var weight: Expression<Int>?
+        public var weight: TemplateExpression<Int>?
 
         public init(
-            base: Expression<Int>? = nil,
-            capacityProvider: Expression<String>,
-            weight: Expression<Int>? = nil
+            base: TemplateExpression<Int>? = nil,
+            capacityProvider: TemplateExpression<String>,
+            weight: TemplateExpression<Int>? = nil
         ) {
             self.base = base
             self.capacityProvider = capacityProvider
@@ -647,7 +647,7 @@ extension Events.Rule {
         /// "FARGATE"
         case fargate
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -676,12 +676,12 @@ extension Events.Rule {
     }
 
     public struct PlacementConstraint: PropertyValue, Hashable, Sendable {
-        public var expression: Expression<String>?
+        public var expression: TemplateExpression<String>?
 
         public var type: PlacementConstraintType?
 
         public init(
-            expression: Expression<String>? = nil,
+            expression: TemplateExpression<String>? = nil,
             type: PlacementConstraintType? = nil
         ) {
             self.expression = expression
@@ -697,13 +697,13 @@ extension Events.Rule {
     }
 
     public struct PlacementStrategy: PropertyValue, Hashable, Sendable {
-        public var field: Expression<String>?
+        public var field: TemplateExpression<String>?
 
-        public var type: Expression<String>?
+        public var type: TemplateExpression<String>?
 
         public init(
-            field: Expression<String>? = nil,
-            type: Expression<String>? = nil
+            field: TemplateExpression<String>? = nil,
+            type: TemplateExpression<String>? = nil
         ) {
             self.field = field
             self.type = type
@@ -721,7 +721,7 @@ extension Events.Rule {
         /// "TASK_DEFINITION"
         case taskDefinition
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -732,13 +732,13 @@ extension Events.Rule {
     }
 
     public struct RunCommandTarget: PropertyValue, Hashable, Sendable {
-        public var key: Expression<String>
+        public var key: TemplateExpression<String>
 
-        public var values: Expression<[String]>
+        public var values: TemplateExpression<[String]>
 
         public init(
-            key: Expression<String>,
-            values: Expression<[String]>
+            key: TemplateExpression<String>,
+            values: TemplateExpression<[String]>
         ) {
             self.key = key
             self.values = values
@@ -753,13 +753,13 @@ extension Events.Rule {
     }
 
     public struct SageMakerPipelineParameter: PropertyValue, Hashable, Sendable {
-        public var name: Expression<String>
+        public var name: TemplateExpression<String>
 
-        public var value: Expression<String>
+        public var value: TemplateExpression<String>
 
         public init(
-            name: Expression<String>,
-            value: Expression<String>
+            name: TemplateExpression<String>,
+            value: TemplateExpression<String>
         ) {
             self.name = name
             self.value = value
@@ -776,14 +776,14 @@ extension Events.Rule {
     public struct AwsVpcConfiguration: PropertyValue, Hashable, Sendable {
         public var assignPublicIp: AssignPublicIp?
 
-        public var securityGroups: Expression<[String]>?
+        public var securityGroups: TemplateExpression<[String]>?
 
-        public var subnets: Expression<[String]>
+        public var subnets: TemplateExpression<[String]>
 
         public init(
             assignPublicIp: AssignPublicIp? = nil,
-            securityGroups: Expression<[String]>? = nil,
-            subnets: Expression<[String]>
+            securityGroups: TemplateExpression<[String]>? = nil,
+            subnets: TemplateExpression<[String]>
         ) {
             self.assignPublicIp = assignPublicIp
             self.securityGroups = securityGroups
@@ -805,7 +805,7 @@ extension Events.Rule {
         /// "memberOf"
         case memberOf
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -822,7 +822,7 @@ extension Events.Rule {
         /// "ENABLED"
         case enabled
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {

@@ -27,13 +27,13 @@ extension IAM {
         ///  The policy description is immutable. After a value is assigned, it cannot be changed.
         ///
         /// AWS documentation: [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-description)
-        public var description: Expression<String>?
+        public var description: TemplateExpression<String>?
 
         /// The name (friendly name, not ARN) of the group to attach the policy to.
         ///  This parameter allows (through its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
         ///
         /// AWS documentation: [`Groups`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-groups)
-        public var groups: Expression<[String]>?
+        public var groups: TemplateExpression<[String]>?
 
         /// The friendly name of the policy.
         ///   If you specify a name, you cannot perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name.
@@ -41,7 +41,7 @@ extension IAM {
         ///   Naming an IAM resource can cause an unrecoverable error if you reuse the same template in multiple Regions. To prevent this, we recommend using `Fn::Join` and `AWS::Region` to create a Region-specific name, as in the following example: `{"Fn::Join": ["", [{"Ref": "AWS::Region"}, {"Ref": "MyResourceName"}]]}`.
         ///
         /// AWS documentation: [`ManagedPolicyName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-managedpolicyname)
-        public var managedPolicyName: Expression<String>?
+        public var managedPolicyName: TemplateExpression<String>?
 
         /// The path for the policy.
         ///  For more information about paths, see [IAM identifiers](https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the *IAM User Guide*.
@@ -50,7 +50,7 @@ extension IAM {
         ///   You cannot use an asterisk (*) in the path name.
         ///
         /// AWS documentation: [`Path`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-path)
-        public var path: Expression<String>?
+        public var path: TemplateExpression<String>?
 
         /// AWS documentation: [`PolicyDocument`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-policydocument)
         public var policyDocument: Value
@@ -60,23 +60,23 @@ extension IAM {
         ///   If an external policy (such as `AWS::IAM::Policy` or `AWS::IAM::ManagedPolicy`) has a `Ref` to a role and if a resource (such as `AWS::ECS::Service`) also has a `Ref` to the same role, add a `DependsOn` attribute to the resource to make the resource depend on the external policy. This dependency ensures that the role's policy is available throughout the resource's lifecycle. For example, when you delete a stack with an `AWS::ECS::Service` resource, the `DependsOn` attribute ensures that CFN deletes the `AWS::ECS::Service` resource before deleting its role's policy.
         ///
         /// AWS documentation: [`Roles`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-roles)
-        public var roles: Expression<[String]>?
+        public var roles: TemplateExpression<[String]>?
 
         /// The name (friendly name, not ARN) of the IAM user to attach the policy to.
         ///  This parameter allows (through its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
         ///
         /// AWS documentation: [`Users`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-users)
-        public var users: Expression<[String]>?
+        public var users: TemplateExpression<[String]>?
 
         public init(
             _ logicalID: String,
-            description: Expression<String>? = nil,
-            groups: Expression<[String]>? = nil,
-            managedPolicyName: Expression<String>? = nil,
-            path: Expression<String>? = nil,
+            description: TemplateExpression<String>? = nil,
+            groups: TemplateExpression<[String]>? = nil,
+            managedPolicyName: TemplateExpression<String>? = nil,
+            path: TemplateExpression<String>? = nil,
             policyDocument: Value,
-            roles: Expression<[String]>? = nil,
-            users: Expression<[String]>? = nil,
+            roles: TemplateExpression<[String]>? = nil,
+            users: TemplateExpression<[String]>? = nil,
             attributes: ResourceAttributes = ResourceAttributes()
         ) {
             self.logicalID = logicalID
@@ -107,42 +107,42 @@ extension IAM {
         /// `Fn::GetAtt ManagedPolicy.PolicyArn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#aws-resource-iam-managedpolicy-return-values)
-        public var policyArn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "PolicyArn")) }
+        public var policyArn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "PolicyArn")) }
 
         /// `Fn::GetAtt ManagedPolicy.AttachmentCount`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#aws-resource-iam-managedpolicy-return-values)
-        public var attachmentCount: Expression<Int> { Expression(unchecked: .getAtt(logicalID, "AttachmentCount")) }
+        public var attachmentCount: TemplateExpression<Int> { TemplateExpression(unchecked: .getAtt(logicalID, "AttachmentCount")) }
 
         /// `Fn::GetAtt ManagedPolicy.CreateDate`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#aws-resource-iam-managedpolicy-return-values)
-        public var createDate: Expression<String> { Expression(unchecked: .getAtt(logicalID, "CreateDate")) }
+        public var createDate: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "CreateDate")) }
 
         /// `Fn::GetAtt ManagedPolicy.DefaultVersionId`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#aws-resource-iam-managedpolicy-return-values)
-        public var defaultVersionId: Expression<String> { Expression(unchecked: .getAtt(logicalID, "DefaultVersionId")) }
+        public var defaultVersionId: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "DefaultVersionId")) }
 
         /// `Fn::GetAtt ManagedPolicy.IsAttachable`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#aws-resource-iam-managedpolicy-return-values)
-        public var isAttachable: Expression<Bool> { Expression(unchecked: .getAtt(logicalID, "IsAttachable")) }
+        public var isAttachable: TemplateExpression<Bool> { TemplateExpression(unchecked: .getAtt(logicalID, "IsAttachable")) }
 
         /// `Fn::GetAtt ManagedPolicy.PermissionsBoundaryUsageCount`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#aws-resource-iam-managedpolicy-return-values)
-        public var permissionsBoundaryUsageCount: Expression<Int> { Expression(unchecked: .getAtt(logicalID, "PermissionsBoundaryUsageCount")) }
+        public var permissionsBoundaryUsageCount: TemplateExpression<Int> { TemplateExpression(unchecked: .getAtt(logicalID, "PermissionsBoundaryUsageCount")) }
 
         /// `Fn::GetAtt ManagedPolicy.PolicyId`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#aws-resource-iam-managedpolicy-return-values)
-        public var policyId: Expression<String> { Expression(unchecked: .getAtt(logicalID, "PolicyId")) }
+        public var policyId: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "PolicyId")) }
 
         /// `Fn::GetAtt ManagedPolicy.UpdateDate`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#aws-resource-iam-managedpolicy-return-values)
-        public var updateDate: Expression<String> { Expression(unchecked: .getAtt(logicalID, "UpdateDate")) }
+        public var updateDate: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "UpdateDate")) }
     }
 }
 

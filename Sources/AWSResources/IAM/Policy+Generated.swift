@@ -31,7 +31,7 @@ extension IAM {
         ///  This parameter allows (through its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-.
         ///
         /// AWS documentation: [`Groups`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-policy.html#cfn-iam-policy-groups)
-        public var groups: Expression<[String]>?
+        public var groups: TemplateExpression<[String]>?
 
         /// The policy document.
         ///  You must provide policies in JSON format in IAM. However, for CFN templates formatted in YAML, you can provide the policy in JSON or YAML format. CFN always converts a YAML policy to JSON format before submitting it to IAM.
@@ -47,28 +47,28 @@ extension IAM {
         ///  This parameter allows (through its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
         ///
         /// AWS documentation: [`PolicyName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-policy.html#cfn-iam-policy-policyname)
-        public var policyName: Expression<String>
+        public var policyName: TemplateExpression<String>
 
         /// The name of the role to associate the policy with.
         ///  This parameter allows (per its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
         ///   If an external policy (such as `AWS::IAM::Policy` or `AWS::IAM::ManagedPolicy`) has a `Ref` to a role and if a resource (such as `AWS::ECS::Service`) also has a `Ref` to the same role, add a `DependsOn` attribute to the resource to make the resource depend on the external policy. This dependency ensures that the role's policy is available throughout the resource's lifecycle. For example, when you delete a stack with an `AWS::ECS::Service` resource, the `DependsOn` attribute ensures that CFN deletes the `AWS::ECS::Service` resource before deleting its role's policy.
         ///
         /// AWS documentation: [`Roles`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-policy.html#cfn-iam-policy-roles)
-        public var roles: Expression<[String]>?
+        public var roles: TemplateExpression<[String]>?
 
         /// The name of the user to associate the policy with.
         ///  This parameter allows (through its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
         ///
         /// AWS documentation: [`Users`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-policy.html#cfn-iam-policy-users)
-        public var users: Expression<[String]>?
+        public var users: TemplateExpression<[String]>?
 
         public init(
             _ logicalID: String,
-            groups: Expression<[String]>? = nil,
+            groups: TemplateExpression<[String]>? = nil,
             policyDocument: Value,
-            policyName: Expression<String>,
-            roles: Expression<[String]>? = nil,
-            users: Expression<[String]>? = nil,
+            policyName: TemplateExpression<String>,
+            roles: TemplateExpression<[String]>? = nil,
+            users: TemplateExpression<[String]>? = nil,
             attributes: ResourceAttributes = ResourceAttributes()
         ) {
             self.logicalID = logicalID
@@ -95,7 +95,7 @@ extension IAM {
         /// `Fn::GetAtt Policy.Id`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-policy.html#aws-resource-iam-policy-return-values)
-        public var id: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Id")) }
+        public var id: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Id")) }
     }
 }
 

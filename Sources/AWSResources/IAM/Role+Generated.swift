@@ -28,32 +28,32 @@ extension IAM {
         /// A description of the role that you provide.
         ///
         /// AWS documentation: [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-role.html#cfn-iam-role-description)
-        public var description: Expression<String>?
+        public var description: TemplateExpression<String>?
 
         /// A list of Amazon Resource Names (ARNs) of the IAM managed policies that you want to attach to the role.
         ///  For more information about ARNs, see [Amazon Resource Names (ARNs) and Service Namespaces](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *General Reference*.
         ///
         /// AWS documentation: [`ManagedPolicyArns`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-role.html#cfn-iam-role-managedpolicyarns)
-        public var managedPolicyArns: Expression<[String]>?
+        public var managedPolicyArns: TemplateExpression<[String]>?
 
         /// The maximum session duration (in seconds) that you want to set for the specified role. If you do not specify a value for this setting, the default value of one hour is applied. This setting can have a value from 1 hour to 12 hours.
         ///  Anyone who assumes the role from the CLI or API can use the `DurationSeconds` API parameter or the `duration-seconds`CLI parameter to request a longer session. The `MaxSessionDuration` setting determines the maximum duration that can be requested using the `DurationSeconds` parameter. If users don't specify a value for the `DurationSeconds` parameter, their security credentials are valid for one hour by default. This applies when you use the `AssumeRole*` API operations or the `assume-role*`CLI operations but does not apply when you use those operations to create a console URL. For more information, see [Using IAM roles](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html) in the *IAM User Guide*.
         ///
         /// AWS documentation: [`MaxSessionDuration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-role.html#cfn-iam-role-maxsessionduration)
-        public var maxSessionDuration: Expression<Int>?
+        public var maxSessionDuration: TemplateExpression<Int>?
 
         /// The path to the role. For more information about paths, see [IAM Identifiers](https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the *IAM User Guide*.
         ///  This parameter is optional. If it is not included, it defaults to a slash (/).
         ///  This parameter allows (through its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (`\u0021`) through the DEL character (`\u007F`), including most punctuation characters, digits, and upper and lowercased letters.
         ///
         /// AWS documentation: [`Path`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-role.html#cfn-iam-role-path)
-        public var path: Expression<String>?
+        public var path: TemplateExpression<String>?
 
         /// The ARN of the policy used to set the permissions boundary for the role.
         ///  For more information about permissions boundaries, see [Permissions boundaries for IAM identities](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html) in the *IAM User Guide*.
         ///
         /// AWS documentation: [`PermissionsBoundary`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-role.html#cfn-iam-role-permissionsboundary)
-        public var permissionsBoundary: Expression<String>?
+        public var permissionsBoundary: TemplateExpression<String>?
 
         /// Adds or updates an inline policy document that is embedded in the specified IAM role.
         ///  When you embed an inline policy in a role, the inline policy is used as part of the role's access (permissions) policy. The role's trust policy is created at the same time as the role. You can update a role's trust policy later. For more information about IAM roles, go to [Using Roles to Delegate Permissions and Federate Identities](https://docs.aws.amazon.com/IAM/latest/UserGuide/roles-toplevel.html).
@@ -71,7 +71,7 @@ extension IAM {
         ///   Naming an IAM resource can cause an unrecoverable error if you reuse the same template in multiple Regions. To prevent this, we recommend using `Fn::Join` and `AWS::Region` to create a Region-specific name, as in the following example: `{"Fn::Join": ["", [{"Ref": "AWS::Region"}, {"Ref": "MyResourceName"}]]}`.
         ///
         /// AWS documentation: [`RoleName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-role.html#cfn-iam-role-rolename)
-        public var roleName: Expression<String>?
+        public var roleName: TemplateExpression<String>?
 
         /// A list of tags that are attached to the role. For more information about tagging, see [Tagging IAM resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the *IAM User Guide*.
         ///
@@ -81,13 +81,13 @@ extension IAM {
         public init(
             _ logicalID: String,
             assumeRolePolicyDocument: Value,
-            description: Expression<String>? = nil,
-            managedPolicyArns: Expression<[String]>? = nil,
-            maxSessionDuration: Expression<Int>? = nil,
-            path: Expression<String>? = nil,
-            permissionsBoundary: Expression<String>? = nil,
+            description: TemplateExpression<String>? = nil,
+            managedPolicyArns: TemplateExpression<[String]>? = nil,
+            maxSessionDuration: TemplateExpression<Int>? = nil,
+            path: TemplateExpression<String>? = nil,
+            permissionsBoundary: TemplateExpression<String>? = nil,
             policies: [Policy]? = nil,
-            roleName: Expression<String>? = nil,
+            roleName: TemplateExpression<String>? = nil,
             tags: [Tag]? = nil,
             attributes: ResourceAttributes = ResourceAttributes()
         ) {
@@ -123,12 +123,12 @@ extension IAM {
         /// `Fn::GetAtt Role.Arn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-role.html#aws-resource-iam-role-return-values)
-        public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
+        public var arn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Arn")) }
 
         /// `Fn::GetAtt Role.RoleId`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-role.html#aws-resource-iam-role-return-values)
-        public var roleId: Expression<String> { Expression(unchecked: .getAtt(logicalID, "RoleId")) }
+        public var roleId: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "RoleId")) }
     }
 }
 
@@ -141,11 +141,11 @@ extension IAM.Role {
         public var policyDocument: Value
 
         /// The friendly name (not ARN) identifying the policy.
-        public var policyName: Expression<String>
+        public var policyName: TemplateExpression<String>
 
         public init(
             policyDocument: Value,
-            policyName: Expression<String>
+            policyName: TemplateExpression<String>
         ) {
             self.policyDocument = policyDocument
             self.policyName = policyName
@@ -162,14 +162,14 @@ extension IAM.Role {
     /// A structure that represents user-provided metadata that can be associated with an IAM resource. For more information about tagging, see [Tagging IAM resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the *IAM User Guide*.
     public struct Tag: PropertyValue, Hashable, Sendable {
         /// The key name that can be used to look up or retrieve the associated value. For example, `Department` or `Cost Center` are common choices.
-        public var key: Expression<String>
+        public var key: TemplateExpression<String>
 
         /// The value associated with this tag. For example, tags with a key name of `Department` could have values such as `Human Resources`, `Accounting`, and `Support`. Tags with a key name of `Cost Center` might have values that consist of the number associated with the different cost centers in your company. Typically, many resources have tags with the same key name but with different values.
-        public var value: Expression<String>
+        public var value: TemplateExpression<String>
 
         public init(
-            key: Expression<String>,
-            value: Expression<String>
+            key: TemplateExpression<String>,
+            value: TemplateExpression<String>
         ) {
             self.key = key
             self.value = value

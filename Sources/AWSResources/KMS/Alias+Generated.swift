@@ -34,7 +34,7 @@ extension KMS {
         ///   The alias must be string of 1-256 characters. It can contain only alphanumeric characters, forward slashes (/), underscores (_), and dashes (-). The alias name cannot begin with `alias/aws/`. The `alias/aws/` prefix is reserved for [](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk).
         ///
         /// AWS documentation: [`AliasName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kms-alias.html#cfn-kms-alias-aliasname)
-        public var aliasName: Expression<String>
+        public var aliasName: TemplateExpression<String>
 
         /// Associates the alias with the specified [](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-cmk). The KMS key must be in the same AWS-account and Region.
         ///  A valid key ID is required. If you supply a null or empty string value, this operation returns an error.
@@ -47,12 +47,12 @@ extension KMS {
         ///  To get the key ID and key ARN for a KMS key, use [ListKeys](https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html) or [DescribeKey](https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html).
         ///
         /// AWS documentation: [`TargetKeyId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kms-alias.html#cfn-kms-alias-targetkeyid)
-        public var targetKeyId: Expression<String>
+        public var targetKeyId: TemplateExpression<String>
 
         public init(
             _ logicalID: String,
-            aliasName: Expression<String>,
-            targetKeyId: Expression<String>,
+            aliasName: TemplateExpression<String>,
+            targetKeyId: TemplateExpression<String>,
             attributes: ResourceAttributes = ResourceAttributes()
         ) {
             self.logicalID = logicalID

@@ -34,12 +34,12 @@ extension KMS {
         ///   Use this parameter only when you intend to prevent the principal that is making the request from making a subsequent [PutKeyPolicy](https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html) request on the KMS key.
         ///
         /// AWS documentation: [`BypassPolicyLockoutSafetyCheck`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kms-key.html#cfn-kms-key-bypasspolicylockoutsafetycheck)
-        public var bypassPolicyLockoutSafetyCheck: Expression<Bool>?
+        public var bypassPolicyLockoutSafetyCheck: TemplateExpression<Bool>?
 
         /// A description of the KMS key. Use a description that helps you to distinguish this KMS key from others in the account, such as its intended use.
         ///
         /// AWS documentation: [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kms-key.html#cfn-kms-key-description)
-        public var description: Expression<String>?
+        public var description: TemplateExpression<String>?
 
         /// Enables automatic rotation of the key material for the specified KMS key. By default, automatic key rotation is not enabled.
         ///  KMS supports automatic rotation only for symmetric encryption KMS keys (`KeySpec` = `SYMMETRIC_DEFAULT`). For asymmetric KMS keys, HMAC KMS keys, and KMS keys with Origin `EXTERNAL`, omit the `EnableKeyRotation` property or set it to `false`.
@@ -47,7 +47,7 @@ extension KMS {
         ///  When you enable automatic rotation, KMS automatically creates new key material for the KMS key one year after the enable date and every year thereafter. KMS retains all key material until you delete the KMS key. For detailed information about automatic key rotation, see [Rotating KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html) in the *Developer Guide*.
         ///
         /// AWS documentation: [`EnableKeyRotation`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kms-key.html#cfn-kms-key-enablekeyrotation)
-        public var enableKeyRotation: Expression<Bool>?
+        public var enableKeyRotation: TemplateExpression<Bool>?
 
         /// Specifies whether the KMS key is enabled. Disabled KMS keys cannot be used in cryptographic operations.
         ///  When `Enabled` is `true`, the *key state* of the KMS key is `Enabled`. When `Enabled` is `false`, the key state of the KMS key is `Disabled`. The default value is `true`.
@@ -55,7 +55,7 @@ extension KMS {
         ///  For information about the key states of a KMS key, see [Key state: Effect on your KMS key](https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the *Developer Guide*.
         ///
         /// AWS documentation: [`Enabled`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kms-key.html#cfn-kms-key-enabled)
-        public var enabled: Expression<Bool>?
+        public var enabled: TemplateExpression<Bool>?
 
         /// The key policy to attach to the KMS key.
         ///  If you provide a key policy, it must meet the following criteria:
@@ -138,7 +138,7 @@ extension KMS {
         ///  To create a replica of this primary key in a different AWS-Region , create an [AWS::KMS::ReplicaKey](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-replicakey.html) resource in a CloudFormation stack in the replica Region. Specify the key ARN of this primary key.
         ///
         /// AWS documentation: [`MultiRegion`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kms-key.html#cfn-kms-key-multiregion)
-        public var multiRegion: Expression<Bool>?
+        public var multiRegion: TemplateExpression<Bool>?
 
         /// The source of the key material for the KMS key. You cannot change the origin after you create the KMS key. The default is `AWS_KMS`, which means that KMS creates the key material.
         ///  To [create a KMS key with no key material](https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-create-cmk.html) (for imported key material), set this value to `EXTERNAL`. For more information about importing key material into KMS, see [Importing Key Material](https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html) in the *Developer Guide*.
@@ -156,7 +156,7 @@ extension KMS {
         ///  For information about the `Pending Deletion` and `Pending Replica Deletion` key states, see [Key state: Effect on your KMS key](https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the *Developer Guide*. For more information about deleting KMS keys, see the [ScheduleKeyDeletion](https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html) operation in the *API Reference* and [Deleting KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html) in the *Developer Guide*.
         ///
         /// AWS documentation: [`PendingWindowInDays`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kms-key.html#cfn-kms-key-pendingwindowindays)
-        public var pendingWindowInDays: Expression<Int>?
+        public var pendingWindowInDays: TemplateExpression<Int>?
 
         /// Specifies a custom period of time between each rotation date. If no value is specified, the default value is 365 days.
         ///  The rotation period defines the number of days after you enable automatic key rotation that KMS will rotate your key material, and the number of days between each automatic rotation thereafter.
@@ -164,7 +164,7 @@ extension KMS {
         ///  For more information about rotating KMS keys and automatic rotation, see [Rotating keys](https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html) in the *Developer Guide*.
         ///
         /// AWS documentation: [`RotationPeriodInDays`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kms-key.html#cfn-kms-key-rotationperiodindays)
-        public var rotationPeriodInDays: Expression<Int>?
+        public var rotationPeriodInDays: TemplateExpression<Int>?
 
         /// Assigns one or more tags to the replica key.
         ///   Tagging or untagging a KMS key can allow or deny permission to the KMS key. For details, see [ABAC for](https://docs.aws.amazon.com/kms/latest/developerguide/abac.html) in the *Developer Guide*.
@@ -175,17 +175,17 @@ extension KMS {
 
         public init(
             _ logicalID: String,
-            bypassPolicyLockoutSafetyCheck: Expression<Bool>? = nil,
-            description: Expression<String>? = nil,
-            enableKeyRotation: Expression<Bool>? = nil,
-            enabled: Expression<Bool>? = nil,
+            bypassPolicyLockoutSafetyCheck: TemplateExpression<Bool>? = nil,
+            description: TemplateExpression<String>? = nil,
+            enableKeyRotation: TemplateExpression<Bool>? = nil,
+            enabled: TemplateExpression<Bool>? = nil,
             keyPolicy: Value? = nil,
             keySpec: KeySpec? = nil,
             keyUsage: KeyUsage? = nil,
-            multiRegion: Expression<Bool>? = nil,
+            multiRegion: TemplateExpression<Bool>? = nil,
             origin: Origin? = nil,
-            pendingWindowInDays: Expression<Int>? = nil,
-            rotationPeriodInDays: Expression<Int>? = nil,
+            pendingWindowInDays: TemplateExpression<Int>? = nil,
+            rotationPeriodInDays: TemplateExpression<Int>? = nil,
             tags: [Tag]? = nil,
             attributes: ResourceAttributes = ResourceAttributes()
         ) {
@@ -227,12 +227,12 @@ extension KMS {
         /// `Fn::GetAtt Key.Arn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kms-key.html#aws-resource-kms-key-return-values)
-        public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
+        public var arn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Arn")) }
 
         /// `Fn::GetAtt Key.KeyId`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kms-key.html#aws-resource-kms-key-return-values)
-        public var keyId: Expression<String> { Expression(unchecked: .getAtt(logicalID, "KeyId")) }
+        public var keyId: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "KeyId")) }
     }
 }
 
@@ -273,7 +273,7 @@ extension KMS.Key {
         /// "ECC_NIST_EDWARDS25519"
         case eccNistEdwards25519
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -309,7 +309,7 @@ extension KMS.Key {
         /// "KEY_AGREEMENT"
         case keyAgreement
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -328,7 +328,7 @@ extension KMS.Key {
         /// "EXTERNAL"
         case external
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -345,15 +345,15 @@ extension KMS.Key {
     public struct Tag: PropertyValue, Hashable, Sendable {
         /// The key name of the tag. You can specify a value that's 1 to 128 Unicode characters in length and can't be prefixed with `aws:`. digits, whitespace, `_`, `.`, `:`, `/`, `=`, `+`, `@`, `-`, and `"`.
         ///  For more information, see [Tag](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html).
-        public var key: Expression<String>
+        public var key: TemplateExpression<String>
 
         /// The value for the tag. You can specify a value that's 1 to 256 characters in length. You can use any of the following characters: the set of Unicode letters, digits, whitespace, `_`, `.`, `/`, `=`, `+`, and `-`.
         ///  For more information, see [Tag](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html).
-        public var value: Expression<String>
+        public var value: TemplateExpression<String>
 
         public init(
-            key: Expression<String>,
-            value: Expression<String>
+            key: TemplateExpression<String>,
+            value: TemplateExpression<String>
         ) {
             self.key = key
             self.value = value

@@ -46,7 +46,7 @@ extension Lambda {
         /// To enable code signing for this function, specify the ARN of a code-signing configuration. A code-signing configuration includes a set of signing profiles, which define the trusted publishers for this function.
         ///
         /// AWS documentation: [`CodeSigningConfigArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html#cfn-lambda-function-codesigningconfigarn)
-        public var codeSigningConfigArn: Expression<String>?
+        public var codeSigningConfigArn: TemplateExpression<String>?
 
         /// A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing. For more information, see [Dead-letter queues](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-dlq).
         ///
@@ -56,7 +56,7 @@ extension Lambda {
         /// A description of the function.
         ///
         /// AWS documentation: [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html#cfn-lambda-function-description)
-        public var description: Expression<String>?
+        public var description: TemplateExpression<String>?
 
         /// Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the KMSlong (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
         ///
@@ -83,7 +83,7 @@ extension Lambda {
         ///  If you specify a name, you cannot perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name.
         ///
         /// AWS documentation: [`FunctionName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html#cfn-lambda-function-functionname)
-        public var functionName: Expression<String>?
+        public var functionName: TemplateExpression<String>?
 
         /// Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned.
         ///
@@ -93,7 +93,7 @@ extension Lambda {
         /// The name of the method within your code that Lambda calls to run your function. Handler is required if the deployment package is a .zip file archive. The format includes the file name. It can also include namespaces and other qualifiers, depending on the runtime. For more information, see [Lambda programming model](https://docs.aws.amazon.com/lambda/latest/dg/foundation-progmodel.html).
         ///
         /// AWS documentation: [`Handler`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html#cfn-lambda-function-handler)
-        public var handler: Expression<String>?
+        public var handler: TemplateExpression<String>?
 
         /// Configuration values that override the container image Dockerfile settings. For more information, see [Container image settings](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms).
         ///
@@ -109,12 +109,12 @@ extension Lambda {
         ///  If you don't provide a customer managed key, Lambda uses an [owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an [](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk).
         ///
         /// AWS documentation: [`KmsKeyArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html#cfn-lambda-function-kmskeyarn)
-        public var kmsKeyArn: Expression<String>?
+        public var kmsKeyArn: TemplateExpression<String>?
 
         /// A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment. Specify each layer by its ARN, including the version.
         ///
         /// AWS documentation: [`Layers`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html#cfn-lambda-function-layers)
-        public var layers: Expression<[String]>?
+        public var layers: TemplateExpression<[String]>?
 
         /// The function's Amazon CloudWatch Logs configuration settings.
         ///
@@ -124,7 +124,7 @@ extension Lambda {
         /// The amount of [memory available to the function](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime. Increasing the function memory also increases its CPU allocation. The default value is 128 MB. The value can be any multiple of 1 MB. Note that new AWS accounts have reduced concurrency and memory quotas. AWS raises these quotas automatically based on your usage. You can also request a quota increase.
         ///
         /// AWS documentation: [`MemorySize`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html#cfn-lambda-function-memorysize)
-        public var memorySize: Expression<Int>?
+        public var memorySize: TemplateExpression<Int>?
 
         /// The type of deployment package. Set to `Image` for container image and set `Zip` for .zip file archive.
         ///
@@ -132,7 +132,7 @@ extension Lambda {
         public var packageType: PackageType?
 
         /// AWS documentation: [`PublishToLatestPublished`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html#cfn-lambda-function-publishtolatestpublished)
-        public var publishToLatestPublished: Expression<Bool>?
+        public var publishToLatestPublished: TemplateExpression<Bool>?
 
         /// The status of your function's recursive loop detection configuration.
         ///  When this value is set to `Allow`and Lambda detects your function being invoked as part of a recursive loop, it doesn't take any action.
@@ -144,12 +144,12 @@ extension Lambda {
         /// The number of simultaneous executions to reserve for the function.
         ///
         /// AWS documentation: [`ReservedConcurrentExecutions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html#cfn-lambda-function-reservedconcurrentexecutions)
-        public var reservedConcurrentExecutions: Expression<Int>?
+        public var reservedConcurrentExecutions: TemplateExpression<Int>?
 
         /// The Amazon Resource Name (ARN) of the function's execution role.
         ///
         /// AWS documentation: [`Role`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html#cfn-lambda-function-role)
-        public var role: Expression<String>
+        public var role: TemplateExpression<String>
 
         /// The identifier of the function's [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image.
         ///  The following list includes deprecated runtimes. Lambda blocks creating new functions and updating existing functions shortly after each runtime is deprecated. For more information, see [Runtime use after deprecation](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
@@ -182,7 +182,7 @@ extension Lambda {
         /// The amount of time (in seconds) that Lambda allows a function to run before stopping it. The default is 3 seconds, and the maximum allowed value is 900 seconds. For functions using Lambda Managed Instances, asynchronous invocations and event source mapping invocations (except Amazon MQ and Amazon DocumentDB) support a maximum allowed value of 5,400 seconds (90 minutes). For more information, see [Lambda execution environment](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-context.html).
         ///
         /// AWS documentation: [`Timeout`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html#cfn-lambda-function-timeout)
-        public var timeout: Expression<Int>?
+        public var timeout: TemplateExpression<Int>?
 
         /// Set `Mode` to `Active` to sample and trace a subset of incoming requests with [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html).
         ///
@@ -199,32 +199,32 @@ extension Lambda {
             architectures: [Architecture]? = nil,
             capacityProviderConfig: CapacityProviderConfig? = nil,
             code: Code,
-            codeSigningConfigArn: Expression<String>? = nil,
+            codeSigningConfigArn: TemplateExpression<String>? = nil,
             deadLetterConfig: DeadLetterConfig? = nil,
-            description: Expression<String>? = nil,
+            description: TemplateExpression<String>? = nil,
             durableConfig: DurableConfig? = nil,
             environment: Environment? = nil,
             ephemeralStorage: EphemeralStorage? = nil,
             fileSystemConfigs: [FileSystemConfig]? = nil,
-            functionName: Expression<String>? = nil,
+            functionName: TemplateExpression<String>? = nil,
             functionScalingConfig: FunctionScalingConfig? = nil,
-            handler: Expression<String>? = nil,
+            handler: TemplateExpression<String>? = nil,
             imageConfig: ImageConfig? = nil,
-            kmsKeyArn: Expression<String>? = nil,
-            layers: Expression<[String]>? = nil,
+            kmsKeyArn: TemplateExpression<String>? = nil,
+            layers: TemplateExpression<[String]>? = nil,
             loggingConfig: LoggingConfig? = nil,
-            memorySize: Expression<Int>? = nil,
+            memorySize: TemplateExpression<Int>? = nil,
             packageType: PackageType? = nil,
-            publishToLatestPublished: Expression<Bool>? = nil,
+            publishToLatestPublished: TemplateExpression<Bool>? = nil,
             recursiveLoop: RecursiveLoop? = nil,
-            reservedConcurrentExecutions: Expression<Int>? = nil,
-            role: Expression<String>,
+            reservedConcurrentExecutions: TemplateExpression<Int>? = nil,
+            role: TemplateExpression<String>,
             runtime: Runtime? = nil,
             runtimeManagementConfig: RuntimeManagementConfig? = nil,
             snapStart: SnapStart? = nil,
             tags: [Tag]? = nil,
             tenancyConfig: TenancyConfig? = nil,
-            timeout: Expression<Int>? = nil,
+            timeout: TemplateExpression<Int>? = nil,
             tracingConfig: TracingConfig? = nil,
             vpcConfig: VpcConfig? = nil,
             attributes: ResourceAttributes = ResourceAttributes()
@@ -306,18 +306,18 @@ extension Lambda {
         /// `Fn::GetAtt Function.SnapStartResponse.ApplyOn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html#aws-resource-lambda-function-return-values)
-        public var snapStartResponseApplyOn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "SnapStartResponse.ApplyOn")) }
+        public var snapStartResponseApplyOn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "SnapStartResponse.ApplyOn")) }
 
         /// When you provide a [qualified Amazon Resource Name (ARN)](https://docs.aws.amazon.com/lambda/latest/dg/configuration-versions.html#versioning-versions-using), this response element indicates whether SnapStart is activated for the specified function version.
         /// `Fn::GetAtt Function.SnapStartResponse.OptimizationStatus`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html#aws-resource-lambda-function-return-values)
-        public var snapStartResponseOptimizationStatus: Expression<String> { Expression(unchecked: .getAtt(logicalID, "SnapStartResponse.OptimizationStatus")) }
+        public var snapStartResponseOptimizationStatus: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "SnapStartResponse.OptimizationStatus")) }
 
         /// `Fn::GetAtt Function.Arn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html#aws-resource-lambda-function-return-values)
-        public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
+        public var arn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Arn")) }
     }
 }
 
@@ -328,7 +328,7 @@ extension Lambda.Function {
         /// "arm64"
         case arm64
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -362,38 +362,38 @@ extension Lambda.Function {
     ///   Changes to a deployment package in Amazon S3 or a container image in ECR are not detected automatically during stack updates. To update the function code, change the object key or version in the template.
     public struct Code: PropertyValue, Hashable, Sendable {
         /// URI of a [container image](https://docs.aws.amazon.com/lambda/latest/dg/lambda-images.html) in the Amazon ECR registry.
-        public var imageUri: Expression<String>?
+        public var imageUri: TemplateExpression<String>?
 
         /// An Amazon S3 bucket in the same AWS-Region as your function. The bucket can be in a different AWS-account.
-        public var s3Bucket: Expression<String>?
+        public var s3Bucket: TemplateExpression<String>?
 
         /// The Amazon S3 key of the deployment package.
-        public var s3Key: Expression<String>?
+        public var s3Key: TemplateExpression<String>?
 
         /// Specifies the storage mode for the deployment package. Use `COPY` to store the package in LAMlong-managed storage. Use `REFERENCE` to read the package directly from the Amazon S3 bucket. If omitted, the default is `COPY`.
         public var s3ObjectStorageMode: S3ObjectStorageMode?
 
         /// For versioned objects, the version of the deployment package object to use.
-        public var s3ObjectVersion: Expression<String>?
+        public var s3ObjectVersion: TemplateExpression<String>?
 
         /// The ARN of the KMSlong (KMS) customer managed key that's used to encrypt your function's .zip deployment package. If you don't provide a customer managed key, Lambda uses an [owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk).
-        public var sourceKMSKeyArn: Expression<String>?
+        public var sourceKMSKeyArn: TemplateExpression<String>?
 
         /// (Node.js and Python) The source code of your Lambda function. If you include your function source inline with this parameter, CFN places it in a file named `index` and zips it to create a [deployment package](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html). This zip file cannot exceed 4MB. For the `Handler` property, the first part of the handler identifier must be `index`. For example, `index.handler`.
         ///   When you specify source code inline for a Node.js function, the `index` file that CFN creates uses the extension `.js`. This means that Node.js treats the file as a CommonJS module.
         ///  When using Node.js 24 or later, Node.js can automatically detect if a `.js` file should be treated as CommonJS or as an ES module. To enable auto-detection, add the `--experimental-detect-module` flag to the `NODE_OPTIONS` environment variable. For more information, see [Experimental Node.js features](https://docs.aws.amazon.com//lambda/latest/dg/lambda-nodejs.html#nodejs-experimental-features).
         ///    For JSON, you must escape quotes and special characters such as newline (`\n`) with a backslash.
         ///  If you specify a function that interacts with an AWS CloudFormation custom resource, you don't have to write your own functions to send responses to the custom resource that invoked the function. AWS CloudFormation provides a response module ([cfn-response](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cfn-lambda-function-code-cfnresponsemodule.html)) that simplifies sending responses. See [Using Lambda with CloudFormation](https://docs.aws.amazon.com/lambda/latest/dg/services-cloudformation.html) for details.
-        public var zipFile: Expression<String>?
+        public var zipFile: TemplateExpression<String>?
 
         public init(
-            imageUri: Expression<String>? = nil,
-            s3Bucket: Expression<String>? = nil,
-            s3Key: Expression<String>? = nil,
+            imageUri: TemplateExpression<String>? = nil,
+            s3Bucket: TemplateExpression<String>? = nil,
+            s3Key: TemplateExpression<String>? = nil,
             s3ObjectStorageMode: S3ObjectStorageMode? = nil,
-            s3ObjectVersion: Expression<String>? = nil,
-            sourceKMSKeyArn: Expression<String>? = nil,
-            zipFile: Expression<String>? = nil
+            s3ObjectVersion: TemplateExpression<String>? = nil,
+            sourceKMSKeyArn: TemplateExpression<String>? = nil,
+            zipFile: TemplateExpression<String>? = nil
         ) {
             self.imageUri = imageUri
             self.s3Bucket = s3Bucket
@@ -420,10 +420,10 @@ extension Lambda.Function {
     /// The [dead-letter queue](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-dlq) for failed asynchronous invocations.
     public struct DeadLetterConfig: PropertyValue, Hashable, Sendable {
         /// The Amazon Resource Name (ARN) of an Amazon SQS queue or Amazon SNS topic.
-        public var targetArn: Expression<String>?
+        public var targetArn: TemplateExpression<String>?
 
         public init(
-            targetArn: Expression<String>? = nil
+            targetArn: TemplateExpression<String>? = nil
         ) {
             self.targetArn = targetArn
         }
@@ -438,18 +438,18 @@ extension Lambda.Function {
     /// Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the KMSlong (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
     public struct DurableConfig: PropertyValue, Hashable, Sendable {
         /// The maximum time (in seconds) that a durable execution can run before timing out. This timeout applies to the entire durable execution, not individual function invocations.
-        public var executionTimeout: Expression<Int>
+        public var executionTimeout: TemplateExpression<Int>
 
         /// The ARN of the KMSlong (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
-        public var kmsKeyArn: Expression<String>?
+        public var kmsKeyArn: TemplateExpression<String>?
 
         /// The number of days to retain execution history after a durable execution completes. After this period, execution history is no longer available through the GetDurableExecutionHistory API.
-        public var retentionPeriodInDays: Expression<Int>?
+        public var retentionPeriodInDays: TemplateExpression<Int>?
 
         public init(
-            executionTimeout: Expression<Int>,
-            kmsKeyArn: Expression<String>? = nil,
-            retentionPeriodInDays: Expression<Int>? = nil
+            executionTimeout: TemplateExpression<Int>,
+            kmsKeyArn: TemplateExpression<String>? = nil,
+            retentionPeriodInDays: TemplateExpression<Int>? = nil
         ) {
             self.executionTimeout = executionTimeout
             self.kmsKeyArn = kmsKeyArn
@@ -469,10 +469,10 @@ extension Lambda.Function {
     public struct Environment: PropertyValue, Hashable, Sendable {
         /// Environment variable key-value pairs. For more information, see [Using Lambda environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html).
         ///  If the value of the environment variable is a time or a duration, enclose the value in quotes.
-        public var variables: [String: Expression<String>]?
+        public var variables: [String: TemplateExpression<String>]?
 
         public init(
-            variables: [String: Expression<String>]? = nil
+            variables: [String: TemplateExpression<String>]? = nil
         ) {
             self.variables = variables
         }
@@ -487,10 +487,10 @@ extension Lambda.Function {
     /// The size of the function's `/tmp` directory in MB. The default value is 512, but it can be any whole number between 512 and 10,240 MB.
     public struct EphemeralStorage: PropertyValue, Hashable, Sendable {
         /// The size of the function's `/tmp` directory.
-        public var size: Expression<Int>
+        public var size: TemplateExpression<Int>
 
         public init(
-            size: Expression<Int>
+            size: TemplateExpression<Int>
         ) {
             self.size = size
         }
@@ -505,17 +505,17 @@ extension Lambda.Function {
     /// Details about the connection between a Lambda function and an [Amazon EFS file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html) or an [Amazon S3 file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html).
     public struct FileSystemConfig: PropertyValue, Hashable, Sendable {
         /// The Amazon Resource Name (ARN) of the Amazon EFS or Amazon S3 Files access point that provides access to the file system.
-        public var arn: Expression<String>
+        public var arn: TemplateExpression<String>
 
         /// The path where the function can access the file system, starting with `/mnt/`.
-        public var localMountPath: Expression<String>
+        public var localMountPath: TemplateExpression<String>
 
         /// The configuration for how your function accesses data on an Amazon S3 file system. Valid only when the file system access point ARN is an Amazon S3 Files access point. If you specify a different access point type (for example, Amazon Elastic File System), the operation returns an `InvalidParameterException`.
         public var s3FilesConfig: S3FilesConfig?
 
         public init(
-            arn: Expression<String>,
-            localMountPath: Expression<String>,
+            arn: TemplateExpression<String>,
+            localMountPath: TemplateExpression<String>,
             s3FilesConfig: S3FilesConfig? = nil
         ) {
             self.arn = arn
@@ -535,14 +535,14 @@ extension Lambda.Function {
     /// Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned.
     public struct FunctionScalingConfig: PropertyValue, Hashable, Sendable {
         /// The maximum number of execution environments that can be provisioned for the function.
-        public var maxExecutionEnvironments: Expression<Int>?
+        public var maxExecutionEnvironments: TemplateExpression<Int>?
 
         /// The minimum number of execution environments to maintain for the function.
-        public var minExecutionEnvironments: Expression<Int>?
+        public var minExecutionEnvironments: TemplateExpression<Int>?
 
         public init(
-            maxExecutionEnvironments: Expression<Int>? = nil,
-            minExecutionEnvironments: Expression<Int>? = nil
+            maxExecutionEnvironments: TemplateExpression<Int>? = nil,
+            minExecutionEnvironments: TemplateExpression<Int>? = nil
         ) {
             self.maxExecutionEnvironments = maxExecutionEnvironments
             self.minExecutionEnvironments = minExecutionEnvironments
@@ -559,18 +559,18 @@ extension Lambda.Function {
     /// Configuration values that override the container image Dockerfile settings. For more information, see [Container image settings](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms).
     public struct ImageConfig: PropertyValue, Hashable, Sendable {
         /// Specifies parameters that you want to pass in with ENTRYPOINT. You can specify a maximum of 1,500 parameters in the list.
-        public var command: Expression<[String]>?
+        public var command: TemplateExpression<[String]>?
 
         /// Specifies the entry point to their application, which is typically the location of the runtime executable. You can specify a maximum of 1,500 string entries in the list.
-        public var entryPoint: Expression<[String]>?
+        public var entryPoint: TemplateExpression<[String]>?
 
         /// Specifies the working directory. The length of the directory string cannot exceed 1,000 characters.
-        public var workingDirectory: Expression<String>?
+        public var workingDirectory: TemplateExpression<String>?
 
         public init(
-            command: Expression<[String]>? = nil,
-            entryPoint: Expression<[String]>? = nil,
-            workingDirectory: Expression<String>? = nil
+            command: TemplateExpression<[String]>? = nil,
+            entryPoint: TemplateExpression<[String]>? = nil,
+            workingDirectory: TemplateExpression<String>? = nil
         ) {
             self.command = command
             self.entryPoint = entryPoint
@@ -595,7 +595,7 @@ extension Lambda.Function {
         public var logFormat: LogFormat?
 
         /// The name of the Amazon CloudWatch log group the function sends logs to. By default, Lambda functions send logs to a default log group named `/aws/lambda/<function name>`. To use a different log group, enter an existing log group or enter a new log group name.
-        public var logGroup: Expression<String>?
+        public var logGroup: TemplateExpression<String>?
 
         /// Set this property to filter the system logs for your function that Lambda sends to CloudWatch. Lambda only sends system logs at the selected level of detail and lower, where `DEBUG` is the highest level and `WARN` is the lowest.
         public var systemLogLevel: SystemLogLevel?
@@ -603,7 +603,7 @@ extension Lambda.Function {
         public init(
             applicationLogLevel: ApplicationLogLevel? = nil,
             logFormat: LogFormat? = nil,
-            logGroup: Expression<String>? = nil,
+            logGroup: TemplateExpression<String>? = nil,
             systemLogLevel: SystemLogLevel? = nil
         ) {
             self.applicationLogLevel = applicationLogLevel
@@ -628,7 +628,7 @@ extension Lambda.Function {
         /// "Zip"
         case zip
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -645,7 +645,7 @@ extension Lambda.Function {
         /// "Terminate"
         case terminate
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -760,7 +760,7 @@ extension Lambda.Function {
         /// "ruby4.0"
         case ruby4_0
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -824,7 +824,7 @@ extension Lambda.Function {
     public struct RuntimeManagementConfig: PropertyValue, Hashable, Sendable {
         /// The ARN of the runtime version you want the function to use.
         ///   This is only required if you're using the *Manual* runtime update mode.
-        public var runtimeVersionArn: Expression<String>?
+        public var runtimeVersionArn: TemplateExpression<String>?
 
         /// Specify the runtime update mode.
         ///   +  *Auto (default)* - Automatically update to the most recent and secure runtime version using a [Two-phase runtime version rollout](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html#runtime-management-two-phase). This is the best choice for most customers to ensure they always benefit from runtime updates.
@@ -835,7 +835,7 @@ extension Lambda.Function {
         public var updateRuntimeOn: UpdateRuntimeOn
 
         public init(
-            runtimeVersionArn: Expression<String>? = nil,
+            runtimeVersionArn: TemplateExpression<String>? = nil,
             updateRuntimeOn: UpdateRuntimeOn
         ) {
             self.runtimeVersionArn = runtimeVersionArn
@@ -871,14 +871,14 @@ extension Lambda.Function {
     /// A [tag](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function.
     public struct Tag: PropertyValue, Hashable, Sendable {
         /// The key for this tag.
-        public var key: Expression<String>
+        public var key: TemplateExpression<String>
 
         /// The value for this tag.
-        public var value: Expression<String>?
+        public var value: TemplateExpression<String>?
 
         public init(
-            key: Expression<String>,
-            value: Expression<String>? = nil
+            key: TemplateExpression<String>,
+            value: TemplateExpression<String>? = nil
         ) {
             self.key = key
             self.value = value
@@ -933,18 +933,18 @@ extension Lambda.Function {
     ///  To monitor network interfaces, CFN needs the `ec2:DescribeNetworkInterfaces` permission. It obtains this from the user or role that modifies the stack. If you don't provide this permission, CFN does not wait for network interfaces to be deleted.
     public struct VpcConfig: PropertyValue, Hashable, Sendable {
         /// Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets.
-        public var ipv6AllowedForDualStack: Expression<Bool>?
+        public var ipv6AllowedForDualStack: TemplateExpression<Bool>?
 
         /// A list of VPC security group IDs.
-        public var securityGroupIds: Expression<[String]>?
+        public var securityGroupIds: TemplateExpression<[String]>?
 
         /// A list of VPC subnet IDs.
-        public var subnetIds: Expression<[String]>?
+        public var subnetIds: TemplateExpression<[String]>?
 
         public init(
-            ipv6AllowedForDualStack: Expression<Bool>? = nil,
-            securityGroupIds: Expression<[String]>? = nil,
-            subnetIds: Expression<[String]>? = nil
+            ipv6AllowedForDualStack: TemplateExpression<Bool>? = nil,
+            securityGroupIds: TemplateExpression<[String]>? = nil,
+            subnetIds: TemplateExpression<[String]>? = nil
         ) {
             self.ipv6AllowedForDualStack = ipv6AllowedForDualStack
             self.securityGroupIds = securityGroupIds
@@ -963,18 +963,18 @@ extension Lambda.Function {
     /// Configuration for Lambda-managed instances used by the capacity provider.
     public struct LambdaManagedInstancesCapacityProviderConfig: PropertyValue, Hashable, Sendable {
         /// The Amazon Resource Name (ARN) of the capacity provider.
-        public var capacityProviderArn: Expression<String>
+        public var capacityProviderArn: TemplateExpression<String>
 
         /// The amount of memory in GiB allocated per vCPU for execution environments.
-        public var executionEnvironmentMemoryGiBPerVCpu: Expression<Double>?
+        public var executionEnvironmentMemoryGiBPerVCpu: TemplateExpression<Double>?
 
         /// The maximum number of concurrent executions that can run on each execution environment.
-        public var perExecutionEnvironmentMaxConcurrency: Expression<Int>?
+        public var perExecutionEnvironmentMaxConcurrency: TemplateExpression<Int>?
 
         public init(
-            capacityProviderArn: Expression<String>,
-            executionEnvironmentMemoryGiBPerVCpu: Expression<Double>? = nil,
-            perExecutionEnvironmentMaxConcurrency: Expression<Int>? = nil
+            capacityProviderArn: TemplateExpression<String>,
+            executionEnvironmentMemoryGiBPerVCpu: TemplateExpression<Double>? = nil,
+            perExecutionEnvironmentMaxConcurrency: TemplateExpression<Int>? = nil
         ) {
             self.capacityProviderArn = capacityProviderArn
             self.executionEnvironmentMemoryGiBPerVCpu = executionEnvironmentMemoryGiBPerVCpu
@@ -996,7 +996,7 @@ extension Lambda.Function {
         /// "REFERENCE"
         case reference
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -1044,7 +1044,7 @@ extension Lambda.Function {
         /// "FATAL"
         case fatal
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -1065,7 +1065,7 @@ extension Lambda.Function {
         /// "JSON"
         case json
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -1084,7 +1084,7 @@ extension Lambda.Function {
         /// "WARN"
         case warn
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -1104,7 +1104,7 @@ extension Lambda.Function {
         /// "Manual"
         case manual
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -1122,7 +1122,7 @@ extension Lambda.Function {
         /// "None"
         case none
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -1137,7 +1137,7 @@ extension Lambda.Function {
         /// "PER_TENANT"
         case perTenant
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -1153,7 +1153,7 @@ extension Lambda.Function {
         /// "PassThrough"
         case passThrough
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -1172,7 +1172,7 @@ extension Lambda.Function {
         /// "AUTO"
         case auto
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {

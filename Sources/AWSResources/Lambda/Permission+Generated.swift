@@ -25,12 +25,12 @@ extension Lambda {
         /// The action that the principal can use on the function. For example, `lambda:InvokeFunction` or `lambda:GetFunction`.
         ///
         /// AWS documentation: [`Action`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#cfn-lambda-permission-action)
-        public var action: Expression<String>
+        public var action: TemplateExpression<String>
 
         /// For Alexa Smart Home functions, a token that the invoker must supply.
         ///
         /// AWS documentation: [`EventSourceToken`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#cfn-lambda-permission-eventsourcetoken)
-        public var eventSourceToken: Expression<String>?
+        public var eventSourceToken: TemplateExpression<String>?
 
         /// The name or ARN of the Lambda function, version, or alias.
         ///   **Name formats**
@@ -41,7 +41,7 @@ extension Lambda {
         ///  You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
         ///
         /// AWS documentation: [`FunctionName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#cfn-lambda-permission-functionname)
-        public var functionName: Expression<String>
+        public var functionName: TemplateExpression<String>
 
         /// The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. For more information, see [Control access to Lambda function URLs](https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html).
         ///
@@ -51,40 +51,40 @@ extension Lambda {
         /// Indicates whether the permission applies when the function is invoked through a function URL.
         ///
         /// AWS documentation: [`InvokedViaFunctionUrl`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#cfn-lambda-permission-invokedviafunctionurl)
-        public var invokedViaFunctionUrl: Expression<Bool>?
+        public var invokedViaFunctionUrl: TemplateExpression<Bool>?
 
         /// The AWS-service, AWS-account, IAM user, or IAM role that invokes the function. If you specify a service, use `SourceArn` or `SourceAccount` to limit who can invoke the function through that service.
         ///
         /// AWS documentation: [`Principal`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#cfn-lambda-permission-principal)
-        public var principal: Expression<String>
+        public var principal: TemplateExpression<String>
 
         /// The identifier for your organization in AOlong. Use this to grant permissions to all the AWS-accounts under this organization.
         ///
         /// AWS documentation: [`PrincipalOrgID`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#cfn-lambda-permission-principalorgid)
-        public var principalOrgID: Expression<String>?
+        public var principalOrgID: TemplateExpression<String>?
 
         /// For AWS-service, the ID of the AWS-account that owns the resource. Use this together with `SourceArn` to ensure that the specified account owns the resource. It is possible for an Amazon S3 bucket to be deleted by its owner and recreated by another account.
         ///
         /// AWS documentation: [`SourceAccount`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#cfn-lambda-permission-sourceaccount)
-        public var sourceAccount: Expression<String>?
+        public var sourceAccount: TemplateExpression<String>?
 
         /// For AWS-services, the ARN of the AWS resource that invokes the function. For example, an Amazon S3 bucket or Amazon SNS topic.
         ///  Note that Lambda configures the comparison using the `StringLike` operator.
         ///
         /// AWS documentation: [`SourceArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#cfn-lambda-permission-sourcearn)
-        public var sourceArn: Expression<String>?
+        public var sourceArn: TemplateExpression<String>?
 
         public init(
             _ logicalID: String,
-            action: Expression<String>,
-            eventSourceToken: Expression<String>? = nil,
-            functionName: Expression<String>,
+            action: TemplateExpression<String>,
+            eventSourceToken: TemplateExpression<String>? = nil,
+            functionName: TemplateExpression<String>,
             functionUrlAuthType: FunctionUrlAuthType? = nil,
-            invokedViaFunctionUrl: Expression<Bool>? = nil,
-            principal: Expression<String>,
-            principalOrgID: Expression<String>? = nil,
-            sourceAccount: Expression<String>? = nil,
-            sourceArn: Expression<String>? = nil,
+            invokedViaFunctionUrl: TemplateExpression<Bool>? = nil,
+            principal: TemplateExpression<String>,
+            principalOrgID: TemplateExpression<String>? = nil,
+            sourceAccount: TemplateExpression<String>? = nil,
+            sourceArn: TemplateExpression<String>? = nil,
             attributes: ResourceAttributes = ResourceAttributes()
         ) {
             self.logicalID = logicalID
@@ -119,7 +119,7 @@ extension Lambda {
         /// `Fn::GetAtt Permission.Id`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html#aws-resource-lambda-permission-return-values)
-        public var id: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Id")) }
+        public var id: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Id")) }
     }
 }
 
@@ -130,7 +130,7 @@ extension Lambda.Permission {
         /// "NONE"
         case none
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {

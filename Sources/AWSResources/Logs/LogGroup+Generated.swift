@@ -26,7 +26,7 @@ extension Logs {
         /// Indicates whether bearer token authentication is enabled for this log group. When enabled, bearer token authentication is allowed on operations until it is explicitly disabled.
         ///
         /// AWS documentation: [`BearerTokenAuthenticationEnabled`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-logs-loggroup.html#cfn-logs-loggroup-bearertokenauthenticationenabled)
-        public var bearerTokenAuthenticationEnabled: Expression<Bool>?
+        public var bearerTokenAuthenticationEnabled: TemplateExpression<Bool>?
 
         /// AWS documentation: [`DataProtectionPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-logs-loggroup.html#cfn-logs-loggroup-dataprotectionpolicy)
         public var dataProtectionPolicy: Value?
@@ -34,7 +34,7 @@ extension Logs {
         /// Indicates whether deletion protection is enabled for this log group. When enabled, deletion protection blocks all deletion operations until it is explicitly disabled.
         ///
         /// AWS documentation: [`DeletionProtectionEnabled`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-logs-loggroup.html#cfn-logs-loggroup-deletionprotectionenabled)
-        public var deletionProtectionEnabled: Expression<Bool>?
+        public var deletionProtectionEnabled: TemplateExpression<Bool>?
 
         /// Creates or updates a *field index policy* for the specified log group. Only log groups in the Standard log class support field index policies. For more information about log classes, see [Log classes](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch_Logs_Log_Classes.html).
         ///  You can use field index policies to create *field indexes* on fields found in log events in the log group. Creating field indexes lowers the costs for CWL Insights queries that reference those field indexes, because these queries attempt to skip the processing of log events that are known to not match the indexed field. Good fields to index are fields that you often need to query for and fields that have high cardinality of values Common examples of indexes include request ID, session ID, userID, and instance IDs. For more information, see [Create field indexes to improve query performance and reduce costs](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatchLogs-Field-Indexing.html).
@@ -49,7 +49,7 @@ extension Logs {
         ///  Log group data is always encrypted in CWL. If you omit this key, the encryption does not use KMS. For more information, see [Encrypt log data in using](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html)
         ///
         /// AWS documentation: [`KmsKeyId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-logs-loggroup.html#cfn-logs-loggroup-kmskeyid)
-        public var kmsKeyId: Expression<String>?
+        public var kmsKeyId: TemplateExpression<String>?
 
         /// Specifies the log group class for this log group. There are two classes:
         ///   +  The `Standard` log class supports all CWL features.
@@ -63,7 +63,7 @@ extension Logs {
         /// The name of the log group. If you don't specify a name, CFNlong generates a unique ID for the log group.
         ///
         /// AWS documentation: [`LogGroupName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-logs-loggroup.html#cfn-logs-loggroup-loggroupname)
-        public var logGroupName: Expression<String>?
+        public var logGroupName: TemplateExpression<String>?
 
         /// Creates or updates a resource policy for the specified log group that allows other services to put log events to this account. A LogGroup can have 1 resource policy.
         ///
@@ -74,7 +74,7 @@ extension Logs {
         ///  To set a log group so that its log events do not expire, do not specify this property.
         ///
         /// AWS documentation: [`RetentionInDays`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-logs-loggroup.html#cfn-logs-loggroup-retentionindays)
-        public var retentionInDays: Expression<Int>?
+        public var retentionInDays: TemplateExpression<Int>?
 
         /// An array of key-value pairs to apply to the log group.
         ///  For more information, see [Tag](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html).
@@ -84,15 +84,15 @@ extension Logs {
 
         public init(
             _ logicalID: String,
-            bearerTokenAuthenticationEnabled: Expression<Bool>? = nil,
+            bearerTokenAuthenticationEnabled: TemplateExpression<Bool>? = nil,
             dataProtectionPolicy: Value? = nil,
-            deletionProtectionEnabled: Expression<Bool>? = nil,
+            deletionProtectionEnabled: TemplateExpression<Bool>? = nil,
             fieldIndexPolicies: [Value]? = nil,
-            kmsKeyId: Expression<String>? = nil,
+            kmsKeyId: TemplateExpression<String>? = nil,
             logGroupClass: LogGroupClass? = nil,
-            logGroupName: Expression<String>? = nil,
+            logGroupName: TemplateExpression<String>? = nil,
             resourcePolicyDocument: Value? = nil,
-            retentionInDays: Expression<Int>? = nil,
+            retentionInDays: TemplateExpression<Int>? = nil,
             tags: [Tag]? = nil,
             attributes: ResourceAttributes = ResourceAttributes()
         ) {
@@ -130,7 +130,7 @@ extension Logs {
         /// `Fn::GetAtt LogGroup.Arn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-logs-loggroup.html#aws-resource-logs-loggroup-return-values)
-        public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
+        public var arn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Arn")) }
     }
 }
 
@@ -143,7 +143,7 @@ extension Logs.LogGroup {
         /// "DELIVERY"
         case delivery
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -157,14 +157,14 @@ extension Logs.LogGroup {
 
     /// The value of this key-value pair.
     public struct Tag: PropertyValue, Hashable, Sendable {
-        public var key: Expression<String>
+        public var key: TemplateExpression<String>
 
         /// The value of this key-value pair.
-        public var value: Expression<String>
+        public var value: TemplateExpression<String>
 
         public init(
-            key: Expression<String>,
-            value: Expression<String>
+            key: TemplateExpression<String>,
+            value: TemplateExpression<String>
         ) {
             self.key = key
             self.value = value

@@ -27,12 +27,12 @@ extension Macie {
         /// Description of AllowList.
         ///
         /// AWS documentation: [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-allowlist.html#cfn-macie-allowlist-description)
-        public var description: Expression<String>?
+        public var description: TemplateExpression<String>?
 
         /// Name of AllowList.
         ///
         /// AWS documentation: [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-allowlist.html#cfn-macie-allowlist-name)
-        public var name: Expression<String>
+        public var name: TemplateExpression<String>
 
         /// A collection of tags associated with a resource
         ///
@@ -42,8 +42,8 @@ extension Macie {
         public init(
             _ logicalID: String,
             criteria: Value,
-            description: Expression<String>? = nil,
-            name: Expression<String>,
+            description: TemplateExpression<String>? = nil,
+            name: TemplateExpression<String>,
             tags: [Tag]? = nil,
             attributes: ResourceAttributes = ResourceAttributes()
         ) {
@@ -70,19 +70,19 @@ extension Macie {
         /// `Fn::GetAtt AllowList.Id`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-allowlist.html#aws-resource-macie-allowlist-return-values)
-        public var id: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Id")) }
+        public var id: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Id")) }
 
         /// AllowList ARN.
         /// `Fn::GetAtt AllowList.Arn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-allowlist.html#aws-resource-macie-allowlist-return-values)
-        public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
+        public var arn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Arn")) }
 
         /// The status for the AllowList
         /// `Fn::GetAtt AllowList.Status`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-allowlist.html#aws-resource-macie-allowlist-return-values)
-        public var status: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Status")) }
+        public var status: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Status")) }
     }
 }
 
@@ -90,14 +90,14 @@ extension Macie.AllowList {
     /// A key-value pair to associate with a resource.
     public struct Tag: PropertyValue, Hashable, Sendable {
         /// The tag's key.
-        public var key: Expression<String>
+        public var key: TemplateExpression<String>
 
         /// The tag's value.
-        public var value: Expression<String>
+        public var value: TemplateExpression<String>
 
         public init(
-            key: Expression<String>,
-            value: Expression<String>
+            key: TemplateExpression<String>,
+            value: TemplateExpression<String>
         ) {
             self.key = key
             self.value = value

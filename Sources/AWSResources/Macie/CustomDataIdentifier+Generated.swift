@@ -22,32 +22,32 @@ extension Macie {
         /// Description of custom data identifier.
         ///
         /// AWS documentation: [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-customdataidentifier.html#cfn-macie-customdataidentifier-description)
-        public var description: Expression<String>?
+        public var description: TemplateExpression<String>?
 
         /// Words to be ignored.
         ///
         /// AWS documentation: [`IgnoreWords`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-customdataidentifier.html#cfn-macie-customdataidentifier-ignorewords)
-        public var ignoreWords: Expression<[String]>?
+        public var ignoreWords: TemplateExpression<[String]>?
 
         /// Keywords to be matched against.
         ///
         /// AWS documentation: [`Keywords`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-customdataidentifier.html#cfn-macie-customdataidentifier-keywords)
-        public var keywords: Expression<[String]>?
+        public var keywords: TemplateExpression<[String]>?
 
         /// Maximum match distance.
         ///
         /// AWS documentation: [`MaximumMatchDistance`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-customdataidentifier.html#cfn-macie-customdataidentifier-maximummatchdistance)
-        public var maximumMatchDistance: Expression<Int>?
+        public var maximumMatchDistance: TemplateExpression<Int>?
 
         /// Name of custom data identifier.
         ///
         /// AWS documentation: [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-customdataidentifier.html#cfn-macie-customdataidentifier-name)
-        public var name: Expression<String>
+        public var name: TemplateExpression<String>
 
         /// Regular expression for custom data identifier.
         ///
         /// AWS documentation: [`Regex`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-customdataidentifier.html#cfn-macie-customdataidentifier-regex)
-        public var regex: Expression<String>
+        public var regex: TemplateExpression<String>
 
         /// A collection of tags associated with a resource
         ///
@@ -56,12 +56,12 @@ extension Macie {
 
         public init(
             _ logicalID: String,
-            description: Expression<String>? = nil,
-            ignoreWords: Expression<[String]>? = nil,
-            keywords: Expression<[String]>? = nil,
-            maximumMatchDistance: Expression<Int>? = nil,
-            name: Expression<String>,
-            regex: Expression<String>,
+            description: TemplateExpression<String>? = nil,
+            ignoreWords: TemplateExpression<[String]>? = nil,
+            keywords: TemplateExpression<[String]>? = nil,
+            maximumMatchDistance: TemplateExpression<Int>? = nil,
+            name: TemplateExpression<String>,
+            regex: TemplateExpression<String>,
             tags: [Tag]? = nil,
             attributes: ResourceAttributes = ResourceAttributes()
         ) {
@@ -94,13 +94,13 @@ extension Macie {
         /// `Fn::GetAtt CustomDataIdentifier.Id`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-customdataidentifier.html#aws-resource-macie-customdataidentifier-return-values)
-        public var id: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Id")) }
+        public var id: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Id")) }
 
         /// Custom data identifier ARN.
         /// `Fn::GetAtt CustomDataIdentifier.Arn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-customdataidentifier.html#aws-resource-macie-customdataidentifier-return-values)
-        public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
+        public var arn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Arn")) }
     }
 }
 
@@ -108,14 +108,14 @@ extension Macie.CustomDataIdentifier {
     /// A key-value pair to associate with a resource.
     public struct Tag: PropertyValue, Hashable, Sendable {
         /// The tag's key.
-        public var key: Expression<String>
+        public var key: TemplateExpression<String>
 
         /// The tag's value.
-        public var value: Expression<String>
+        public var value: TemplateExpression<String>
 
         public init(
-            key: Expression<String>,
-            value: Expression<String>
+            key: TemplateExpression<String>,
+            value: TemplateExpression<String>
         ) {
             self.key = key
             self.value = value

@@ -27,7 +27,7 @@ extension Macie {
         /// Findings filter description
         ///
         /// AWS documentation: [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-findingsfilter.html#cfn-macie-findingsfilter-description)
-        public var description: Expression<String>?
+        public var description: TemplateExpression<String>?
 
         /// Findings filter criteria.
         ///
@@ -37,12 +37,12 @@ extension Macie {
         /// Findings filter name
         ///
         /// AWS documentation: [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-findingsfilter.html#cfn-macie-findingsfilter-name)
-        public var name: Expression<String>
+        public var name: TemplateExpression<String>
 
         /// Findings filter position.
         ///
         /// AWS documentation: [`Position`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-findingsfilter.html#cfn-macie-findingsfilter-position)
-        public var position: Expression<Int>?
+        public var position: TemplateExpression<Int>?
 
         /// A collection of tags associated with a resource
         ///
@@ -52,10 +52,10 @@ extension Macie {
         public init(
             _ logicalID: String,
             action: FindingFilterAction? = nil,
-            description: Expression<String>? = nil,
+            description: TemplateExpression<String>? = nil,
             findingCriteria: FindingCriteria,
-            name: Expression<String>,
-            position: Expression<Int>? = nil,
+            name: TemplateExpression<String>,
+            position: TemplateExpression<Int>? = nil,
             tags: [Tag]? = nil,
             attributes: ResourceAttributes = ResourceAttributes()
         ) {
@@ -86,13 +86,13 @@ extension Macie {
         /// `Fn::GetAtt FindingsFilter.Id`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-findingsfilter.html#aws-resource-macie-findingsfilter-return-values)
-        public var id: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Id")) }
+        public var id: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Id")) }
 
         /// Findings filter ARN.
         /// `Fn::GetAtt FindingsFilter.Arn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-findingsfilter.html#aws-resource-macie-findingsfilter-return-values)
-        public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
+        public var arn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Arn")) }
     }
 }
 
@@ -103,7 +103,7 @@ extension Macie.FindingsFilter {
         /// "NOOP"
         case noop
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -133,14 +133,14 @@ extension Macie.FindingsFilter {
     /// A key-value pair to associate with a resource.
     public struct Tag: PropertyValue, Hashable, Sendable {
         /// The tag's key.
-        public var key: Expression<String>
+        public var key: TemplateExpression<String>
 
         /// The tag's value.
-        public var value: Expression<String>
+        public var value: TemplateExpression<String>
 
         public init(
-            key: Expression<String>,
-            value: Expression<String>
+            key: TemplateExpression<String>,
+            value: TemplateExpression<String>
         ) {
             self.key = key
             self.value = value
@@ -155,25 +155,25 @@ extension Macie.FindingsFilter {
     }
 
     public struct CriterionAdditionalProperties: PropertyValue, Hashable, Sendable {
-        public var eq: Expression<[String]>?
+        public var eq: TemplateExpression<[String]>?
 
-        public var gt: Expression<Int>?
+        public var gt: TemplateExpression<Int>?
 
-        public var gte: Expression<Int>?
+        public var gte: TemplateExpression<Int>?
 
-        public var lt: Expression<Int>?
+        public var lt: TemplateExpression<Int>?
 
-        public var lte: Expression<Int>?
+        public var lte: TemplateExpression<Int>?
 
-        public var neq: Expression<[String]>?
+        public var neq: TemplateExpression<[String]>?
 
         public init(
-            eq: Expression<[String]>? = nil,
-            gt: Expression<Int>? = nil,
-            gte: Expression<Int>? = nil,
-            lt: Expression<Int>? = nil,
-            lte: Expression<Int>? = nil,
-            neq: Expression<[String]>? = nil
+            eq: TemplateExpression<[String]>? = nil,
+            gt: TemplateExpression<Int>? = nil,
+            gte: TemplateExpression<Int>? = nil,
+            lt: TemplateExpression<Int>? = nil,
+            lte: TemplateExpression<Int>? = nil,
+            neq: TemplateExpression<[String]>? = nil
         ) {
             self.eq = eq
             self.gt = gt

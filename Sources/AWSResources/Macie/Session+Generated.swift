@@ -54,19 +54,19 @@ extension Macie {
         /// `Fn::GetAtt Session.AwsAccountId`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-session.html#aws-resource-macie-session-return-values)
-        public var awsAccountId: Expression<String> { Expression(unchecked: .getAtt(logicalID, "AwsAccountId")) }
+        public var awsAccountId: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "AwsAccountId")) }
 
         /// Service role used by Macie
         /// `Fn::GetAtt Session.ServiceRole`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-session.html#aws-resource-macie-session-return-values)
-        public var serviceRole: Expression<String> { Expression(unchecked: .getAtt(logicalID, "ServiceRole")) }
+        public var serviceRole: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "ServiceRole")) }
 
         /// The status of automated sensitive data discovery for the Macie session.
         /// `Fn::GetAtt Session.AutomatedDiscoveryStatus`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-macie-session.html#aws-resource-macie-session-return-values)
-        public var automatedDiscoveryStatus: Expression<String> { Expression(unchecked: .getAtt(logicalID, "AutomatedDiscoveryStatus")) }
+        public var automatedDiscoveryStatus: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "AutomatedDiscoveryStatus")) }
     }
 }
 
@@ -79,7 +79,7 @@ extension Macie.Session {
         /// "SIX_HOURS"
         case sixHours
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -97,7 +97,7 @@ extension Macie.Session {
         /// "PAUSED"
         case paused
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {

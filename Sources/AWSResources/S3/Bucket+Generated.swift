@@ -53,10 +53,10 @@ extension S3 {
         ///   If you specify a name, you can't perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you need to replace the resource, specify a new name.
         ///
         /// AWS documentation: [`BucketName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html#cfn-s3-bucket-bucketname)
-        public var bucketName: Expression<String>?
+        public var bucketName: TemplateExpression<String>?
 
         /// AWS documentation: [`BucketNamePrefix`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html#cfn-s3-bucket-bucketnameprefix)
-        public var bucketNamePrefix: Expression<String>?
+        public var bucketNamePrefix: TemplateExpression<String>?
 
         /// AWS documentation: [`BucketNamespace`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html#cfn-s3-bucket-bucketnamespace)
         public var bucketNamespace: BucketNamespace?
@@ -120,7 +120,7 @@ extension S3 {
         /// Indicates whether this bucket has an Object Lock configuration enabled. Enable `ObjectLockEnabled` when you apply `ObjectLockConfiguration` to a bucket.
         ///
         /// AWS documentation: [`ObjectLockEnabled`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html#cfn-s3-bucket-objectlockenabled)
-        public var objectLockEnabled: Expression<Bool>?
+        public var objectLockEnabled: TemplateExpression<Bool>?
 
         /// Configuration that defines how Amazon S3 handles Object Ownership rules.
         ///
@@ -161,8 +161,8 @@ extension S3 {
             accessControl: AccessControl? = nil,
             analyticsConfigurations: [AnalyticsConfiguration]? = nil,
             bucketEncryption: BucketEncryption? = nil,
-            bucketName: Expression<String>? = nil,
-            bucketNamePrefix: Expression<String>? = nil,
+            bucketName: TemplateExpression<String>? = nil,
+            bucketNamePrefix: TemplateExpression<String>? = nil,
             bucketNamespace: BucketNamespace? = nil,
             corsConfiguration: CorsConfiguration? = nil,
             intelligentTieringConfigurations: [IntelligentTieringConfiguration]? = nil,
@@ -174,7 +174,7 @@ extension S3 {
             metricsConfigurations: [MetricsConfiguration]? = nil,
             notificationConfiguration: NotificationConfiguration? = nil,
             objectLockConfiguration: ObjectLockConfiguration? = nil,
-            objectLockEnabled: Expression<Bool>? = nil,
+            objectLockEnabled: TemplateExpression<Bool>? = nil,
             ownershipControls: OwnershipControls? = nil,
             publicAccessBlockConfiguration: PublicAccessBlockConfiguration? = nil,
             replicationConfiguration: ReplicationConfiguration? = nil,
@@ -248,75 +248,75 @@ extension S3 {
         /// `Fn::GetAtt Bucket.Arn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html#aws-resource-s3-bucket-return-values)
-        public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
+        public var arn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Arn")) }
 
         /// `Fn::GetAtt Bucket.DomainName`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html#aws-resource-s3-bucket-return-values)
-        public var domainName: Expression<String> { Expression(unchecked: .getAtt(logicalID, "DomainName")) }
+        public var domainName: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "DomainName")) }
 
         /// `Fn::GetAtt Bucket.DualStackDomainName`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html#aws-resource-s3-bucket-return-values)
-        public var dualStackDomainName: Expression<String> { Expression(unchecked: .getAtt(logicalID, "DualStackDomainName")) }
+        public var dualStackDomainName: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "DualStackDomainName")) }
 
         /// `Fn::GetAtt Bucket.RegionalDomainName`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html#aws-resource-s3-bucket-return-values)
-        public var regionalDomainName: Expression<String> { Expression(unchecked: .getAtt(logicalID, "RegionalDomainName")) }
+        public var regionalDomainName: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "RegionalDomainName")) }
 
         /// The table bucket namespace for the metadata table in your metadata table configuration. This value is always `aws_s3_metadata`.
         /// `Fn::GetAtt Bucket.MetadataTableConfiguration.S3TablesDestination.TableNamespace`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html#aws-resource-s3-bucket-return-values)
-        public var metadataTableConfigurationS3TablesDestinationTableNamespace: Expression<String> { Expression(unchecked: .getAtt(logicalID, "MetadataTableConfiguration.S3TablesDestination.TableNamespace")) }
+        public var metadataTableConfigurationS3TablesDestinationTableNamespace: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "MetadataTableConfiguration.S3TablesDestination.TableNamespace")) }
 
         /// The Amazon Resource Name (ARN) for the metadata table in the metadata table configuration. The specified metadata table name must be unique within the `aws_s3_metadata` namespace in the destination table bucket.
         /// `Fn::GetAtt Bucket.MetadataTableConfiguration.S3TablesDestination.TableArn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html#aws-resource-s3-bucket-return-values)
-        public var metadataTableConfigurationS3TablesDestinationTableArn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "MetadataTableConfiguration.S3TablesDestination.TableArn")) }
+        public var metadataTableConfigurationS3TablesDestinationTableArn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "MetadataTableConfiguration.S3TablesDestination.TableArn")) }
 
         /// The name of the journal table.
         /// `Fn::GetAtt Bucket.MetadataConfiguration.JournalTableConfiguration.TableName`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html#aws-resource-s3-bucket-return-values)
-        public var metadataConfigurationJournalTableConfigurationTableName: Expression<String> { Expression(unchecked: .getAtt(logicalID, "MetadataConfiguration.JournalTableConfiguration.TableName")) }
+        public var metadataConfigurationJournalTableConfigurationTableName: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "MetadataConfiguration.JournalTableConfiguration.TableName")) }
 
         /// The Amazon Resource Name (ARN) for the journal table.
         /// `Fn::GetAtt Bucket.MetadataConfiguration.JournalTableConfiguration.TableArn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html#aws-resource-s3-bucket-return-values)
-        public var metadataConfigurationJournalTableConfigurationTableArn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "MetadataConfiguration.JournalTableConfiguration.TableArn")) }
+        public var metadataConfigurationJournalTableConfigurationTableArn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "MetadataConfiguration.JournalTableConfiguration.TableArn")) }
 
         /// The name of the inventory table.
         /// `Fn::GetAtt Bucket.MetadataConfiguration.InventoryTableConfiguration.TableName`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html#aws-resource-s3-bucket-return-values)
-        public var metadataConfigurationInventoryTableConfigurationTableName: Expression<String> { Expression(unchecked: .getAtt(logicalID, "MetadataConfiguration.InventoryTableConfiguration.TableName")) }
+        public var metadataConfigurationInventoryTableConfigurationTableName: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "MetadataConfiguration.InventoryTableConfiguration.TableName")) }
 
         /// The Amazon Resource Name (ARN) for the inventory table.
         /// `Fn::GetAtt Bucket.MetadataConfiguration.InventoryTableConfiguration.TableArn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html#aws-resource-s3-bucket-return-values)
-        public var metadataConfigurationInventoryTableConfigurationTableArn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "MetadataConfiguration.InventoryTableConfiguration.TableArn")) }
+        public var metadataConfigurationInventoryTableConfigurationTableArn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "MetadataConfiguration.InventoryTableConfiguration.TableArn")) }
 
         /// The name of the annotation table.
         /// `Fn::GetAtt Bucket.MetadataConfiguration.AnnotationTableConfiguration.TableName`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html#aws-resource-s3-bucket-return-values)
-        public var metadataConfigurationAnnotationTableConfigurationTableName: Expression<String> { Expression(unchecked: .getAtt(logicalID, "MetadataConfiguration.AnnotationTableConfiguration.TableName")) }
+        public var metadataConfigurationAnnotationTableConfigurationTableName: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "MetadataConfiguration.AnnotationTableConfiguration.TableName")) }
 
         /// The Amazon Resource Name (ARN) for the annotation table.
         /// `Fn::GetAtt Bucket.MetadataConfiguration.AnnotationTableConfiguration.TableArn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html#aws-resource-s3-bucket-return-values)
-        public var metadataConfigurationAnnotationTableConfigurationTableArn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "MetadataConfiguration.AnnotationTableConfiguration.TableArn")) }
+        public var metadataConfigurationAnnotationTableConfigurationTableArn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "MetadataConfiguration.AnnotationTableConfiguration.TableArn")) }
 
         /// `Fn::GetAtt Bucket.WebsiteURL`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html#aws-resource-s3-bucket-return-values)
-        public var websiteURL: Expression<String> { Expression(unchecked: .getAtt(logicalID, "WebsiteURL")) }
+        public var websiteURL: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "WebsiteURL")) }
     }
 }
 
@@ -327,7 +327,7 @@ extension S3.Bucket {
         /// "Disabled"
         case disabled
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -374,7 +374,7 @@ extension S3.Bucket {
         /// "PublicReadWrite"
         case publicReadWrite
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -394,10 +394,10 @@ extension S3.Bucket {
     /// Specifies the configuration and any analyses for the analytics filter of an Amazon S3 bucket.
     public struct AnalyticsConfiguration: PropertyValue, Hashable, Sendable {
         /// The ID that identifies the analytics configuration.
-        public var id: Expression<String>
+        public var id: TemplateExpression<String>
 
         /// The prefix that an object must have to be included in the analytics results.
-        public var prefix: Expression<String>?
+        public var prefix: TemplateExpression<String>?
 
         /// Contains data related to access patterns to be collected and made available to analyze the tradeoffs between different storage classes.
         public var storageClassAnalysis: StorageClassAnalysis
@@ -407,8 +407,8 @@ extension S3.Bucket {
         public var tagFilters: [TagFilter]?
 
         public init(
-            id: Expression<String>,
-            prefix: Expression<String>? = nil,
+            id: TemplateExpression<String>,
+            prefix: TemplateExpression<String>? = nil,
             storageClassAnalysis: StorageClassAnalysis,
             tagFilters: [TagFilter]? = nil
         ) {
@@ -452,7 +452,7 @@ extension S3.Bucket {
         /// "account-regional"
         case accountRegional
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -485,10 +485,10 @@ extension S3.Bucket {
     ///  For information about the S3 Intelligent-Tiering storage class, see [Storage class for automatically optimizing frequently and infrequently accessed objects](https://docs.aws.amazon.com/AmazonS3/latest/dev/storage-class-intro.html#sc-dynamic-data-access).
     public struct IntelligentTieringConfiguration: PropertyValue, Hashable, Sendable {
         /// The ID used to identify the S3 Intelligent-Tiering configuration.
-        public var id: Expression<String>
+        public var id: TemplateExpression<String>
 
         /// An object key name prefix that identifies the subset of objects to which the rule applies.
-        public var prefix: Expression<String>?
+        public var prefix: TemplateExpression<String>?
 
         /// Specifies the status of the configuration.
         public var status: Status
@@ -501,8 +501,8 @@ extension S3.Bucket {
         public var tierings: [Tiering]
 
         public init(
-            id: Expression<String>,
-            prefix: Expression<String>? = nil,
+            id: TemplateExpression<String>,
+            prefix: TemplateExpression<String>? = nil,
             status: Status,
             tagFilters: [TagFilter]? = nil,
             tierings: [Tiering]
@@ -531,10 +531,10 @@ extension S3.Bucket {
         public var destination: Destination
 
         /// Specifies whether the inventory is enabled or disabled. If set to `True`, an inventory list is generated. If set to `False`, no inventory list is generated.
-        public var enabled: Expression<Bool>
+        public var enabled: TemplateExpression<Bool>
 
         /// The ID used to identify the inventory configuration.
-        public var id: Expression<String>
+        public var id: TemplateExpression<String>
 
         /// Object versions to include in the inventory list. If set to `All`, the list includes all the object versions, which adds the version-related fields `VersionId`, `IsLatest`, and `DeleteMarker` to the list. If set to `Current`, the list does not contain these version-related fields.
         public var includedObjectVersions: IncludedObjectVersions
@@ -543,18 +543,18 @@ extension S3.Bucket {
         public var optionalFields: [OptionalField]?
 
         /// Specifies the inventory filter prefix.
-        public var prefix: Expression<String>?
+        public var prefix: TemplateExpression<String>?
 
         /// Specifies the schedule for generating inventory results.
         public var scheduleFrequency: ScheduleFrequency
 
         public init(
             destination: Destination,
-            enabled: Expression<Bool>,
-            id: Expression<String>,
+            enabled: TemplateExpression<Bool>,
+            id: TemplateExpression<String>,
             includedObjectVersions: IncludedObjectVersions,
             optionalFields: [OptionalField]? = nil,
-            prefix: Expression<String>? = nil,
+            prefix: TemplateExpression<String>? = nil,
             scheduleFrequency: ScheduleFrequency
         ) {
             self.destination = destination
@@ -612,17 +612,17 @@ extension S3.Bucket {
     ///   To successfully complete the `AWS::S3::Bucket LoggingConfiguration` request, you must have `s3:PutObject` and `s3:PutObjectAcl` in your IAM permissions.
     public struct LoggingConfiguration: PropertyValue, Hashable, Sendable {
         /// The name of the bucket where Amazon S3 should store server access log files. You can store log files in any bucket that you own. By default, logs are stored in the bucket where the `LoggingConfiguration` property is defined.
-        public var destinationBucketName: Expression<String>?
+        public var destinationBucketName: TemplateExpression<String>?
 
         /// A prefix for all log object keys. If you store log files from multiple Amazon S3 buckets in a single bucket, you can use a prefix to distinguish which log files came from which bucket.
-        public var logFilePrefix: Expression<String>?
+        public var logFilePrefix: TemplateExpression<String>?
 
         /// Amazon S3 key format for log objects. Only one format, either PartitionedPrefix or SimplePrefix, is allowed.
         public var targetObjectKeyFormat: Value?
 
         public init(
-            destinationBucketName: Expression<String>? = nil,
-            logFilePrefix: Expression<String>? = nil,
+            destinationBucketName: TemplateExpression<String>? = nil,
+            logFilePrefix: TemplateExpression<String>? = nil,
             targetObjectKeyFormat: Value? = nil
         ) {
             self.destinationBucketName = destinationBucketName
@@ -698,21 +698,21 @@ extension S3.Bucket {
     /// Specifies a metrics configuration for the CloudWatch request metrics (specified by the metrics configuration ID) from an Amazon S3 bucket. If you're updating an existing metrics configuration, note that this is a full replacement of the existing metrics configuration. If you don't include the elements you want to keep, they are erased. For examples, see [AWS::S3::Bucket](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket.html#aws-properties-s3-bucket--examples). For more information, see [PUT Bucket metrics](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketPUTMetricConfiguration.html) in the *Amazon S3 API Reference*.
     public struct MetricsConfiguration: PropertyValue, Hashable, Sendable {
         /// The access point that was used while performing operations on the object. The metrics configuration only includes objects that meet the filter's criteria.
-        public var accessPointArn: Expression<String>?
+        public var accessPointArn: TemplateExpression<String>?
 
         /// The ID used to identify the metrics configuration. This can be any value you choose that helps you identify your metrics configuration.
-        public var id: Expression<String>
+        public var id: TemplateExpression<String>
 
         /// The prefix that an object must have to be included in the metrics results.
-        public var prefix: Expression<String>?
+        public var prefix: TemplateExpression<String>?
 
         /// Specifies a list of tag filters to use as a metrics configuration filter. The metrics configuration includes only objects that meet the filter's criteria.
         public var tagFilters: [TagFilter]?
 
         public init(
-            accessPointArn: Expression<String>? = nil,
-            id: Expression<String>,
-            prefix: Expression<String>? = nil,
+            accessPointArn: TemplateExpression<String>? = nil,
+            id: TemplateExpression<String>,
+            prefix: TemplateExpression<String>? = nil,
             tagFilters: [TagFilter]? = nil
         ) {
             self.accessPointArn = accessPointArn
@@ -822,25 +822,25 @@ extension S3.Bucket {
         ///   +  PUT Bucket calls fail if the request includes a public ACL.
         ///
         ///  Enabling this setting doesn't affect existing policies or ACLs.
-        public var blockPublicAcls: Expression<Bool>?
+        public var blockPublicAcls: TemplateExpression<Bool>?
 
         /// Specifies whether Amazon S3 should block public bucket policies for this bucket. Setting this element to `TRUE` causes Amazon S3 to reject calls to PUT Bucket policy if the specified bucket policy allows public access.
         ///  Enabling this setting doesn't affect existing bucket policies.
-        public var blockPublicPolicy: Expression<Bool>?
+        public var blockPublicPolicy: TemplateExpression<Bool>?
 
         /// Specifies whether Amazon S3 should ignore public ACLs for this bucket and objects in this bucket. Setting this element to `TRUE` causes Amazon S3 to ignore all public ACLs on this bucket and objects in this bucket.
         ///  Enabling this setting doesn't affect the persistence of any existing ACLs and doesn't prevent new public ACLs from being set.
-        public var ignorePublicAcls: Expression<Bool>?
+        public var ignorePublicAcls: TemplateExpression<Bool>?
 
         /// Specifies whether Amazon S3 should restrict public bucket policies for this bucket. Setting this element to `TRUE` restricts access to this bucket to only AWS-service principals and authorized users within this account if the bucket has a public policy.
         ///  Enabling this setting doesn't affect previously stored bucket policies, except that public and cross-account access within any public bucket policy, including non-public delegation to specific accounts, is blocked.
-        public var restrictPublicBuckets: Expression<Bool>?
+        public var restrictPublicBuckets: TemplateExpression<Bool>?
 
         public init(
-            blockPublicAcls: Expression<Bool>? = nil,
-            blockPublicPolicy: Expression<Bool>? = nil,
-            ignorePublicAcls: Expression<Bool>? = nil,
-            restrictPublicBuckets: Expression<Bool>? = nil
+            blockPublicAcls: TemplateExpression<Bool>? = nil,
+            blockPublicPolicy: TemplateExpression<Bool>? = nil,
+            ignorePublicAcls: TemplateExpression<Bool>? = nil,
+            restrictPublicBuckets: TemplateExpression<Bool>? = nil
         ) {
             self.blockPublicAcls = blockPublicAcls
             self.blockPublicPolicy = blockPublicPolicy
@@ -861,13 +861,13 @@ extension S3.Bucket {
     /// A container for replication rules. You can add up to 1,000 rules. The maximum size of a replication configuration is 2 MB. The latest version of the replication configuration XML is V2. For more information about XML V2 replication configurations, see [Replication configuration](https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-add-config.html) in the *Amazon S3 User Guide*.
     public struct ReplicationConfiguration: PropertyValue, Hashable, Sendable {
         /// The Amazon Resource Name (ARN) of the IAMlong (IAM) role that Amazon S3 assumes when replicating objects. For more information, see [How to Set Up Replication](https://docs.aws.amazon.com/AmazonS3/latest/dev/replication-how-setup.html) in the *Amazon S3 User Guide*.
-        public var role: Expression<String>
+        public var role: TemplateExpression<String>
 
         /// A container for one or more replication rules. A replication configuration must have at least one rule and can contain a maximum of 1,000 rules.
         public var rules: [ReplicationRule]
 
         public init(
-            role: Expression<String>,
+            role: TemplateExpression<String>,
             rules: [ReplicationRule]
         ) {
             self.role = role
@@ -885,14 +885,14 @@ extension S3.Bucket {
     /// A container of a key value name pair.
     public struct Tag: PropertyValue, Hashable, Sendable {
         /// Name of the object key.
-        public var key: Expression<String>
+        public var key: TemplateExpression<String>
 
         /// Value of the tag.
-        public var value: Expression<String>
+        public var value: TemplateExpression<String>
 
         public init(
-            key: Expression<String>,
-            value: Expression<String>
+            key: TemplateExpression<String>,
+            value: TemplateExpression<String>
         ) {
             self.key = key
             self.value = value
@@ -931,10 +931,10 @@ extension S3.Bucket {
     /// Specifies website configuration parameters for an Amazon S3 bucket.
     public struct WebsiteConfiguration: PropertyValue, Hashable, Sendable {
         /// The name of the error document for the website.
-        public var errorDocument: Expression<String>?
+        public var errorDocument: TemplateExpression<String>?
 
         /// The name of the index document for the website.
-        public var indexDocument: Expression<String>?
+        public var indexDocument: TemplateExpression<String>?
 
         /// The redirect behavior for every request to this bucket's website endpoint.
         ///   If you specify this property, you can't specify any other property.
@@ -944,8 +944,8 @@ extension S3.Bucket {
         public var routingRules: [RoutingRule]?
 
         public init(
-            errorDocument: Expression<String>? = nil,
-            indexDocument: Expression<String>? = nil,
+            errorDocument: TemplateExpression<String>? = nil,
+            indexDocument: TemplateExpression<String>? = nil,
             redirectAllRequestsTo: RedirectAllRequestsTo? = nil,
             routingRules: [RoutingRule]? = nil
         ) {
@@ -971,7 +971,7 @@ extension S3.Bucket {
         /// "Suspended"
         case suspended
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -1003,14 +1003,14 @@ extension S3.Bucket {
     /// Specifies tags to use to identify a subset of objects for an Amazon S3 bucket. For more information, see [Categorizing your storage using tags](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-tagging.html) in the *Amazon Simple Storage Service User Guide*.
     public struct TagFilter: PropertyValue, Hashable, Sendable {
         /// The tag key.
-        public var key: Expression<String>
+        public var key: TemplateExpression<String>
 
         /// The tag value.
-        public var value: Expression<String>
+        public var value: TemplateExpression<String>
 
         public init(
-            key: Expression<String>,
-            value: Expression<String>
+            key: TemplateExpression<String>,
+            value: TemplateExpression<String>
         ) {
             self.key = key
             self.value = value
@@ -1034,14 +1034,14 @@ extension S3.Bucket {
 
         /// Specifies whether Amazon S3 should use an S3 Bucket Key with server-side encryption using KMS (SSE-KMS) for new objects in the bucket. Existing objects are not affected. Setting the `BucketKeyEnabled` element to `true` causes Amazon S3 to use an S3 Bucket Key. By default, S3 Bucket Key is not enabled.
         ///  For more information, see [Amazon S3 Bucket Keys](https://docs.aws.amazon.com/AmazonS3/latest/dev/bucket-key.html) in the *Amazon S3 User Guide*.
-        public var bucketKeyEnabled: Expression<Bool>?
+        public var bucketKeyEnabled: TemplateExpression<Bool>?
 
         /// Specifies the default server-side encryption to apply to new objects in the bucket. If a PUT Object request doesn't specify any server-side encryption, this default encryption will be applied.
         public var serverSideEncryptionByDefault: ServerSideEncryptionByDefault?
 
         public init(
             blockedEncryptionTypes: BlockedEncryptionTypes? = nil,
-            bucketKeyEnabled: Expression<Bool>? = nil,
+            bucketKeyEnabled: TemplateExpression<Bool>? = nil,
             serverSideEncryptionByDefault: ServerSideEncryptionByDefault? = nil
         ) {
             self.blockedEncryptionTypes = blockedEncryptionTypes
@@ -1061,31 +1061,31 @@ extension S3.Bucket {
     /// Specifies a cross-origin access rule for an Amazon S3 bucket.
     public struct CorsRule: PropertyValue, Hashable, Sendable {
         /// Headers that are specified in the `Access-Control-Request-Headers` header. These headers are allowed in a preflight OPTIONS request. In response to any preflight OPTIONS request, Amazon S3 returns any requested headers that are allowed.
-        public var allowedHeaders: Expression<[String]>?
+        public var allowedHeaders: TemplateExpression<[String]>?
 
         /// An HTTP method that you allow the origin to run.
         ///  *Allowed values*: `GET` | `PUT` | `HEAD` | `POST` | `DELETE`
         public var allowedMethods: [AllowedMethod]
 
         /// One or more origins you want customers to be able to access the bucket from.
-        public var allowedOrigins: Expression<[String]>
+        public var allowedOrigins: TemplateExpression<[String]>
 
         /// One or more headers in the response that you want customers to be able to access from their applications (for example, from a JavaScript `XMLHttpRequest` object).
-        public var exposedHeaders: Expression<[String]>?
+        public var exposedHeaders: TemplateExpression<[String]>?
 
         /// A unique identifier for this rule. The value must be no more than 255 characters.
-        public var id: Expression<String>?
+        public var id: TemplateExpression<String>?
 
         /// The time in seconds that your browser is to cache the preflight response for the specified resource.
-        public var maxAge: Expression<Int>?
+        public var maxAge: TemplateExpression<Int>?
 
         public init(
-            allowedHeaders: Expression<[String]>? = nil,
+            allowedHeaders: TemplateExpression<[String]>? = nil,
             allowedMethods: [AllowedMethod],
-            allowedOrigins: Expression<[String]>,
-            exposedHeaders: Expression<[String]>? = nil,
-            id: Expression<String>? = nil,
-            maxAge: Expression<Int>? = nil
+            allowedOrigins: TemplateExpression<[String]>,
+            exposedHeaders: TemplateExpression<[String]>? = nil,
+            id: TemplateExpression<String>? = nil,
+            maxAge: TemplateExpression<Int>? = nil
         ) {
             self.allowedHeaders = allowedHeaders
             self.allowedMethods = allowedMethods
@@ -1113,7 +1113,7 @@ extension S3.Bucket {
         /// "Enabled"
         case enabled
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -1130,11 +1130,11 @@ extension S3.Bucket {
         public var accessTier: AccessTier
 
         /// The number of consecutive days of no access after which an object will be eligible to be transitioned to the corresponding tier. The minimum number of days specified for Archive Access tier must be at least 90 days and Deep Archive Access tier must be at least 180 days. The maximum can be up to 2 years (730 days).
-        public var days: Expression<Int>
+        public var days: TemplateExpression<Int>
 
         public init(
             accessTier: AccessTier,
-            days: Expression<Int>
+            days: TemplateExpression<Int>
         ) {
             self.accessTier = accessTier
             self.days = days
@@ -1152,23 +1152,23 @@ extension S3.Bucket {
     public struct Destination: PropertyValue, Hashable, Sendable {
         /// The account ID that owns the destination S3 bucket. If no account ID is provided, the owner is not validated before exporting data.
         ///    Although this value is optional, we strongly recommend that you set it to help prevent problems if the destination bucket ownership changes.
-        public var bucketAccountId: Expression<String>?
+        public var bucketAccountId: TemplateExpression<String>?
 
         /// The Amazon Resource Name (ARN) of the bucket to which data is exported.
-        public var bucketArn: Expression<String>
+        public var bucketArn: TemplateExpression<String>
 
         /// Specifies the file format used when exporting data to Amazon S3.
         ///  *Allowed values*: `CSV` | `ORC` | `Parquet`
         public var format: Format
 
         /// The prefix to use when exporting data. The prefix is prepended to all results.
-        public var prefix: Expression<String>?
+        public var prefix: TemplateExpression<String>?
 
         public init(
-            bucketAccountId: Expression<String>? = nil,
-            bucketArn: Expression<String>,
+            bucketAccountId: TemplateExpression<String>? = nil,
+            bucketArn: TemplateExpression<String>,
             format: Format,
-            prefix: Expression<String>? = nil
+            prefix: TemplateExpression<String>? = nil
         ) {
             self.bucketAccountId = bucketAccountId
             self.bucketArn = bucketArn
@@ -1192,7 +1192,7 @@ extension S3.Bucket {
         /// "Current"
         case current
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -1243,7 +1243,7 @@ extension S3.Bucket {
         /// "IntelligentTieringReferenceDate"
         case intelligentTieringReferenceDate
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -1277,7 +1277,7 @@ extension S3.Bucket {
         /// "Weekly"
         case weekly
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -1295,22 +1295,22 @@ extension S3.Bucket {
         public var abortIncompleteMultipartUpload: AbortIncompleteMultipartUpload?
 
         /// Indicates when objects are deleted from Amazon S3 and Amazon S3 Glacier. The date value must be in ISO 8601 format. The time is always midnight UTC. If you specify an expiration and transition time, you must use the same time unit for both properties (either in days or by date). The expiration time must also be later than the transition time.
-        public var expirationDate: Expression<String>?
+        public var expirationDate: TemplateExpression<String>?
 
         /// Indicates the number of days after creation when objects are deleted from Amazon S3 and Amazon S3 Glacier. If you specify an expiration and transition time, you must use the same time unit for both properties (either in days or by date). The expiration time must also be later than the transition time.
-        public var expirationInDays: Expression<Int>?
+        public var expirationInDays: TemplateExpression<Int>?
 
         /// Indicates whether Amazon S3 will remove a delete marker without any noncurrent versions. If set to true, the delete marker will be removed if there are no noncurrent versions. This cannot be specified with `ExpirationInDays`, `ExpirationDate`, or `TagFilters`.
-        public var expiredObjectDeleteMarker: Expression<Bool>?
+        public var expiredObjectDeleteMarker: TemplateExpression<Bool>?
 
         /// Unique identifier for the rule. The value can't be longer than 255 characters.
-        public var id: Expression<String>?
+        public var id: TemplateExpression<String>?
 
         /// Specifies when noncurrent object versions expire. Upon expiration, S3 permanently deletes the noncurrent object versions. You set this lifecycle configuration action on a bucket that has versioning enabled (or suspended) to request that S3 delete noncurrent object versions at a specific period in the object's lifetime.
         public var noncurrentVersionExpiration: NoncurrentVersionExpiration?
 
         /// (Deprecated.) For buckets with versioning enabled (or suspended), specifies the time, in days, between when a new version of the object is uploaded to the bucket and when old versions of the object expire. When object versions expire, Amazon S3 permanently deletes them. If you specify a transition and expiration time, the expiration time must be later than the transition time.
-        public var noncurrentVersionExpirationInDays: Expression<Int>?
+        public var noncurrentVersionExpirationInDays: TemplateExpression<Int>?
 
         /// (Deprecated.) For buckets with versioning enabled (or suspended), specifies when non-current objects transition to a specified storage class. If you specify a transition and expiration time, the expiration time must be later than the transition time. If you specify this property, don't specify the `NoncurrentVersionTransitions` property.
         public var noncurrentVersionTransition: NoncurrentVersionTransition?
@@ -1319,14 +1319,14 @@ extension S3.Bucket {
         public var noncurrentVersionTransitions: [NoncurrentVersionTransition]?
 
         /// Specifies the minimum object size in bytes for this rule to apply to. Objects must be larger than this value in bytes. For more information about size based rules, see [Lifecycle configuration using size-based rules](https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-configuration-examples.html#lc-size-rules) in the *Amazon S3 User Guide*.
-        public var objectSizeGreaterThan: Expression<String>?
+        public var objectSizeGreaterThan: TemplateExpression<String>?
 
         /// Specifies the maximum object size in bytes for this rule to apply to. Objects must be smaller than this value in bytes. For more information about sized based rules, see [Lifecycle configuration using size-based rules](https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-configuration-examples.html#lc-size-rules) in the *Amazon S3 User Guide*.
-        public var objectSizeLessThan: Expression<String>?
+        public var objectSizeLessThan: TemplateExpression<String>?
 
         /// Object key prefix that identifies one or more objects to which this rule applies.
         ///   Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see [XML related object key constraints](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html#object-key-xml-related-constraints).
-        public var prefix: Expression<String>?
+        public var prefix: TemplateExpression<String>?
 
         /// If `Enabled`, the rule is currently being applied. If `Disabled`, the rule is not currently being applied.
         public var status: RuleStatus
@@ -1342,17 +1342,17 @@ extension S3.Bucket {
 
         public init(
             abortIncompleteMultipartUpload: AbortIncompleteMultipartUpload? = nil,
-            expirationDate: Expression<String>? = nil,
-            expirationInDays: Expression<Int>? = nil,
-            expiredObjectDeleteMarker: Expression<Bool>? = nil,
-            id: Expression<String>? = nil,
+            expirationDate: TemplateExpression<String>? = nil,
+            expirationInDays: TemplateExpression<Int>? = nil,
+            expiredObjectDeleteMarker: TemplateExpression<Bool>? = nil,
+            id: TemplateExpression<String>? = nil,
             noncurrentVersionExpiration: NoncurrentVersionExpiration? = nil,
-            noncurrentVersionExpirationInDays: Expression<Int>? = nil,
+            noncurrentVersionExpirationInDays: TemplateExpression<Int>? = nil,
             noncurrentVersionTransition: NoncurrentVersionTransition? = nil,
             noncurrentVersionTransitions: [NoncurrentVersionTransition]? = nil,
-            objectSizeGreaterThan: Expression<String>? = nil,
-            objectSizeLessThan: Expression<String>? = nil,
-            prefix: Expression<String>? = nil,
+            objectSizeGreaterThan: TemplateExpression<String>? = nil,
+            objectSizeLessThan: TemplateExpression<String>? = nil,
+            prefix: TemplateExpression<String>? = nil,
             status: RuleStatus,
             tagFilters: [TagFilter]? = nil,
             transition: Transition? = nil,
@@ -1404,7 +1404,7 @@ extension S3.Bucket {
         /// "all_storage_classes_128K"
         case allStorageClasses128k
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -1425,20 +1425,20 @@ extension S3.Bucket {
         public var encryptionConfiguration: MetadataTableEncryptionConfiguration?
 
         /// The ARN of the IAM role that grants Amazon S3 Metadata permission to read annotations from your bucket.
-        public var role: Expression<String>?
+        public var role: TemplateExpression<String>?
 
         /// The Amazon Resource Name (ARN) for the annotation table.
-        public var tableArn: Expression<String>?
+        public var tableArn: TemplateExpression<String>?
 
         /// The name of the annotation table.
-        public var tableName: Expression<String>?
+        public var tableName: TemplateExpression<String>?
 
         public init(
             configurationState: ConfigurationState,
             encryptionConfiguration: MetadataTableEncryptionConfiguration? = nil,
-            role: Expression<String>? = nil,
-            tableArn: Expression<String>? = nil,
-            tableName: Expression<String>? = nil
+            role: TemplateExpression<String>? = nil,
+            tableArn: TemplateExpression<String>? = nil,
+            tableName: TemplateExpression<String>? = nil
         ) {
             self.configurationState = configurationState
             self.encryptionConfiguration = encryptionConfiguration
@@ -1461,18 +1461,18 @@ extension S3.Bucket {
     /// The destination information for the S3 Metadata configuration.
     public struct MetadataDestination: PropertyValue, Hashable, Sendable {
         /// The Amazon Resource Name (ARN) of the table bucket where the metadata configuration is stored.
-        public var tableBucketArn: Expression<String>?
+        public var tableBucketArn: TemplateExpression<String>?
 
         /// The type of the table bucket where the metadata configuration is stored. The `aws` value indicates an AWS managed table bucket, and the `customer` value indicates a customer-managed table bucket. V2 metadata configurations are stored in AWS managed table buckets, and V1 metadata configurations are stored in customer-managed table buckets.
         public var tableBucketType: TableBucketType
 
         /// The namespace in the table bucket where the metadata tables for a metadata configuration are stored.
-        public var tableNamespace: Expression<String>?
+        public var tableNamespace: TemplateExpression<String>?
 
         public init(
-            tableBucketArn: Expression<String>? = nil,
+            tableBucketArn: TemplateExpression<String>? = nil,
             tableBucketType: TableBucketType,
-            tableNamespace: Expression<String>? = nil
+            tableNamespace: TemplateExpression<String>? = nil
         ) {
             self.tableBucketArn = tableBucketArn
             self.tableBucketType = tableBucketType
@@ -1498,16 +1498,16 @@ extension S3.Bucket {
         public var encryptionConfiguration: MetadataTableEncryptionConfiguration?
 
         /// The Amazon Resource Name (ARN) for the inventory table.
-        public var tableArn: Expression<String>?
+        public var tableArn: TemplateExpression<String>?
 
         /// The name of the inventory table.
-        public var tableName: Expression<String>?
+        public var tableName: TemplateExpression<String>?
 
         public init(
             configurationState: InventoryTableConfigurationConfigurationState,
             encryptionConfiguration: MetadataTableEncryptionConfiguration? = nil,
-            tableArn: Expression<String>? = nil,
-            tableName: Expression<String>? = nil
+            tableArn: TemplateExpression<String>? = nil,
+            tableName: TemplateExpression<String>? = nil
         ) {
             self.configurationState = configurationState
             self.encryptionConfiguration = encryptionConfiguration
@@ -1535,16 +1535,16 @@ extension S3.Bucket {
         public var recordExpiration: RecordExpiration
 
         /// The Amazon Resource Name (ARN) for the journal table.
-        public var tableArn: Expression<String>?
+        public var tableArn: TemplateExpression<String>?
 
         /// The name of the journal table.
-        public var tableName: Expression<String>?
+        public var tableName: TemplateExpression<String>?
 
         public init(
             encryptionConfiguration: MetadataTableEncryptionConfiguration? = nil,
             recordExpiration: RecordExpiration,
-            tableArn: Expression<String>? = nil,
-            tableName: Expression<String>? = nil
+            tableArn: TemplateExpression<String>? = nil,
+            tableName: TemplateExpression<String>? = nil
         ) {
             self.encryptionConfiguration = encryptionConfiguration
             self.recordExpiration = recordExpiration
@@ -1565,22 +1565,22 @@ extension S3.Bucket {
     /// The destination information for a V1 S3 Metadata configuration. The destination table bucket must be in the same Region and AWS-account as the general purpose bucket. The specified metadata table name must be unique within the `aws_s3_metadata` namespace in the destination table bucket.
     public struct S3TablesDestination: PropertyValue, Hashable, Sendable {
         /// The Amazon Resource Name (ARN) for the metadata table in the metadata table configuration. The specified metadata table name must be unique within the `aws_s3_metadata` namespace in the destination table bucket.
-        public var tableArn: Expression<String>?
+        public var tableArn: TemplateExpression<String>?
 
         /// The Amazon Resource Name (ARN) for the table bucket that's specified as the destination in the metadata table configuration. The destination table bucket must be in the same Region and AWS-account as the general purpose bucket.
-        public var tableBucketArn: Expression<String>
+        public var tableBucketArn: TemplateExpression<String>
 
         /// The name for the metadata table in your metadata table configuration. The specified metadata table name must be unique within the `aws_s3_metadata` namespace in the destination table bucket.
-        public var tableName: Expression<String>
+        public var tableName: TemplateExpression<String>
 
         /// The table bucket namespace for the metadata table in your metadata table configuration. This value is always `aws_s3_metadata`.
-        public var tableNamespace: Expression<String>?
+        public var tableNamespace: TemplateExpression<String>?
 
         public init(
-            tableArn: Expression<String>? = nil,
-            tableBucketArn: Expression<String>,
-            tableName: Expression<String>,
-            tableNamespace: Expression<String>? = nil
+            tableArn: TemplateExpression<String>? = nil,
+            tableBucketArn: TemplateExpression<String>,
+            tableName: TemplateExpression<String>,
+            tableNamespace: TemplateExpression<String>? = nil
         ) {
             self.tableArn = tableArn
             self.tableBucketArn = tableBucketArn
@@ -1602,10 +1602,10 @@ extension S3.Bucket {
     ///  Unlike other destinations, delivery of events to EventBridge can be either enabled or disabled for a bucket. If enabled, all events will be sent to EventBridge and you can use EventBridge rules to route events to additional targets. For more information, see [What Is Amazon EventBridge](https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-what-is.html) in the *Amazon EventBridge User Guide*
     public struct EventBridgeConfiguration: PropertyValue, Hashable, Sendable {
         /// Enables delivery of events to Amazon EventBridge.
-        public var eventBridgeEnabled: Expression<Bool>
+        public var eventBridgeEnabled: TemplateExpression<Bool>
 
         public init(
-            eventBridgeEnabled: Expression<Bool>
+            eventBridgeEnabled: TemplateExpression<Bool>
         ) {
             self.eventBridgeEnabled = eventBridgeEnabled
         }
@@ -1620,18 +1620,18 @@ extension S3.Bucket {
     /// Describes the LAMlong functions to invoke and the events for which to invoke them.
     public struct LambdaConfiguration: PropertyValue, Hashable, Sendable {
         /// The Amazon S3 bucket event for which to invoke the LAMlong function. For more information, see [Supported Event Types](https://docs.aws.amazon.com/AmazonS3/latest/dev/NotificationHowTo.html) in the *Amazon S3 User Guide*.
-        public var event: Expression<String>
+        public var event: TemplateExpression<String>
 
         /// The filtering rules that determine which objects invoke the AWS Lambda function. For example, you can create a filter so that only image files with a `.jpg` extension invoke the function when they are added to the Amazon S3 bucket.
         public var filter: NotificationFilter?
 
         /// The Amazon Resource Name (ARN) of the LAMlong function that Amazon S3 invokes when the specified event type occurs.
-        public var function: Expression<String>
+        public var function: TemplateExpression<String>
 
         public init(
-            event: Expression<String>,
+            event: TemplateExpression<String>,
             filter: NotificationFilter? = nil,
-            function: Expression<String>
+            function: TemplateExpression<String>
         ) {
             self.event = event
             self.filter = filter
@@ -1650,18 +1650,18 @@ extension S3.Bucket {
     /// Specifies the configuration for publishing messages to an Amazon Simple Queue Service (Amazon SQS) queue when Amazon S3 detects specified events.
     public struct QueueConfiguration: PropertyValue, Hashable, Sendable {
         /// The Amazon S3 bucket event about which you want to publish messages to Amazon SQS. For more information, see [Supported Event Types](https://docs.aws.amazon.com/AmazonS3/latest/dev/NotificationHowTo.html) in the *Amazon S3 User Guide*.
-        public var event: Expression<String>
+        public var event: TemplateExpression<String>
 
         /// The filtering rules that determine which objects trigger notifications. For example, you can create a filter so that Amazon S3 sends notifications only when image files with a `.jpg` extension are added to the bucket. For more information, see [Configuring event notifications using object key name filtering](https://docs.aws.amazon.com/AmazonS3/latest/user-guide/notification-how-to-filtering.html) in the *Amazon S3 User Guide*.
         public var filter: NotificationFilter?
 
         /// The Amazon Resource Name (ARN) of the Amazon SQS queue to which Amazon S3 publishes a message when it detects events of the specified type. FIFO queues are not allowed when enabling an SQS queue as the event notification destination.
-        public var queue: Expression<String>
+        public var queue: TemplateExpression<String>
 
         public init(
-            event: Expression<String>,
+            event: TemplateExpression<String>,
             filter: NotificationFilter? = nil,
-            queue: Expression<String>
+            queue: TemplateExpression<String>
         ) {
             self.event = event
             self.filter = filter
@@ -1680,18 +1680,18 @@ extension S3.Bucket {
     /// A container for specifying the configuration for publication of messages to an Amazon Simple Notification Service (Amazon SNS) topic when Amazon S3 detects specified events.
     public struct TopicConfiguration: PropertyValue, Hashable, Sendable {
         /// The Amazon S3 bucket event about which to send notifications. For more information, see [Supported Event Types](https://docs.aws.amazon.com/AmazonS3/latest/dev/NotificationHowTo.html) in the *Amazon S3 User Guide*.
-        public var event: Expression<String>
+        public var event: TemplateExpression<String>
 
         /// The filtering rules that determine for which objects to send notifications. For example, you can create a filter so that Amazon S3 sends notifications only when image files with a `.jpg` extension are added to the bucket.
         public var filter: NotificationFilter?
 
         /// The Amazon Resource Name (ARN) of the Amazon SNS topic to which Amazon S3 publishes a message when it detects events of the specified type.
-        public var topic: Expression<String>
+        public var topic: TemplateExpression<String>
 
         public init(
-            event: Expression<String>,
+            event: TemplateExpression<String>,
             filter: NotificationFilter? = nil,
-            topic: Expression<String>
+            topic: TemplateExpression<String>
         ) {
             self.event = event
             self.filter = filter
@@ -1711,7 +1711,7 @@ extension S3.Bucket {
         /// "Enabled"
         case enabled
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -1773,15 +1773,15 @@ extension S3.Bucket {
         public var filter: ReplicationRuleFilter?
 
         /// A unique identifier for the rule. The maximum value is 255 characters. If you don't specify a value, AWS CloudFormation generates a random ID. When using a V2 replication configuration this property is capitalized as "ID".
-        public var id: Expression<String>?
+        public var id: TemplateExpression<String>?
 
         /// An object key name prefix that identifies the object or objects to which the rule applies. The maximum prefix length is 1,024 characters. To include all objects in a bucket, specify an empty string. To filter using a V1 replication configuration, add the `Prefix` directly as a child element of the `Rule` element.
         ///   Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see [XML related object key constraints](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html#object-key-xml-related-constraints).
-        public var prefix: Expression<String>?
+        public var prefix: TemplateExpression<String>?
 
         /// The priority indicates which rule has precedence whenever two or more replication rules conflict. Amazon S3 will attempt to replicate objects according to all replication rules. However, if there are two or more rules with the same destination bucket, then objects will be replicated according to the rule with the highest priority. The higher the number, the higher the priority.
         ///  For more information, see [Replication](https://docs.aws.amazon.com/AmazonS3/latest/dev/replication.html) in the *Amazon S3 User Guide*.
-        public var priority: Expression<Int>?
+        public var priority: TemplateExpression<Int>?
 
         /// A container that describes additional filters for identifying the source objects that you want to replicate. You can choose to enable or disable the replication of these objects.
         public var sourceSelectionCriteria: SourceSelectionCriteria?
@@ -1793,9 +1793,9 @@ extension S3.Bucket {
             deleteMarkerReplication: DeleteMarkerReplication? = nil,
             destination: ReplicationDestination,
             filter: ReplicationRuleFilter? = nil,
-            id: Expression<String>? = nil,
-            prefix: Expression<String>? = nil,
-            priority: Expression<Int>? = nil,
+            id: TemplateExpression<String>? = nil,
+            prefix: TemplateExpression<String>? = nil,
+            priority: TemplateExpression<Int>? = nil,
             sourceSelectionCriteria: SourceSelectionCriteria? = nil,
             status: ReplicationRuleStatus
         ) {
@@ -1829,7 +1829,7 @@ extension S3.Bucket {
         /// "Suspended"
         case suspended
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -1843,13 +1843,13 @@ extension S3.Bucket {
     /// Specifies the redirect behavior of all requests to a website endpoint of an Amazon S3 bucket.
     public struct RedirectAllRequestsTo: PropertyValue, Hashable, Sendable {
         /// Name of the host where requests are redirected.
-        public var hostName: Expression<String>
+        public var hostName: TemplateExpression<String>
 
         /// Protocol to use when redirecting requests. The default is the protocol that is used in the original request.
         public var `protocol`: RedirectAllRequestsToProtocol?
 
         public init(
-            hostName: Expression<String>,
+            hostName: TemplateExpression<String>,
             `protocol`: RedirectAllRequestsToProtocol? = nil
         ) {
             self.hostName = hostName
@@ -1894,11 +1894,11 @@ extension S3.Bucket {
         public var destination: Destination
 
         /// The version of the output schema to use when exporting data. Must be `V_1`.
-        public var outputSchemaVersion: Expression<String>
+        public var outputSchemaVersion: TemplateExpression<String>
 
         public init(
             destination: Destination,
-            outputSchemaVersion: Expression<String>
+            outputSchemaVersion: TemplateExpression<String>
         ) {
             self.destination = destination
             self.outputSchemaVersion = outputSchemaVersion
@@ -1956,14 +1956,14 @@ extension S3.Bucket {
         ///   +  *Directory buckets* - When you specify an [customer managed key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-cmk) for encryption in your directory bucket, only use the key ID or key ARN. The key alias format of the KMS key isn't supported.
         ///
         ///    Amazon S3 only supports symmetric encryption KMS keys. For more information, see [Asymmetric keys in KMS](https://docs.aws.amazon.com//kms/latest/developerguide/symmetric-asymmetric.html) in the *Key Management Service Developer Guide*.
-        public var kmsMasterKeyID: Expression<String>?
+        public var kmsMasterKeyID: TemplateExpression<String>?
 
         /// Server-side encryption algorithm to use for the default encryption.
         ///   For directory buckets, there are only two supported values for server-side encryption: `AES256` and `aws:kms`.
         public var sseAlgorithm: SSEAlgorithm
 
         public init(
-            kmsMasterKeyID: Expression<String>? = nil,
+            kmsMasterKeyID: TemplateExpression<String>? = nil,
             sseAlgorithm: SSEAlgorithm
         ) {
             self.kmsMasterKeyID = kmsMasterKeyID
@@ -1990,7 +1990,7 @@ extension S3.Bucket {
         /// "DELETE"
         case delete
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2010,7 +2010,7 @@ extension S3.Bucket {
         /// "DEEP_ARCHIVE_ACCESS"
         case deepArchiveAccess
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2029,7 +2029,7 @@ extension S3.Bucket {
         /// "Parquet"
         case parquet
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2044,10 +2044,10 @@ extension S3.Bucket {
     /// Specifies the days since the initiation of an incomplete multipart upload that Amazon S3 will wait before permanently removing all parts of the upload. For more information, see [Stopping Incomplete Multipart Uploads Using a Bucket Lifecycle Policy](https://docs.aws.amazon.com/AmazonS3/latest/dev/mpuoverview.html#mpu-abort-incomplete-mpu-lifecycle-config) in the *Amazon S3 User Guide*.
     public struct AbortIncompleteMultipartUpload: PropertyValue, Hashable, Sendable {
         /// Specifies the number of days after which Amazon S3 stops an incomplete multipart upload.
-        public var daysAfterInitiation: Expression<Int>
+        public var daysAfterInitiation: TemplateExpression<Int>
 
         public init(
-            daysAfterInitiation: Expression<Int>
+            daysAfterInitiation: TemplateExpression<Int>
         ) {
             self.daysAfterInitiation = daysAfterInitiation
         }
@@ -2062,14 +2062,14 @@ extension S3.Bucket {
     /// Specifies when noncurrent object versions expire. Upon expiration, S3 permanently deletes the noncurrent object versions. You set this lifecycle configuration action on a bucket that has versioning enabled (or suspended) to request that S3 delete noncurrent object versions at a specific period in the object's lifetime. For more information about setting a lifecycle rule configuration, see [AWS::S3::Bucket Rule](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-lifecycleconfig-rule.html).
     public struct NoncurrentVersionExpiration: PropertyValue, Hashable, Sendable {
         /// Specifies how many noncurrent versions S3 will retain. If there are this many more recent noncurrent versions, S3 will take the associated action. For more information about noncurrent versions, see [Lifecycle configuration elements](https://docs.aws.amazon.com/AmazonS3/latest/userguide/intro-lifecycle-rules.html) in the *Amazon S3 User Guide*.
-        public var newerNoncurrentVersions: Expression<Int>?
+        public var newerNoncurrentVersions: TemplateExpression<Int>?
 
         /// Specifies the number of days an object is noncurrent before S3 can perform the associated action. For information about the noncurrent days calculations, see [How Amazon S3 Calculates When an Object Became Noncurrent](https://docs.aws.amazon.com/AmazonS3/latest/dev/intro-lifecycle-rules.html#non-current-days-calculations) in the *Amazon S3 User Guide*.
-        public var noncurrentDays: Expression<Int>
+        public var noncurrentDays: TemplateExpression<Int>
 
         public init(
-            newerNoncurrentVersions: Expression<Int>? = nil,
-            noncurrentDays: Expression<Int>
+            newerNoncurrentVersions: TemplateExpression<Int>? = nil,
+            noncurrentDays: TemplateExpression<Int>
         ) {
             self.newerNoncurrentVersions = newerNoncurrentVersions
             self.noncurrentDays = noncurrentDays
@@ -2086,18 +2086,18 @@ extension S3.Bucket {
     /// Container for the transition rule that describes when noncurrent objects transition to the `STANDARD_IA`, `ONEZONE_IA`, `INTELLIGENT_TIERING`, `GLACIER_IR`, `GLACIER`, or `DEEP_ARCHIVE` storage class. If your bucket is versioning-enabled (or versioning is suspended), you can set this action to request that Amazon S3 transition noncurrent object versions to the `STANDARD_IA`, `ONEZONE_IA`, `INTELLIGENT_TIERING`, `GLACIER_IR`, `GLACIER`, or `DEEP_ARCHIVE` storage class at a specific period in the object's lifetime. If you specify this property, don't specify the `NoncurrentVersionTransitions` property.
     public struct NoncurrentVersionTransition: PropertyValue, Hashable, Sendable {
         /// Specifies how many noncurrent versions S3 will retain. If there are this many more recent noncurrent versions, S3 will take the associated action. For more information about noncurrent versions, see [Lifecycle configuration elements](https://docs.aws.amazon.com/AmazonS3/latest/userguide/intro-lifecycle-rules.html) in the *Amazon S3 User Guide*.
-        public var newerNoncurrentVersions: Expression<Int>?
+        public var newerNoncurrentVersions: TemplateExpression<Int>?
 
         /// The class of storage used to store the object.
         public var storageClass: StorageClass
 
         /// Specifies the number of days an object is noncurrent before Amazon S3 can perform the associated action. For information about the noncurrent days calculations, see [How Amazon S3 Calculates How Long an Object Has Been Noncurrent](https://docs.aws.amazon.com/AmazonS3/latest/dev/intro-lifecycle-rules.html#non-current-days-calculations) in the *Amazon S3 User Guide*.
-        public var transitionInDays: Expression<Int>
+        public var transitionInDays: TemplateExpression<Int>
 
         public init(
-            newerNoncurrentVersions: Expression<Int>? = nil,
+            newerNoncurrentVersions: TemplateExpression<Int>? = nil,
             storageClass: StorageClass,
-            transitionInDays: Expression<Int>
+            transitionInDays: TemplateExpression<Int>
         ) {
             self.newerNoncurrentVersions = newerNoncurrentVersions
             self.storageClass = storageClass
@@ -2119,7 +2119,7 @@ extension S3.Bucket {
         /// "Disabled"
         case disabled
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2136,15 +2136,15 @@ extension S3.Bucket {
         public var storageClass: TransitionStorageClass
 
         /// Indicates when objects are transitioned to the specified storage class. The date value must be in ISO 8601 format. The time is always midnight UTC.
-        public var transitionDate: Expression<String>?
+        public var transitionDate: TemplateExpression<String>?
 
         /// Indicates the number of days after creation when objects are transitioned to the specified storage class. The value can be `0` or any positive integer. Be aware that some storage classes have a minimum storage duration and that you're charged for transitioning objects before their minimum storage duration. For more information, see [Constraints and considerations for transitions](https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html#lifecycle-configuration-constraints) in the *Amazon S3 User Guide*.
-        public var transitionInDays: Expression<Int>?
+        public var transitionInDays: TemplateExpression<Int>?
 
         public init(
             storageClass: TransitionStorageClass,
-            transitionDate: Expression<String>? = nil,
-            transitionInDays: Expression<Int>? = nil
+            transitionDate: TemplateExpression<String>? = nil,
+            transitionInDays: TemplateExpression<Int>? = nil
         ) {
             self.storageClass = storageClass
             self.transitionDate = transitionDate
@@ -2166,7 +2166,7 @@ extension S3.Bucket {
         /// "DISABLED"
         case disabled
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2180,13 +2180,13 @@ extension S3.Bucket {
     /// The encryption settings for an S3 Metadata journal table or inventory table configuration.
     public struct MetadataTableEncryptionConfiguration: PropertyValue, Hashable, Sendable {
         /// If server-side encryption with KMSlong (KMS) keys (SSE-KMS) is specified, you must also specify the KMS key Amazon Resource Name (ARN). You must specify a customer-managed KMS key that's located in the same Region as the general purpose bucket that corresponds to the metadata table configuration.
-        public var kmsKeyArn: Expression<String>?
+        public var kmsKeyArn: TemplateExpression<String>?
 
         /// The encryption type specified for a metadata table. To specify server-side encryption with KMSlong (KMS) keys (SSE-KMS), use the `aws:kms` value. To specify server-side encryption with Amazon S3 managed keys (SSE-S3), use the `AES256` value.
         public var sseAlgorithm: SseAlgorithm
 
         public init(
-            kmsKeyArn: Expression<String>? = nil,
+            kmsKeyArn: TemplateExpression<String>? = nil,
             sseAlgorithm: SseAlgorithm
         ) {
             self.kmsKeyArn = kmsKeyArn
@@ -2207,7 +2207,7 @@ extension S3.Bucket {
         /// "customer"
         case customer
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2224,7 +2224,7 @@ extension S3.Bucket {
         /// "DISABLED"
         case disabled
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2238,13 +2238,13 @@ extension S3.Bucket {
     /// The journal table record expiration settings for a journal table in an S3 Metadata configuration.
     public struct RecordExpiration: PropertyValue, Hashable, Sendable {
         /// If you enable journal table record expiration, you can set the number of days to retain your journal table records. Journal table records must be retained for a minimum of 7 days. To set this value, specify any whole number from `7` to `2147483647`. For example, to retain your journal table records for one year, set this value to `365`.
-        public var days: Expression<Int>?
+        public var days: TemplateExpression<Int>?
 
         /// Specifies whether journal table record expiration is enabled or disabled.
         public var expiration: Expiration
 
         public init(
-            days: Expression<Int>? = nil,
+            days: TemplateExpression<Int>? = nil,
             expiration: Expiration
         ) {
             self.days = days
@@ -2282,7 +2282,7 @@ extension S3.Bucket {
     ///   +  The `DefaultRetention` period can be either `Days` or `Years` but you must select one. You cannot specify `Days` and `Years` at the same time.
     public struct DefaultRetention: PropertyValue, Hashable, Sendable {
         /// The number of days that you want to specify for the default retention period. If Object Lock is turned on, you must specify `Mode` and specify either `Days` or `Years`.
-        public var days: Expression<Int>?
+        public var days: TemplateExpression<Int>?
 
         /// The default Object Lock event hold duration that you want to apply to new objects placed in the specified bucket. When the event hold is released, Amazon S3 retains the object version for this duration.
         ///   If you specify both a default retention period (`Days` or `Years`) and a `DefaultEventHold`, the event hold duration can't exceed the default retention period.
@@ -2292,13 +2292,13 @@ extension S3.Bucket {
         public var mode: Mode?
 
         /// The number of years that you want to specify for the default retention period. If Object Lock is turned on, you must specify `Mode` and specify either `Days` or `Years`.
-        public var years: Expression<Int>?
+        public var years: TemplateExpression<Int>?
 
         public init(
-            days: Expression<Int>? = nil,
+            days: TemplateExpression<Int>? = nil,
             defaultEventHold: DefaultEventHold? = nil,
             mode: Mode? = nil,
-            years: Expression<Int>? = nil
+            years: TemplateExpression<Int>? = nil
         ) {
             self.days = days
             self.defaultEventHold = defaultEventHold
@@ -2324,7 +2324,7 @@ extension S3.Bucket {
         /// "BucketOwnerEnforced"
         case bucketOwnerEnforced
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2363,10 +2363,10 @@ extension S3.Bucket {
 
         /// Destination bucket owner account ID. In a cross-account scenario, if you direct Amazon S3 to change replica ownership to the AWS-account that owns the destination bucket by specifying the `AccessControlTranslation` property, this is the account ID of the destination bucket owner. For more information, see [Cross-Region Replication Additional Configuration: Change Replica Owner](https://docs.aws.amazon.com/AmazonS3/latest/dev/crr-change-owner.html) in the *Amazon S3 User Guide*.
         ///  If you specify the `AccessControlTranslation` property, the `Account` property is required.
-        public var account: Expression<String>?
+        public var account: TemplateExpression<String>?
 
         /// The Amazon Resource Name (ARN) of the bucket where you want Amazon S3 to store the results.
-        public var bucket: Expression<String>
+        public var bucket: TemplateExpression<String>
 
         /// Specifies encryption-related information.
         public var encryptionConfiguration: EncryptionConfiguration?
@@ -2384,8 +2384,8 @@ extension S3.Bucket {
 
         public init(
             accessControlTranslation: AccessControlTranslation? = nil,
-            account: Expression<String>? = nil,
-            bucket: Expression<String>,
+            account: TemplateExpression<String>? = nil,
+            bucket: TemplateExpression<String>,
             encryptionConfiguration: EncryptionConfiguration? = nil,
             metrics: Metrics? = nil,
             replicationTime: ReplicationTime? = nil,
@@ -2422,7 +2422,7 @@ extension S3.Bucket {
 
         /// An object key name prefix that identifies the subset of objects to which the rule applies.
         ///   Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see [XML related object key constraints](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html#object-key-xml-related-constraints).
-        public var prefix: Expression<String>?
+        public var prefix: TemplateExpression<String>?
 
         /// A container for specifying a tag key and value.
         ///  The rule applies only to objects that have the tag in their tag set.
@@ -2430,7 +2430,7 @@ extension S3.Bucket {
 
         public init(
             and: ReplicationRuleAndOperator? = nil,
-            prefix: Expression<String>? = nil,
+            prefix: TemplateExpression<String>? = nil,
             tagFilter: TagFilter? = nil
         ) {
             self.and = and
@@ -2477,7 +2477,7 @@ extension S3.Bucket {
         /// "Enabled"
         case enabled
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2494,7 +2494,7 @@ extension S3.Bucket {
         /// "https"
         case https
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2508,28 +2508,28 @@ extension S3.Bucket {
     /// Specifies how requests are redirected. In the event of an error, you can specify a different error code to return.
     public struct RedirectRule: PropertyValue, Hashable, Sendable {
         /// The host name to use in the redirect request.
-        public var hostName: Expression<String>?
+        public var hostName: TemplateExpression<String>?
 
         /// The HTTP redirect code to use on the response. Not required if one of the siblings is present.
-        public var httpRedirectCode: Expression<String>?
+        public var httpRedirectCode: TemplateExpression<String>?
 
         /// Protocol to use when redirecting requests. The default is the protocol that is used in the original request.
         public var `protocol`: RedirectRuleProtocol?
 
         /// The object key prefix to use in the redirect request. For example, to redirect requests for all pages with prefix `docs/` (objects in the `docs/` folder) to `documents/`, you can set a condition block with `KeyPrefixEquals` set to `docs/` and in the Redirect set `ReplaceKeyPrefixWith` to `/documents`. Not required if one of the siblings is present. Can be present only if `ReplaceKeyWith` is not provided.
         ///   Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see [XML related object key constraints](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html#object-key-xml-related-constraints).
-        public var replaceKeyPrefixWith: Expression<String>?
+        public var replaceKeyPrefixWith: TemplateExpression<String>?
 
         /// The specific object key to use in the redirect request. For example, redirect request to `error.html`. Not required if one of the siblings is present. Can be present only if `ReplaceKeyPrefixWith` is not provided.
         ///   Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see [XML related object key constraints](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html#object-key-xml-related-constraints).
-        public var replaceKeyWith: Expression<String>?
+        public var replaceKeyWith: TemplateExpression<String>?
 
         public init(
-            hostName: Expression<String>? = nil,
-            httpRedirectCode: Expression<String>? = nil,
+            hostName: TemplateExpression<String>? = nil,
+            httpRedirectCode: TemplateExpression<String>? = nil,
             `protocol`: RedirectRuleProtocol? = nil,
-            replaceKeyPrefixWith: Expression<String>? = nil,
-            replaceKeyWith: Expression<String>? = nil
+            replaceKeyPrefixWith: TemplateExpression<String>? = nil,
+            replaceKeyWith: TemplateExpression<String>? = nil
         ) {
             self.hostName = hostName
             self.httpRedirectCode = httpRedirectCode
@@ -2553,15 +2553,15 @@ extension S3.Bucket {
     public struct RoutingRuleCondition: PropertyValue, Hashable, Sendable {
         /// The HTTP error code when the redirect is applied. In the event of an error, if the error code equals this value, then the specified redirect is applied.
         ///  Required when parent element `Condition` is specified and sibling `KeyPrefixEquals` is not specified. If both are specified, then both must be true for the redirect to be applied.
-        public var httpErrorCodeReturnedEquals: Expression<String>?
+        public var httpErrorCodeReturnedEquals: TemplateExpression<String>?
 
         /// The object key name prefix when the redirect is applied. For example, to redirect requests for `ExamplePage.html`, the key prefix will be `ExamplePage.html`. To redirect request for all pages with the prefix `docs/`, the key prefix will be `docs/`, which identifies all objects in the docs/ folder.
         ///  Required when the parent element `Condition` is specified and sibling `HttpErrorCodeReturnedEquals` is not specified. If both conditions are specified, both must be true for the redirect to be applied.
-        public var keyPrefixEquals: Expression<String>?
+        public var keyPrefixEquals: TemplateExpression<String>?
 
         public init(
-            httpErrorCodeReturnedEquals: Expression<String>? = nil,
-            keyPrefixEquals: Expression<String>? = nil
+            httpErrorCodeReturnedEquals: TemplateExpression<String>? = nil,
+            keyPrefixEquals: TemplateExpression<String>? = nil
         ) {
             self.httpErrorCodeReturnedEquals = httpErrorCodeReturnedEquals
             self.keyPrefixEquals = keyPrefixEquals
@@ -2581,7 +2581,7 @@ extension S3.Bucket {
         /// "SSE-C"
         case sseC
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2600,7 +2600,7 @@ extension S3.Bucket {
         /// "aws:kms:dsse"
         case awsKmsDsse
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2628,7 +2628,7 @@ extension S3.Bucket {
         /// "STANDARD_IA"
         case standardIa
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2660,7 +2660,7 @@ extension S3.Bucket {
         /// "STANDARD_IA"
         case standardIa
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2682,7 +2682,7 @@ extension S3.Bucket {
         /// "AES256"
         case aes256
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2699,7 +2699,7 @@ extension S3.Bucket {
         /// "DISABLED"
         case disabled
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2733,14 +2733,14 @@ extension S3.Bucket {
     ///   The `DefaultEventHold` duration can be specified in either `Days` or `Years`, but you must select one. You can't specify `Days` and `Years` at the same time.
     public struct DefaultEventHold: PropertyValue, Hashable, Sendable {
         /// The number of days that you want to specify for the default event hold duration. Valid values are `1` to `36500` days. You must specify either `Days` or `Years`, but not both.
-        public var days: Expression<Int>?
+        public var days: TemplateExpression<Int>?
 
         /// The number of years that you want to specify for the default event hold duration. Valid values are `1` to `100` years. You must specify either `Days` or `Years`, but not both.
-        public var years: Expression<Int>?
+        public var years: TemplateExpression<Int>?
 
         public init(
-            days: Expression<Int>? = nil,
-            years: Expression<Int>? = nil
+            days: TemplateExpression<Int>? = nil,
+            years: TemplateExpression<Int>? = nil
         ) {
             self.days = days
             self.years = years
@@ -2760,7 +2760,7 @@ extension S3.Bucket {
         /// "GOVERNANCE"
         case governance
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2777,7 +2777,7 @@ extension S3.Bucket {
         /// "Enabled"
         case enabled
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2810,10 +2810,10 @@ extension S3.Bucket {
     ///   If you're specifying a customer managed KMS key, we recommend using a fully qualified KMS key ARN. If you use a KMS key alias instead, then KMS resolves the key within the requester’s account. This behavior can result in data that's encrypted with a KMS key that belongs to the requester, and not the bucket owner.
     public struct EncryptionConfiguration: PropertyValue, Hashable, Sendable {
         /// Specifies the ID (Key ARN or Alias ARN) of the customer managed AWS KMS key stored in AWS Key Management Service (KMS) for the destination bucket. Amazon S3 uses this key to encrypt replica objects. Amazon S3 only supports symmetric encryption KMS keys. For more information, see [Asymmetric keys in KMS](https://docs.aws.amazon.com//kms/latest/developerguide/symmetric-asymmetric.html) in the *Key Management Service Developer Guide*.
-        public var replicaKmsKeyID: Expression<String>
+        public var replicaKmsKeyID: TemplateExpression<String>
 
         public init(
-            replicaKmsKeyID: Expression<String>
+            replicaKmsKeyID: TemplateExpression<String>
         ) {
             self.replicaKmsKeyID = replicaKmsKeyID
         }
@@ -2891,7 +2891,7 @@ extension S3.Bucket {
         /// "STANDARD_IA"
         case standardIa
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2914,13 +2914,13 @@ extension S3.Bucket {
     ///   +  If you specify a filter based on multiple tags, wrap the `TagFilter` elements in an `And` tag
     public struct ReplicationRuleAndOperator: PropertyValue, Hashable, Sendable {
         /// An object key name prefix that identifies the subset of objects to which the rule applies.
-        public var prefix: Expression<String>?
+        public var prefix: TemplateExpression<String>?
 
         /// An array of tags containing key and value pairs.
         public var tagFilters: [TagFilter]?
 
         public init(
-            prefix: Expression<String>? = nil,
+            prefix: TemplateExpression<String>? = nil,
             tagFilters: [TagFilter]? = nil
         ) {
             self.prefix = prefix
@@ -2978,7 +2978,7 @@ extension S3.Bucket {
         /// "https"
         case https
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -2992,14 +2992,14 @@ extension S3.Bucket {
     /// Specifies the Amazon S3 object key name to filter on. An object key name is the name assigned to an object in your Amazon S3 bucket. You specify whether to filter on the suffix or prefix of the object key name. A prefix is a specific string of characters at the beginning of an object key name, which you can use to organize objects. For example, you can start the key names of related objects with a prefix, such as `2023-` or `engineering/`. Then, you can use `FilterRule` to find objects in a bucket with key names that have the same prefix. A suffix is similar to a prefix, but it is at the end of the object key name instead of at the beginning.
     public struct FilterRule: PropertyValue, Hashable, Sendable {
         /// The object key name prefix or suffix identifying one or more objects to which the filtering rule applies. The maximum length is 1,024 characters. Overlapping prefixes and suffixes are not supported. For more information, see [Configuring Event Notifications](https://docs.aws.amazon.com/AmazonS3/latest/dev/NotificationHowTo.html) in the *Amazon S3 User Guide*.
-        public var name: Expression<String>
+        public var name: TemplateExpression<String>
 
         /// The value that the filter searches for in object key names.
-        public var value: Expression<String>
+        public var value: TemplateExpression<String>
 
         public init(
-            name: Expression<String>,
-            value: Expression<String>
+            name: TemplateExpression<String>,
+            value: TemplateExpression<String>
         ) {
             self.name = name
             self.value = value
@@ -3017,7 +3017,7 @@ extension S3.Bucket {
         /// "Destination"
         case destination
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -3031,10 +3031,10 @@ extension S3.Bucket {
     public struct ReplicationTimeValue: PropertyValue, Hashable, Sendable {
         /// Contains an integer specifying time in minutes.
         ///   Valid value: 15
-        public var minutes: Expression<Int>
+        public var minutes: TemplateExpression<Int>
 
         public init(
-            minutes: Expression<Int>
+            minutes: TemplateExpression<Int>
         ) {
             self.minutes = minutes
         }
@@ -3052,7 +3052,7 @@ extension S3.Bucket {
         /// "Enabled"
         case enabled
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -3069,7 +3069,7 @@ extension S3.Bucket {
         /// "Enabled"
         case enabled
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -3086,7 +3086,7 @@ extension S3.Bucket {
         /// "Disabled"
         case disabled
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -3103,7 +3103,7 @@ extension S3.Bucket {
         /// "Enabled"
         case enabled
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {

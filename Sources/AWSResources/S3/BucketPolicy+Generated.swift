@@ -31,7 +31,7 @@ extension S3 {
         /// The name of the Amazon S3 bucket to which the policy applies.
         ///
         /// AWS documentation: [`Bucket`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucketpolicy.html#cfn-s3-bucketpolicy-bucket)
-        public var bucket: Expression<String>
+        public var bucket: TemplateExpression<String>
 
         /// A policy document containing permissions to add to the specified bucket. In IAM, you must provide policy documents in JSON format. However, in CloudFormation you can provide the policy in JSON or YAML format because CloudFormation converts YAML to JSON before submitting it to IAM. For more information, see the AWS::IAM::Policy [PolicyDocument](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-policy.html#cfn-iam-policy-policydocument) resource description in this guide and [Access Policy Language Overview](https://docs.aws.amazon.com/AmazonS3/latest/dev/access-policy-language-overview.html) in the *Amazon S3 User Guide*.
         ///
@@ -40,7 +40,7 @@ extension S3 {
 
         public init(
             _ logicalID: String,
-            bucket: Expression<String>,
+            bucket: TemplateExpression<String>,
             policyDocument: Value,
             attributes: ResourceAttributes = ResourceAttributes()
         ) {

@@ -27,7 +27,7 @@ extension SNS {
         /// The subscription's endpoint. The endpoint value depends on the protocol that you specify.
         ///
         /// AWS documentation: [`Endpoint`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-endpoint)
-        public var endpoint: Expression<String>?
+        public var endpoint: TemplateExpression<String>?
 
         /// The filter policy JSON assigned to the subscription. Enables the subscriber to filter out unwanted messages.
         ///
@@ -37,17 +37,17 @@ extension SNS {
         /// This attribute lets you choose the filtering scope by using one of the following string value types: MessageAttributes (default) and MessageBody.
         ///
         /// AWS documentation: [`FilterPolicyScope`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-filterpolicyscope)
-        public var filterPolicyScope: Expression<String>?
+        public var filterPolicyScope: TemplateExpression<String>?
 
         /// The subscription's protocol.
         ///
         /// AWS documentation: [`Protocol`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-protocol)
-        public var `protocol`: Expression<String>
+        public var `protocol`: TemplateExpression<String>
 
         /// When set to true, enables raw message delivery. Raw messages don't contain any JSON formatting and can be sent to Amazon SQS and HTTP/S endpoints.
         ///
         /// AWS documentation: [`RawMessageDelivery`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-rawmessagedelivery)
-        public var rawMessageDelivery: Expression<Bool>?
+        public var rawMessageDelivery: TemplateExpression<Bool>?
 
         /// When specified, sends undeliverable messages to the specified Amazon SQS dead-letter queue. Messages that can't be delivered due to client errors are held in the dead-letter queue for further analysis or reprocessing.
         ///
@@ -57,7 +57,7 @@ extension SNS {
         /// For cross-region subscriptions, the region in which the topic resides.If no region is specified, AWS CloudFormation uses the region of the caller as the default.
         ///
         /// AWS documentation: [`Region`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-region)
-        public var region: Expression<String>?
+        public var region: TemplateExpression<String>?
 
         /// Specifies whether Amazon SNS resends the notification to the subscription when a message's attribute changes.
         ///
@@ -67,26 +67,26 @@ extension SNS {
         /// This property applies only to Amazon Data Firehose delivery stream subscriptions.
         ///
         /// AWS documentation: [`SubscriptionRoleArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-subscriptionrolearn)
-        public var subscriptionRoleArn: Expression<String>?
+        public var subscriptionRoleArn: TemplateExpression<String>?
 
         /// The ARN of the topic to subscribe to.
         ///
         /// AWS documentation: [`TopicArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-topicarn)
-        public var topicArn: Expression<String>
+        public var topicArn: TemplateExpression<String>
 
         public init(
             _ logicalID: String,
             deliveryPolicy: Value? = nil,
-            endpoint: Expression<String>? = nil,
+            endpoint: TemplateExpression<String>? = nil,
             filterPolicy: Value? = nil,
-            filterPolicyScope: Expression<String>? = nil,
-            `protocol`: Expression<String>,
-            rawMessageDelivery: Expression<Bool>? = nil,
+            filterPolicyScope: TemplateExpression<String>? = nil,
+            `protocol`: TemplateExpression<String>,
+            rawMessageDelivery: TemplateExpression<Bool>? = nil,
             redrivePolicy: Value? = nil,
-            region: Expression<String>? = nil,
+            region: TemplateExpression<String>? = nil,
             replayPolicy: Value? = nil,
-            subscriptionRoleArn: Expression<String>? = nil,
-            topicArn: Expression<String>,
+            subscriptionRoleArn: TemplateExpression<String>? = nil,
+            topicArn: TemplateExpression<String>,
             attributes: ResourceAttributes = ResourceAttributes()
         ) {
             self.logicalID = logicalID
@@ -126,7 +126,7 @@ extension SNS {
         /// `Fn::GetAtt Subscription.Arn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#aws-resource-sns-subscription-return-values)
-        public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
+        public var arn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Arn")) }
     }
 }
 

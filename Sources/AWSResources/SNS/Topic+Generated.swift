@@ -27,7 +27,7 @@ extension SNS {
         /// `ContentBasedDeduplication` enables deduplication of messages based on their content for FIFO topics. By default, this property is set to false. If you create a FIFO topic with `ContentBasedDeduplication` set to false, you must provide a `MessageDeduplicationId` for each `Publish` action. When set to true, SNS automatically generates a `MessageDeduplicationId` using a SHA-256 hash of the message body (excluding message attributes). You can optionally override this generated value by specifying a `MessageDeduplicationId` in the `Publish` action. Note that this property only applies to FIFO topics; using it with standard topics will cause the creation to fail.
         ///
         /// AWS documentation: [`ContentBasedDeduplication`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-contentbaseddeduplication)
-        public var contentBasedDeduplication: Expression<Bool>?
+        public var contentBasedDeduplication: TemplateExpression<Bool>?
 
         /// AWS documentation: [`DataProtectionPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-dataprotectionpolicy)
         public var dataProtectionPolicy: Value?
@@ -47,31 +47,31 @@ extension SNS {
         /// The display name to use for an SNS topic with SMS subscriptions. The display name must be maximum 100 characters long, including hyphens (-), underscores (_), spaces, and tabs.
         ///
         /// AWS documentation: [`DisplayName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-displayname)
-        public var displayName: Expression<String>?
+        public var displayName: TemplateExpression<String>?
 
         /// Specifies the throughput quota and deduplication behavior to apply for the FIFO topic. Valid values are `Topic` or `MessageGroup`.
         ///
         /// AWS documentation: [`FifoThroughputScope`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-fifothroughputscope)
-        public var fifoThroughputScope: Expression<String>?
+        public var fifoThroughputScope: TemplateExpression<String>?
 
         /// Set to true to create a FIFO topic.
         ///
         /// AWS documentation: [`FifoTopic`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-fifotopic)
-        public var fifoTopic: Expression<Bool>?
+        public var fifoTopic: TemplateExpression<Bool>?
 
         /// The ID of an AWS managed customer master key (CMK) for SNS or a custom CMK. For more information, see [Key terms](https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html#sse-key-terms). For more examples, see `KeyId` in the *API Reference*.
         ///  This property applies only to [server-side-encryption](https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html).
         ///
         /// AWS documentation: [`KmsMasterKeyId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-kmsmasterkeyid)
-        public var kmsMasterKeyId: Expression<String>?
+        public var kmsMasterKeyId: TemplateExpression<String>?
 
         /// AWS documentation: [`MaximumMessageSize`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-maximummessagesize)
-        public var maximumMessageSize: Expression<Int>?
+        public var maximumMessageSize: TemplateExpression<Int>?
 
         /// The signature version corresponds to the hashing algorithm used while creating the signature of the notifications, subscription confirmations, or unsubscribe confirmation messages sent by Amazon SNS. By default, `SignatureVersion` is set to `1`.
         ///
         /// AWS documentation: [`SignatureVersion`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-signatureversion)
-        public var signatureVersion: Expression<String>?
+        public var signatureVersion: TemplateExpression<String>?
 
         /// The SNS subscriptions (endpoints) for this topic.
         ///   If you specify the `Subscription` property in the `AWS::SNS::Topic` resource and it creates an associated subscription resource, the associated subscription is not deleted when the `AWS::SNS::Topic` resource is deleted.
@@ -90,29 +90,29 @@ extension SNS {
         ///   If you specify a name, you can't perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name.
         ///
         /// AWS documentation: [`TopicName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-topicname)
-        public var topicName: Expression<String>?
+        public var topicName: TemplateExpression<String>?
 
         /// Tracing mode of an SNS topic. By default `TracingConfig` is set to `PassThrough`, and the topic passes through the tracing header it receives from an SNS publisher to its subscriptions. If set to `Active`, SNS will vend X-Ray segment data to topic owner account if the sampled flag in the tracing header is true.
         ///
         /// AWS documentation: [`TracingConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-tracingconfig)
-        public var tracingConfig: Expression<String>?
+        public var tracingConfig: TemplateExpression<String>?
 
         public init(
             _ logicalID: String,
             archivePolicy: Value? = nil,
-            contentBasedDeduplication: Expression<Bool>? = nil,
+            contentBasedDeduplication: TemplateExpression<Bool>? = nil,
             dataProtectionPolicy: Value? = nil,
             deliveryStatusLogging: [LoggingConfig]? = nil,
-            displayName: Expression<String>? = nil,
-            fifoThroughputScope: Expression<String>? = nil,
-            fifoTopic: Expression<Bool>? = nil,
-            kmsMasterKeyId: Expression<String>? = nil,
-            maximumMessageSize: Expression<Int>? = nil,
-            signatureVersion: Expression<String>? = nil,
+            displayName: TemplateExpression<String>? = nil,
+            fifoThroughputScope: TemplateExpression<String>? = nil,
+            fifoTopic: TemplateExpression<Bool>? = nil,
+            kmsMasterKeyId: TemplateExpression<String>? = nil,
+            maximumMessageSize: TemplateExpression<Int>? = nil,
+            signatureVersion: TemplateExpression<String>? = nil,
             subscription: [Subscription]? = nil,
             tags: [Tag]? = nil,
-            topicName: Expression<String>? = nil,
-            tracingConfig: Expression<String>? = nil,
+            topicName: TemplateExpression<String>? = nil,
+            tracingConfig: TemplateExpression<String>? = nil,
             attributes: ResourceAttributes = ResourceAttributes()
         ) {
             self.logicalID = logicalID
@@ -157,7 +157,7 @@ extension SNS {
         /// `Fn::GetAtt Topic.TopicArn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#aws-resource-sns-topic-return-values)
-        public var topicArn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "TopicArn")) }
+        public var topicArn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "TopicArn")) }
     }
 }
 
@@ -165,23 +165,23 @@ extension SNS.Topic {
     /// The `LoggingConfig` property type specifies the `Delivery` status logging configuration for an [AWS::SNS::Topic](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topic.html).
     public struct LoggingConfig: PropertyValue, Hashable, Sendable {
         /// The IAM role ARN to be used when logging failed message deliveries in Amazon CloudWatch.
-        public var failureFeedbackRoleArn: Expression<String>?
+        public var failureFeedbackRoleArn: TemplateExpression<String>?
 
         /// Indicates one of the supported protocols for the Amazon SNS topic.
         ///   At least one of the other three `LoggingConfig` properties is recommend along with `Protocol`.
         public var `protocol`: LoggingConfigProtocol
 
         /// The IAM role ARN to be used when logging successful message deliveries in Amazon CloudWatch.
-        public var successFeedbackRoleArn: Expression<String>?
+        public var successFeedbackRoleArn: TemplateExpression<String>?
 
         /// The percentage of successful message deliveries to be logged in Amazon CloudWatch. Valid percentage values range from 0 to 100.
-        public var successFeedbackSampleRate: Expression<String>?
+        public var successFeedbackSampleRate: TemplateExpression<String>?
 
         public init(
-            failureFeedbackRoleArn: Expression<String>? = nil,
+            failureFeedbackRoleArn: TemplateExpression<String>? = nil,
             `protocol`: LoggingConfigProtocol,
-            successFeedbackRoleArn: Expression<String>? = nil,
-            successFeedbackSampleRate: Expression<String>? = nil
+            successFeedbackRoleArn: TemplateExpression<String>? = nil,
+            successFeedbackSampleRate: TemplateExpression<String>? = nil
         ) {
             self.failureFeedbackRoleArn = failureFeedbackRoleArn
             self.protocol = `protocol`
@@ -203,14 +203,14 @@ extension SNS.Topic {
     ///   For full control over subscription behavior (for example, delivery policy, filtering, raw message delivery, and cross-region subscriptions), use the [AWS::SNS::Subscription](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-subscription.html) resource.
     public struct Subscription: PropertyValue, Hashable, Sendable {
         /// The endpoint that receives notifications from the SNS topic. The endpoint value depends on the protocol that you specify. For more information, see the `Endpoint` parameter of the `Subscribe` action in the *API Reference*.
-        public var endpoint: Expression<String>
+        public var endpoint: TemplateExpression<String>
 
         /// The subscription's protocol. For more information, see the `Protocol` parameter of the `Subscribe` action in the *API Reference*.
-        public var `protocol`: Expression<String>
+        public var `protocol`: TemplateExpression<String>
 
         public init(
-            endpoint: Expression<String>,
-            `protocol`: Expression<String>
+            endpoint: TemplateExpression<String>,
+            `protocol`: TemplateExpression<String>
         ) {
             self.endpoint = endpoint
             self.protocol = `protocol`
@@ -227,14 +227,14 @@ extension SNS.Topic {
     /// The list of tags to be added to the specified topic.
     public struct Tag: PropertyValue, Hashable, Sendable {
         /// The required key portion of the tag.
-        public var key: Expression<String>
+        public var key: TemplateExpression<String>
 
         /// The optional value portion of the tag.
-        public var value: Expression<String>
+        public var value: TemplateExpression<String>
 
         public init(
-            key: Expression<String>,
-            value: Expression<String>
+            key: TemplateExpression<String>,
+            value: TemplateExpression<String>
         ) {
             self.key = key
             self.value = value
@@ -260,7 +260,7 @@ extension SNS.Topic {
         /// "application"
         case application
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {

@@ -27,12 +27,12 @@ extension SNS {
         /// The Amazon Resource Names (ARN) of the topics to which you want to add the policy. You can use the `Ref` function to specify an `AWS::SNS::Topic` resource.
         ///
         /// AWS documentation: [`Topics`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topicpolicy.html#cfn-sns-topicpolicy-topics)
-        public var topics: Expression<[String]>
+        public var topics: TemplateExpression<[String]>
 
         public init(
             _ logicalID: String,
             policyDocument: Value,
-            topics: Expression<[String]>,
+            topics: TemplateExpression<[String]>,
             attributes: ResourceAttributes = ResourceAttributes()
         ) {
             self.logicalID = logicalID
@@ -53,7 +53,7 @@ extension SNS {
         /// `Fn::GetAtt TopicPolicy.Id`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topicpolicy.html#aws-resource-sns-topicpolicy-return-values)
-        public var id: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Id")) }
+        public var id: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Id")) }
     }
 }
 

@@ -30,35 +30,35 @@ extension SQS {
         /// For first-in-first-out (FIFO) queues, specifies whether to enable content-based deduplication. During the deduplication interval, SQS treats messages that are sent with identical content as duplicates and delivers only one copy of the message. For more information, see the `ContentBasedDeduplication` attribute for the `CreateQueue` action in the *API Reference*.
         ///
         /// AWS documentation: [`ContentBasedDeduplication`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html#cfn-sqs-queue-contentbaseddeduplication)
-        public var contentBasedDeduplication: Expression<Bool>?
+        public var contentBasedDeduplication: TemplateExpression<Bool>?
 
         /// For high throughput for FIFO queues, specifies whether message deduplication occurs at the message group or queue level. Valid values are `messageGroup` and `queue`.
         ///  To enable high throughput for a FIFO queue, set this attribute to `messageGroup`*and* set the `FifoThroughputLimit` attribute to `perMessageGroupId`. If you set these attributes to anything other than these values, normal throughput is in effect and deduplication occurs as specified. For more information, see [High throughput for FIFO queues](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/high-throughput-fifo.html) and [Quotas related to messages](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html) in the *Developer Guide*.
         ///
         /// AWS documentation: [`DeduplicationScope`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html#cfn-sqs-queue-deduplicationscope)
-        public var deduplicationScope: Expression<String>?
+        public var deduplicationScope: TemplateExpression<String>?
 
         /// The time in seconds for which the delivery of all messages in the queue is delayed. You can specify an integer value of `0` to `900` (15 minutes). The default value is `0`.
         ///
         /// AWS documentation: [`DelaySeconds`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html#cfn-sqs-queue-delayseconds)
-        public var delaySeconds: Expression<Int>?
+        public var delaySeconds: TemplateExpression<Int>?
 
         /// If set to true, creates a FIFO queue. If you don't specify this property, SQS creates a standard queue. For more information, see [Amazon SQS FIFO queues](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-fifo-queues.html) in the *Developer Guide*.
         ///
         /// AWS documentation: [`FifoQueue`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html#cfn-sqs-queue-fifoqueue)
-        public var fifoQueue: Expression<Bool>?
+        public var fifoQueue: TemplateExpression<Bool>?
 
         /// For high throughput for FIFO queues, specifies whether the FIFO queue throughput quota applies to the entire queue or per message group. Valid values are `perQueue` and `perMessageGroupId`.
         ///  To enable high throughput for a FIFO queue, set this attribute to `perMessageGroupId`*and* set the `DeduplicationScope` attribute to `messageGroup`. If you set these attributes to anything other than these values, normal throughput is in effect and deduplication occurs as specified. For more information, see [High throughput for FIFO queues](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/high-throughput-fifo.html) and [Quotas related to messages](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html) in the *Developer Guide*.
         ///
         /// AWS documentation: [`FifoThroughputLimit`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html#cfn-sqs-queue-fifothroughputlimit)
-        public var fifoThroughputLimit: Expression<String>?
+        public var fifoThroughputLimit: TemplateExpression<String>?
 
         /// The length of time in seconds for which SQS can reuse a data key to encrypt or decrypt messages before calling KMS again. The value must be an integer between 60 (1 minute) and 86,400 (24 hours). The default is 300 (5 minutes).
         ///   A shorter time period provides better security, but results in more calls to KMS, which might incur charges after Free Tier. For more information, see [Encryption at rest](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html#sqs-how-does-the-data-key-reuse-period-work) in the *Developer Guide*.
         ///
         /// AWS documentation: [`KmsDataKeyReusePeriodSeconds`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html#cfn-sqs-queue-kmsdatakeyreuseperiodseconds)
-        public var kmsDataKeyReusePeriodSeconds: Expression<Int>?
+        public var kmsDataKeyReusePeriodSeconds: TemplateExpression<Int>?
 
         /// The ID of an AWS Key Management Service (KMS) for SQS, or a custom KMS. To use the AWS managed KMS for SQS, specify a (default) alias ARN, alias name (for example `alias/aws/sqs`), key ARN, or key ID. For more information, see the following:
         ///   +  [Encryption at rest](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html) in the *Developer Guide*
@@ -67,29 +67,29 @@ extension SQS {
         ///   +   The Key Management Service (KMS) section of the [Security best practices for Key Management Service](https://docs.aws.amazon.com/kms/latest/developerguide/best-practices.html) in the *Key Management Service Developer Guide*
         ///
         /// AWS documentation: [`KmsMasterKeyId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html#cfn-sqs-queue-kmsmasterkeyid)
-        public var kmsMasterKeyId: Expression<String>?
+        public var kmsMasterKeyId: TemplateExpression<String>?
 
         /// The limit of how many bytes that a message can contain before SQS rejects it. You can specify an integer from 1,024 bytes (1 KiB) to 1,048,576 bytes (1 MiB). Default: 1,048,576 bytes (1 MiB).
         ///
         /// AWS documentation: [`MaximumMessageSize`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html#cfn-sqs-queue-maximummessagesize)
-        public var maximumMessageSize: Expression<Int>?
+        public var maximumMessageSize: TemplateExpression<Int>?
 
         /// The number of seconds that SQS retains a message. You can specify an integer value from `60` seconds (1 minute) to `1,209,600` seconds (14 days). The default value is `345,600` seconds (4 days).
         ///
         /// AWS documentation: [`MessageRetentionPeriod`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html#cfn-sqs-queue-messageretentionperiod)
-        public var messageRetentionPeriod: Expression<Int>?
+        public var messageRetentionPeriod: TemplateExpression<Int>?
 
         /// A name for the queue. To create a FIFO queue, the name of your FIFO queue must end with the `.fifo` suffix. For more information, see [Amazon SQS FIFO queues](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-fifo-queues.html) in the *Developer Guide*.
         ///  If you don't specify a name, CFN generates a unique physical ID and uses that ID for the queue name. For more information, see [Name type](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-name.html) in the *User Guide*.
         ///   If you specify a name, you can't perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name.
         ///
         /// AWS documentation: [`QueueName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html#cfn-sqs-queue-queuename)
-        public var queueName: Expression<String>?
+        public var queueName: TemplateExpression<String>?
 
         /// Specifies the duration, in seconds, that the ReceiveMessage action call waits until a message is in the queue in order to include it in the response, rather than returning an empty response if a message isn't yet available. You can specify an integer from 1 to 20. Short polling is used as the default or when you specify 0 for this property. For more information, see [Consuming messages using long polling](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-short-and-long-polling.html#sqs-long-polling) in the *Developer Guide*.
         ///
         /// AWS documentation: [`ReceiveMessageWaitTimeSeconds`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html#cfn-sqs-queue-receivemessagewaittimeseconds)
-        public var receiveMessageWaitTimeSeconds: Expression<Int>?
+        public var receiveMessageWaitTimeSeconds: TemplateExpression<Int>?
 
         /// The string that includes the parameters for the permissions for the dead-letter queue redrive permission and which source queues can specify dead-letter queues as a JSON object. The parameters are as follows:
         ///   +  `redrivePermission`: The permission type that defines which source queues can specify the current queue as the dead-letter queue. Valid values are:
@@ -119,7 +119,7 @@ extension SQS {
         /// Enables server-side queue encryption using SQS owned encryption keys. Only one server-side encryption option is supported per queue (for example, [SSE-KMS](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-sse-existing-queue.html) or [SSE-SQS](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-sqs-sse-queue.html)). When `SqsManagedSseEnabled` is not defined, `SSE-SQS` encryption is enabled by default.
         ///
         /// AWS documentation: [`SqsManagedSseEnabled`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html#cfn-sqs-queue-sqsmanagedsseenabled)
-        public var sqsManagedSseEnabled: Expression<Bool>?
+        public var sqsManagedSseEnabled: TemplateExpression<Bool>?
 
         /// The tags that you attach to this queue. For more information, see [Resource tag](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html) in the *User Guide*.
         ///
@@ -131,26 +131,26 @@ extension SQS {
         ///  For more information about SQS queue visibility timeouts, see [Visibility timeout](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html) in the *Developer Guide*.
         ///
         /// AWS documentation: [`VisibilityTimeout`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html#cfn-sqs-queue-visibilitytimeout)
-        public var visibilityTimeout: Expression<Int>?
+        public var visibilityTimeout: TemplateExpression<Int>?
 
         public init(
             _ logicalID: String,
-            contentBasedDeduplication: Expression<Bool>? = nil,
-            deduplicationScope: Expression<String>? = nil,
-            delaySeconds: Expression<Int>? = nil,
-            fifoQueue: Expression<Bool>? = nil,
-            fifoThroughputLimit: Expression<String>? = nil,
-            kmsDataKeyReusePeriodSeconds: Expression<Int>? = nil,
-            kmsMasterKeyId: Expression<String>? = nil,
-            maximumMessageSize: Expression<Int>? = nil,
-            messageRetentionPeriod: Expression<Int>? = nil,
-            queueName: Expression<String>? = nil,
-            receiveMessageWaitTimeSeconds: Expression<Int>? = nil,
+            contentBasedDeduplication: TemplateExpression<Bool>? = nil,
+            deduplicationScope: TemplateExpression<String>? = nil,
+            delaySeconds: TemplateExpression<Int>? = nil,
+            fifoQueue: TemplateExpression<Bool>? = nil,
+            fifoThroughputLimit: TemplateExpression<String>? = nil,
+            kmsDataKeyReusePeriodSeconds: TemplateExpression<Int>? = nil,
+            kmsMasterKeyId: TemplateExpression<String>? = nil,
+            maximumMessageSize: TemplateExpression<Int>? = nil,
+            messageRetentionPeriod: TemplateExpression<Int>? = nil,
+            queueName: TemplateExpression<String>? = nil,
+            receiveMessageWaitTimeSeconds: TemplateExpression<Int>? = nil,
             redriveAllowPolicy: Value? = nil,
             redrivePolicy: Value? = nil,
-            sqsManagedSseEnabled: Expression<Bool>? = nil,
+            sqsManagedSseEnabled: TemplateExpression<Bool>? = nil,
             tags: [Tag]? = nil,
-            visibilityTimeout: Expression<Int>? = nil,
+            visibilityTimeout: TemplateExpression<Int>? = nil,
             attributes: ResourceAttributes = ResourceAttributes()
         ) {
             self.logicalID = logicalID
@@ -199,24 +199,24 @@ extension SQS {
         /// `Fn::GetAtt Queue.QueueUrl`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html#aws-resource-sqs-queue-return-values)
-        public var queueUrl: Expression<String> { Expression(unchecked: .getAtt(logicalID, "QueueUrl")) }
+        public var queueUrl: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "QueueUrl")) }
 
         /// `Fn::GetAtt Queue.Arn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html#aws-resource-sqs-queue-return-values)
-        public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
+        public var arn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Arn")) }
     }
 }
 
 extension SQS.Queue {
     public struct Tag: PropertyValue, Hashable, Sendable {
-        public var key: Expression<String>
+        public var key: TemplateExpression<String>
 
-        public var value: Expression<String>
+        public var value: TemplateExpression<String>
 
         public init(
-            key: Expression<String>,
-            value: Expression<String>
+            key: TemplateExpression<String>,
+            value: TemplateExpression<String>
         ) {
             self.key = key
             self.value = value

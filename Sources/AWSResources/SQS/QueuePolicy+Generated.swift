@@ -27,12 +27,12 @@ extension SQS {
         /// The URLs of the queues to which you want to add the policy. You can use the `Ref` function to specify an `AWS::SQS::Queue` resource.
         ///
         /// AWS documentation: [`Queues`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queuepolicy.html#cfn-sqs-queuepolicy-queues)
-        public var queues: Expression<[String]>
+        public var queues: TemplateExpression<[String]>
 
         public init(
             _ logicalID: String,
             policyDocument: Value,
-            queues: Expression<[String]>,
+            queues: TemplateExpression<[String]>,
             attributes: ResourceAttributes = ResourceAttributes()
         ) {
             self.logicalID = logicalID
@@ -53,7 +53,7 @@ extension SQS {
         /// `Fn::GetAtt QueuePolicy.Id`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queuepolicy.html#aws-resource-sqs-queuepolicy-return-values)
-        public var id: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Id")) }
+        public var id: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Id")) }
     }
 }
 

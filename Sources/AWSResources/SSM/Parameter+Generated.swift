@@ -25,7 +25,7 @@ extension SSM {
         /// A regular expression used to validate the parameter value. For example, for `String` types with values restricted to numbers, you can specify the following: `AllowedPattern=^\d+$`
         ///
         /// AWS documentation: [`AllowedPattern`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html#cfn-ssm-parameter-allowedpattern)
-        public var allowedPattern: Expression<String>?
+        public var allowedPattern: TemplateExpression<String>?
 
         /// The data type of the parameter, such as `text` or `aws:ec2:image`. The default is `text`.
         ///
@@ -35,25 +35,25 @@ extension SSM {
         /// Information about the parameter.
         ///
         /// AWS documentation: [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html#cfn-ssm-parameter-description)
-        public var description: Expression<String>?
+        public var description: TemplateExpression<String>?
 
         /// The name of the parameter.
         ///   The reported maximum length of 2048 characters for a parameter name includes 1037 characters that are reserved for internal use by SYS. The maximum length for a parameter name that you specify is 1011 characters.
         ///  This count of 1011 characters includes the characters in the ARN that precede the name you specify. This ARN length will vary depending on your partition and Region. For example, the following 45 characters count toward the 1011 character maximum for a parameter created in the US East (Ohio) Region: `arn:aws:ssm:us-east-2:111122223333:parameter/`.
         ///
         /// AWS documentation: [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html#cfn-ssm-parameter-name)
-        public var name: Expression<String>?
+        public var name: TemplateExpression<String>?
 
         /// Information about the policies assigned to a parameter.
         ///  [Assigning parameter policies](https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-policies.html) in the *User Guide*.
         ///
         /// AWS documentation: [`Policies`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html#cfn-ssm-parameter-policies)
-        public var policies: Expression<String>?
+        public var policies: TemplateExpression<String>?
 
         /// Optional metadata that you assign to a resource in the form of an arbitrary set of tags (key-value pairs). Tags enable you to categorize a resource in different ways, such as by purpose, owner, or environment. For example, you might want to tag a SYS parameter to identify the type of resource to which it applies, the environment, or the type of configuration data referenced by the parameter.
         ///
         /// AWS documentation: [`Tags`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html#cfn-ssm-parameter-tags)
-        public var tags: [String: Expression<String>]?
+        public var tags: [String: TemplateExpression<String>]?
 
         /// The parameter tier.
         ///
@@ -70,19 +70,19 @@ extension SSM {
         ///   If type is `StringList`, the system returns a comma-separated string with no spaces between commas in the `Value` field.
         ///
         /// AWS documentation: [`Value`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html#cfn-ssm-parameter-value)
-        public var value: Expression<String>
+        public var value: TemplateExpression<String>
 
         public init(
             _ logicalID: String,
-            allowedPattern: Expression<String>? = nil,
+            allowedPattern: TemplateExpression<String>? = nil,
             dataType: DataType? = nil,
-            description: Expression<String>? = nil,
-            name: Expression<String>? = nil,
-            policies: Expression<String>? = nil,
-            tags: [String: Expression<String>]? = nil,
+            description: TemplateExpression<String>? = nil,
+            name: TemplateExpression<String>? = nil,
+            policies: TemplateExpression<String>? = nil,
+            tags: [String: TemplateExpression<String>]? = nil,
             tier: Tier? = nil,
             type: ParameterType,
-            value: Expression<String>,
+            value: TemplateExpression<String>,
             attributes: ResourceAttributes = ResourceAttributes()
         ) {
             self.logicalID = logicalID
@@ -117,7 +117,7 @@ extension SSM {
         /// `Fn::GetAtt Parameter.Arn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html#aws-resource-ssm-parameter-return-values)
-        public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
+        public var arn: TemplateExpression<String> { TemplateExpression(unchecked: .getAtt(logicalID, "Arn")) }
     }
 }
 
@@ -128,7 +128,7 @@ extension SSM.Parameter {
         /// "aws:ec2:image"
         case awsEc2Image
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -147,7 +147,7 @@ extension SSM.Parameter {
         /// "Intelligent-Tiering"
         case intelligentTiering
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {
@@ -165,7 +165,7 @@ extension SSM.Parameter {
         /// "StringList"
         case stringList
         /// A value newer than the schema, or an intrinsic function.
-        case other(Expression<String>)
+        case other(TemplateExpression<String>)
 
         public var templateValue: Value {
             switch self {

@@ -1,3 +1,4 @@
+import CloudFormation
 /// Every Lambda runtime and its end of life, from cfn-lint's
 /// `LmbdRuntimeLifecycle.json` (embedded by `generate-resources` in
 /// `LambdaRuntimes+Generated.swift`).

@@ -86,35 +86,11 @@ extension Value {
 }
 
 extension Intrinsic {
-    /// `Value.schemaComparisonKey` for an intrinsic: its function and its
-    /// arguments' keys, so only the same function of the same arguments is
-    /// the same value. Spelt out case by case rather than through
-    /// `String(describing:)`, whose reflection was a visible share of a small
-    /// stack's synthesis.
+    /// `Value.schemaComparisonKey` for an intrinsic: its function and the key
+    /// of its argument as the long form lays it out, so only the same function
+    /// of the same arguments is the same value.
     var schemaComparisonKey: String {
-        func name(_ text: String) -> String { LenientScalars.lengthPrefixed(text) }
-        let arguments: [String]
-        switch self {
-        case .ref(let target): arguments = [name(target)]
-        case .getAtt(let resource, let attribute): arguments = [name(resource), name(attribute)]
-        case .sub(let template, let variables): arguments = [name(template), Value.object(variables).schemaComparisonKey]
-        case .join(let delimiter, let values): arguments = [name(delimiter), values.schemaComparisonKey]
-        case .select(let index, let list): arguments = [index.schemaComparisonKey, list.schemaComparisonKey]
-        case .split(let delimiter, let source): arguments = [name(delimiter), source.schemaComparisonKey]
-        case .if(let condition, let then, let otherwise):
-            arguments = [name(condition), then.schemaComparisonKey, otherwise.schemaComparisonKey]
-        case .findInMap(let map, let topLevelKey, let secondLevelKey):
-            arguments = [map, topLevelKey, secondLevelKey].map(\.schemaComparisonKey)
-        case .getAZs(let region): arguments = [region.schemaComparisonKey]
-        case .importValue(let value), .base64(let value), .length(let value), .toJsonString(let value), .not(let value):
-            arguments = [value.schemaComparisonKey]
-        case .cidr(let ipBlock, let count, let cidrBits): arguments = [ipBlock, count, cidrBits].map(\.schemaComparisonKey)
-        case .transform(let macro, let parameters): arguments = [name(macro), Value.object(parameters).schemaComparisonKey]
-        case .equals(let left, let right): arguments = [left.schemaComparisonKey, right.schemaComparisonKey]
-        case .and(let values), .or(let values): arguments = values.map(\.schemaComparisonKey)
-        case .condition(let condition): arguments = [name(condition)]
-        }
-        return "f" + name(longName) + "(" + arguments.joined() + ")"
+        "f" + LenientScalars.lengthPrefixed(longName) + "(" + longFormArgument.schemaComparisonKey + ")"
     }
 }
 

@@ -87,7 +87,7 @@ public enum SchemaMessageText {
         let limit = max(2, name.count / 4)
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != name {
-            let distance = EditDistance.between(name, candidate)
+            let distance = SpellingSuggestion.distance(name, candidate)
             if distance <= limit, distance < max(name.count, candidate.count), distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
             }

@@ -2,7 +2,7 @@
 /// (`"\(value)"`, `String(describing:)`, `print`): the value's intrinsic
 /// between two Unicode noncharacters, which no template may contain. Synthesis refuses every string that holds one and
 /// names its path, so a value can never reach a template as its Swift
-/// description; `Expression.sub(_:)` is how an expression goes into text.
+/// description; `TemplateExpression.sub(_:)` is how an expression goes into text.
 public enum SwiftDescriptionMarker {
     /// U+FDD0 and U+FDD1: noncharacters, reserved for a program's internal use
     /// and never part of interchanged text.

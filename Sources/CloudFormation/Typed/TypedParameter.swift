@@ -7,7 +7,7 @@ public struct TypedParameter<Type>: Sendable {
     public var logicalID: String { parameter.logicalID }
 
     /// `Ref` to the parameter: its value at deployment.
-    public var ref: Expression<Type> { Expression(unchecked: parameter.ref) }
+    public var ref: TemplateExpression<Type> { TemplateExpression(unchecked: parameter.ref) }
 }
 
 extension TypedParameter where Type == String {

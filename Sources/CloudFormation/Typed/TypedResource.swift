@@ -31,12 +31,12 @@ extension TypedResource {
 
     /// `Ref` to the resource. What it returns (a name, an ID, an ARN, a URL)
     /// depends on the type; each generated type documents it.
-    public var ref: Expression<String> { Expression(unchecked: .ref(logicalID)) }
+    public var ref: TemplateExpression<String> { TemplateExpression(unchecked: .ref(logicalID)) }
 
     /// `Fn::GetAtt` by name, for attributes the schema does not list. The
     /// generated members (`bucket.arn`) are the checked way.
-    public func getAtt<T>(_ attribute: String, as type: T.Type = String.self) -> Expression<T> {
-        Expression(unchecked: .getAtt(logicalID, attribute))
+    public func getAtt<T>(_ attribute: String, as type: T.Type = String.self) -> TemplateExpression<T> {
+        TemplateExpression(unchecked: .getAtt(logicalID, attribute))
     }
 
     /// Sets a property the typed API does not reach, by its path below
@@ -53,7 +53,9 @@ extension TypedResource {
     }
 }
 
-/// The attributes of a resource beside its properties.
+/// The attributes of a resource beside its properties. The initializer takes
+/// the condition and the resources depended on themselves; the names they
+/// come to are what the template holds.
 public struct ResourceAttributes: Hashable, Sendable {
     public var condition: String?
     public var dependsOn: [String] = []
@@ -64,12 +66,12 @@ public struct ResourceAttributes: Hashable, Sendable {
     public var updateReplacePolicy: DeletionPolicy?
 
     public init(
-        condition: String? = nil, dependsOn: [String] = [], metadata: Object? = nil,
+        condition: Condition? = nil, dependsOn: [any ResourceDeclaration] = [], metadata: Object? = nil,
         creationPolicy: Value? = nil, updatePolicy: Value? = nil,
         deletionPolicy: DeletionPolicy? = nil, updateReplacePolicy: DeletionPolicy? = nil
     ) {
-        self.condition = condition
-        self.dependsOn = dependsOn
+        self.condition = condition?.name
+        self.dependsOn = dependsOn.map(\.logicalID)
         self.metadata = metadata
         self.creationPolicy = creationPolicy
         self.updatePolicy = updatePolicy

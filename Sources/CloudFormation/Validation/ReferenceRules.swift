@@ -121,30 +121,6 @@ extension TemplateValidator {
 
     /// ", did you mean 'X'?" when a declared name is one or two edits away.
     func suggestion(for name: String, among candidates: Set<String>) -> String {
-        let scored = candidates.map { ($0, EditDistance.between(name, $0)) }
-            .filter { $0.1 <= max(2, name.count / 4) }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-        guard let best = scored.first else { return "" }
-        return "; did you mean '\(best.0)'?"
-    }
-}
-
-/// Levenshtein distance, for suggesting the name someone meant.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased()), b = Array(b.lowercased())
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        SpellingSuggestion.nearest(to: name, among: Array(candidates)).map { "; did you mean '\($0)'?" } ?? ""
     }
 }

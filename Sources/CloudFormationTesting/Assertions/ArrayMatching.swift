@@ -34,7 +34,7 @@ extension MatchEvaluation {
     ) -> PatternEvaluation {
         guard case .list(let elements) = value, !(elements.isEmpty && !patterns.isEmpty) else {
             return .failure(
-                path, "expected \(matcher.shortDescription), found \(ValueText.render(value))", weight: size(of: matcher))
+                path, "expected \(matcher.shortDescription), found \(ValueText.truncatedLine(value, style: .json))", weight: size(of: matcher))
         }
         let search = ElementSearch(patterns: patterns, elements: elements, path: path, exactObjects: exactObjects)
         switch rule {
@@ -61,7 +61,7 @@ private struct ElementSearch {
     /// `arrayEquals`: same length, element `i` against pattern `i`.
     func pairwise(_ matcher: Matcher) -> PatternEvaluation {
         guard elements.count == patterns.count else {
-            var message = "expected \(count(patterns.count)), found \(elements.count): \(ValueText.render(.list(elements)))"
+            var message = "expected \(count(patterns.count)), found \(elements.count): \(ValueText.truncatedLine(.list(elements), style: .json))"
             if elements.count > patterns.count {
                 message += " (arrayWith or arrayContaining allow other elements)"
             }
@@ -164,7 +164,7 @@ private struct ElementSearch {
             let closest = attempts.min(by: { $0.evaluation.weight < $1.evaluation.weight })
         else {
             return .failure(
-                path, "\(summary); found \(ValueText.render(.list(elements)))",
+                path, "\(summary); found \(ValueText.truncatedLine(.list(elements), style: .json))",
                 weight: MatchEvaluation.size(of: patterns[pattern]))
         }
         var result = PatternEvaluation.failure(path, "\(summary); closest is [\(closest.element)]:", weight: 0)

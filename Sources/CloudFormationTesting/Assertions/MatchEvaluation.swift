@@ -45,7 +45,7 @@ enum MatchEvaluation {
         switch matcher.kind {
         case .absent:
             guard let value else { return .match }
-            return .failure(path, "expected absent, found \(ValueText.render(value))", weight: 1)
+            return .failure(path, "expected absent, found \(ValueText.truncatedLine(value, style: .json))", weight: 1)
         case .anyValue:
             return value == nil ? .failure(path, "missing", weight: 1) : .match
         case .not(let negated):
@@ -54,7 +54,7 @@ enum MatchEvaluation {
             let inner = evaluate(negated, value, at: path, exactObjects: exactObjects)
             guard inner.isMatch else { return .match }
             guard let value else { return .failure(path, "missing (expected \(matcher.shortDescription))", weight: 1) }
-            return .failure(path, "expected \(matcher.shortDescription), found \(ValueText.render(value))", weight: 1)
+            return .failure(path, "expected \(matcher.shortDescription), found \(ValueText.truncatedLine(value, style: .json))", weight: 1)
         case .capture(let capture, let pattern):
             var inner = evaluate(pattern, value, at: path, exactObjects: exactObjects)
             if inner.isMatch, let value {
@@ -75,7 +75,7 @@ enum MatchEvaluation {
         switch matcher.kind {
         case .scalar(let expected):
             if sameScalar(expected, value) { return .match }
-            return .failure(path, "expected \(ValueText.render(expected)), found \(ValueText.render(value))", weight: 1)
+            return .failure(path, "expected \(ValueText.truncatedLine(expected, style: .json)), found \(ValueText.truncatedLine(value, style: .json))", weight: 1)
         case .object(let entries, let rule):
             return evaluateObject(matcher, entries, rule, value, at: path, exactObjects: exactObjects)
         case .array(let elements, let rule):

@@ -7,7 +7,7 @@ extension Matcher: CustomStringConvertible {
     public var description: String {
         switch kind {
         case .scalar(let value):
-            ValueText.full(value)
+            ValueText.line(value, style: .json)
         case .object(let entries, let rule):
             describeObject(entries, rule)
         case .array(let elements, let rule):
@@ -32,7 +32,7 @@ extension Matcher: CustomStringConvertible {
     }
 
     private func describeObject(_ entries: [Entry], _ rule: ObjectRule) -> String {
-        let text = ValueText.objectText(entries.map { ($0.key, $0.matcher.description) })
+        let text = ValueText.mapping(entries.map { ($0.key, $0.matcher.description) }, style: .json)
         switch rule {
         case .inherited, .function: return text
         case .partial: return "objectLike(\(text))"

@@ -43,22 +43,8 @@ enum MissingEntryMessage {
 
     /// The names nearest to `name` ignoring case, if any is within a few edits.
     static func closeNames(to name: String, among names: [String]) -> [String] {
-        let target = Array(name.lowercased())
-        let scored = names.map { ($0, editDistance(target, Array($0.lowercased()))) }
+        let scored = names.map { ($0, SpellingSuggestion.distance(name, $0)) }
         guard let best = scored.map(\.1).min(), best <= 3 else { return [] }
         return scored.filter { $0.1 == best }.map(\.0)
-    }
-
-    /// Levenshtein distance: insertions, deletions and substitutions.
-    private static func editDistance(_ lhs: [Character], _ rhs: [Character]) -> Int {
-        var previous = Array(0...rhs.count)
-        for (i, left) in lhs.enumerated() {
-            var current = [i + 1]
-            for (j, right) in rhs.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (left == right ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[rhs.count]
     }
 }

@@ -49,7 +49,7 @@ extension MatchEvaluation {
         case .intrinsic(let function): object = LongFormIntrinsic.object(of: function)
         default:
             return .failure(
-                path, "expected \(matcher.shortDescription), found \(ValueText.render(value))", weight: size(of: matcher))
+                path, "expected \(matcher.shortDescription), found \(ValueText.truncatedLine(value, style: .json))", weight: size(of: matcher))
         }
 
         let onlyListedKeys: Bool
@@ -71,7 +71,7 @@ extension MatchEvaluation {
             for entry in object.entries where !listed.contains(entry.key) {
                 result.absorb(.failure(
                     path.appending(entry.key),
-                    "unexpected key (the pattern allows \(allowed)), found \(ValueText.render(entry.value))",
+                    "unexpected key (the pattern allows \(allowed)), found \(ValueText.truncatedLine(entry.value, style: .json))",
                     weight: 1))
             }
         }

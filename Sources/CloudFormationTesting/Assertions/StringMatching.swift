@@ -71,7 +71,7 @@ struct StringTest: Sendable {
             return .failure(path, "\(description) is not a valid regular expression: \(invalidity)", weight: 1)
         }
         if case .string(let text) = value, test(text) { return .match }
-        return .failure(path, "expected \(ValueText.truncated(description)), found \(ValueText.render(value))", weight: 1)
+        return .failure(path, "expected \(ValueText.truncated(description)), found \(ValueText.truncatedLine(value, style: .json))", weight: 1)
     }
 }
 

@@ -83,7 +83,7 @@ struct SymbolicResolver: Sendable {
             return .integer(items.count)
         case .importValue(let name):
             return .unresolved("Fn::ImportValue \(resolve(name, depth: depth)): another stack's export")
-        case .getAZs, .base64, .cidr, .transform, .toJsonString, .equals, .not, .and, .or, .condition:
+        default:
             return .unresolved("\(function.longName) is not evaluated")
         }
     }

@@ -100,7 +100,9 @@ struct FailureMessageTests {
         let messages = (["Code": "x", "Text": "y"] as Matcher)
             .mismatches(in: ["Code": .string(long), "Text": "line 1\nsaid \"hi\""]).map(\.description)
         #expect(messages.count == 2)
-        #expect(messages[0] == "Code: expected \"x\", found \"" + String(repeating: "a", count: 198) + "…")
+        let found = "\"" + long + "\""
+        let shown = String(found.prefix(ValueText.limit)) + "… (\(found.count - ValueText.limit) more characters)"
+        #expect(messages[0] == "Code: expected \"x\", found " + shown)
         #expect(messages[1] == #"Text: expected "y", found "line 1\nsaid \"hi\"""#)
     }
 }

@@ -5,7 +5,7 @@
 /// CloudFormation would: a string where a number belongs, a list where one
 /// string belongs. `Type` is a marker (`String`, `Int`, `Double`, `Bool`,
 /// `[String]`, …); nothing of that type is ever stored.
-public struct Expression<Type>: PropertyValue, Hashable, Sendable {
+public struct TemplateExpression<Type>: PropertyValue, Hashable, Sendable {
     public let templateValue: Value
 
     /// An expression the caller vouches for: the escape from the type system
@@ -18,13 +18,13 @@ public struct Expression<Type>: PropertyValue, Hashable, Sendable {
 
 // MARK: - Literals
 
-extension Expression: ExpressibleByUnicodeScalarLiteral, ExpressibleByExtendedGraphemeClusterLiteral,
+extension TemplateExpression: ExpressibleByUnicodeScalarLiteral, ExpressibleByExtendedGraphemeClusterLiteral,
     ExpressibleByStringLiteral where Type == String
 {
     public init(stringLiteral value: String) { self.init(unchecked: .string(value)) }
 }
 
-extension Expression where Type == String {
+extension TemplateExpression where Type == String {
     /// A literal string.
     public static func literal(_ text: String) -> Self { Self(unchecked: .string(text)) }
 }
@@ -35,51 +35,58 @@ public protocol NumericExpressionType {}
 extension Int: NumericExpressionType {}
 extension Double: NumericExpressionType {}
 
-extension Expression: ExpressibleByIntegerLiteral where Type: NumericExpressionType {
+extension TemplateExpression: ExpressibleByIntegerLiteral where Type: NumericExpressionType {
     public init(integerLiteral value: Int) { self.init(unchecked: .integer(value)) }
+
+    /// A number known only when the stack is built (a setting of a construct).
+    public static func literal(_ number: Int) -> Self { Self(unchecked: .integer(number)) }
 }
 
-extension Expression: ExpressibleByFloatLiteral where Type == Double {
+extension TemplateExpression: ExpressibleByFloatLiteral where Type == Double {
     public init(floatLiteral value: Double) { self.init(unchecked: .double(value)) }
 }
 
-extension Expression: ExpressibleByBooleanLiteral where Type == Bool {
+extension TemplateExpression: ExpressibleByBooleanLiteral where Type == Bool {
     public init(booleanLiteral value: Bool) { self.init(unchecked: .bool(value)) }
 }
 
-/// List types, so that `Expression<[String]>` can be written as an array literal.
+/// List types, so that `TemplateExpression<[String]>` can be written as an array literal.
 public protocol ExpressionList {
     associatedtype Element
 }
 
 extension Array: ExpressionList {}
 
-extension Expression: ExpressibleByArrayLiteral where Type: ExpressionList {
-    public init(arrayLiteral elements: Expression<Type.Element>...) {
+extension TemplateExpression: ExpressibleByArrayLiteral where Type: ExpressionList {
+    public init(arrayLiteral elements: TemplateExpression<Type.Element>...) {
         self.init(unchecked: .list(elements.map(\.templateValue)))
     }
 
     /// A list of expressions (the array-literal form, from a computed array).
-    public static func list(_ elements: [Expression<Type.Element>]) -> Self {
+    public static func list(_ elements: [TemplateExpression<Type.Element>]) -> Self {
         Self(unchecked: .list(elements.map(\.templateValue)))
     }
 }
 
 // MARK: - Intrinsic functions, typed by what they return
 
-extension Expression where Type == String {
+extension TemplateExpression where Type == String {
     /// `Fn::Sub` from an interpolated string: `.sub("arn:\(.partition):s3:::\(bucket.ref)/*")`.
     public static func sub(_ template: SubTemplate) -> Self { Self(unchecked: .sub(template)) }
-    public static func join(_ delimiter: String, _ parts: [Expression<String>]) -> Self {
+    public static func join(_ delimiter: String, _ parts: [TemplateExpression<String>]) -> Self {
         Self(unchecked: .join(delimiter, parts.map(\.templateValue)))
     }
-    public static func join(_ delimiter: String, _ list: Expression<[String]>) -> Self {
+    /// `Fn::Join` of other string-valued parts (ARNs, say).
+    public static func join(_ delimiter: String, _ parts: [some PropertyValue]) -> Self {
+        Self(unchecked: .join(delimiter, parts.map(\.templateValue)))
+    }
+    public static func join(_ delimiter: String, _ list: TemplateExpression<[String]>) -> Self {
         Self(unchecked: .join(delimiter, list.templateValue))
     }
-    public static func importValue(_ exportName: Expression<String>) -> Self {
+    public static func importValue(_ exportName: TemplateExpression<String>) -> Self {
         Self(unchecked: .importValue(exportName.templateValue))
     }
-    public static func base64(_ text: Expression<String>) -> Self { Self(unchecked: .base64(text.templateValue)) }
+    public static func base64(_ text: TemplateExpression<String>) -> Self { Self(unchecked: .base64(text.templateValue)) }
     public static func toJsonString(_ value: Value) -> Self { Self(unchecked: .toJsonString(value)) }
 
     public static var accountID: Self { Self(unchecked: .accountID) }
@@ -90,29 +97,29 @@ extension Expression where Type == String {
     public static var urlSuffix: Self { Self(unchecked: .urlSuffix) }
 }
 
-extension Expression where Type == [String] {
-    public static func split(_ delimiter: String, _ text: Expression<String>) -> Self {
+extension TemplateExpression where Type == [String] {
+    public static func split(_ delimiter: String, _ text: TemplateExpression<String>) -> Self {
         Self(unchecked: .split(delimiter, text.templateValue))
     }
     /// The Availability Zones of a region; `""` means the stack's region.
-    public static func getAZs(_ region: Expression<String> = "") -> Self {
+    public static func getAZs(_ region: TemplateExpression<String> = "") -> Self {
         Self(unchecked: .getAZs(region.templateValue))
     }
-    public static func cidr(_ block: Expression<String>, count: Expression<Int>, bits: Expression<Int>) -> Self {
+    public static func cidr(_ block: TemplateExpression<String>, count: TemplateExpression<Int>, bits: TemplateExpression<Int>) -> Self {
         Self(unchecked: .cidr(block.templateValue, count.templateValue, bits.templateValue))
     }
     public static var notificationARNs: Self { Self(unchecked: .notificationARNs) }
 }
 
-extension Expression where Type == Int {
-    public static func length<Element>(_ list: Expression<[Element]>) -> Self {
+extension TemplateExpression where Type == Int {
+    public static func length<Element>(_ list: TemplateExpression<[Element]>) -> Self {
         Self(unchecked: .length(list.templateValue))
     }
 }
 
-extension Expression {
+extension TemplateExpression {
     /// `Fn::Select`: one element of a list.
-    public static func select(_ index: Expression<Int>, from list: Expression<[Type]>) -> Self {
+    public static func select(_ index: TemplateExpression<Int>, from list: TemplateExpression<[Type]>) -> Self {
         Self(unchecked: .select(index.templateValue, list.templateValue))
     }
 
@@ -125,7 +132,7 @@ extension Expression {
     public static var noValue: Self { Self(unchecked: .noValue) }
 
     /// `Fn::FindInMap`, for mappings whose values have this type.
-    public static func findInMap(_ mapping: Mapping, _ topLevelKey: Expression<String>, _ secondLevelKey: Expression<String>) -> Self {
+    public static func findInMap(_ mapping: Mapping, _ topLevelKey: TemplateExpression<String>, _ secondLevelKey: TemplateExpression<String>) -> Self {
         Self(unchecked: mapping.find(topLevelKey.templateValue, secondLevelKey.templateValue))
     }
 }
@@ -133,7 +140,7 @@ extension Expression {
 extension SubTemplate.Interpolation {
     /// Typed expressions interpolate like their values: `Ref` and `GetAtt` as
     /// placeholders, other intrinsics as variables.
-    public mutating func appendInterpolation<T>(_ expression: Expression<T>) {
+    public mutating func appendInterpolation<T>(_ expression: TemplateExpression<T>) {
         appendInterpolation(expression.templateValue)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TemplateRendering
+import CloudFormation
 
 @Suite("JSON string literals")
 struct JSONStringTests {

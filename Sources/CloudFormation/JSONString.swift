@@ -14,7 +14,7 @@ public enum JSONString {
     /// Appends `text` as a JSON string literal to UTF-8 `bytes`. Everything
     /// that needs escaping is ASCII, so the text is read as bytes and the
     /// rest is copied as it is.
-    static func append(_ text: String, to bytes: inout [UInt8]) {
+    public static func append(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
