@@ -4,7 +4,7 @@ import CloudFormation
 public let allStacks: [any StackDefinition] = [
     MacieDynamoDBStack(),
     MacieDynamoDBStack.nativeExport,
-    MacieDynamoDBStack.organization.member,
-    MacieDynamoDBStack.organization.administrator,
+    MacieDynamoDBMemberStack(),
+    MacieDynamoDBAdministratorStack(),
     OrderEventsStack(),
 ]

@@ -11,7 +11,7 @@ public struct MacieDynamoDBAdministratorStack: StackDefinition {
     public var organization: MacieOrganization
     public var name = "MacieDynamoDBAdministrator"
 
-    public init(organization: MacieOrganization) {
+    public init(organization: MacieOrganization = .example) {
         self.organization = organization
     }
 

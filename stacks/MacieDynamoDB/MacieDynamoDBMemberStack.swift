@@ -12,7 +12,7 @@ public struct MacieDynamoDBMemberStack: StackDefinition {
     public var organization: MacieOrganization
     public var name = "MacieDynamoDBMember"
 
-    public init(organization: MacieOrganization) {
+    public init(organization: MacieOrganization = .example) {
         self.organization = organization
     }
 

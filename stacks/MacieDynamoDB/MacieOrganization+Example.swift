@@ -1,11 +1,11 @@
 import CloudFormation
 
-extension MacieDynamoDBStack {
-    /// The walkthrough across an example organization: the export side in
-    /// the accounts of one organizational unit, in two Regions, and the
-    /// Macie side in a delegated administrator account. Put your
-    /// organization's account IDs, units and Regions here.
-    public static var organization: MacieOrganization {
+extension MacieOrganization {
+    /// The walkthrough's default configuration across an example
+    /// organization: the export side in the accounts of one organizational
+    /// unit, in two Regions, and the Macie side in a delegated administrator
+    /// account. Put your organization's account IDs, units and Regions here.
+    public static var example: MacieOrganization {
         var deployment = StackSetDeployment(
             name: "macie-dynamodb-member", organizationalUnits: ["ou-a1b2-c3d4e5f6"], regions: ["eu-west-1", "us-east-1"])
         deployment.failureTolerance = .accounts(0)
