@@ -157,7 +157,7 @@ let package = Package(
         .testTarget(name: "IAMPoliciesTests", dependencies: ["IAMPolicies", "CloudFormation", "AWSResources", "TemplateDiff", "CloudFormationTesting"]),
         .testTarget(
             name: "CloudFormationTestingTests",
-            dependencies: ["CloudFormationTesting", "CloudFormation", "AWSResources", "SecurityRules", "Stacks", "GrownCatalog"],
+            dependencies: ["CloudFormationTesting", "CloudFormation", "AWSResources", "SecurityRules", "StackSynthesis", "Stacks", "GrownCatalog"],
             exclude: ["Snapshots/__Snapshots__"]
         ),
         .testTarget(name: "AWSConstructsTests", dependencies: ["AWSConstructs", "AWSResources", "CloudFormation"]),

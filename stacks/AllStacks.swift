@@ -4,5 +4,7 @@ import CloudFormation
 public let allStacks: [any StackDefinition] = [
     MacieDynamoDBStack(),
     MacieDynamoDBStack.nativeExport,
+    MacieDynamoDBMemberStack(),
+    MacieDynamoDBAdministratorStack(),
     OrderEventsStack(),
 ]

@@ -66,6 +66,37 @@ struct ClassificationJobTests {
         }
     }
 
+    @Test("other accounts' buckets: one bucket definition per account after this account's, and none for this account when it has no bucket")
+    func otherAccounts() {
+        var job = ClassificationJob(name: "scan", frequency: .oneTime, buckets: [.ref("Bucket")])
+        job.otherAccounts = [
+            .init(accountID: "222222222222", buckets: ["exports-222222222222"]),
+            .init(accountID: "333333333333", buckets: ["exports-333333333333", "more-333333333333"]),
+        ]
+        let others: [Value] = [
+            ["accountId": "222222222222", "buckets": ["exports-222222222222"]],
+            ["accountId": "333333333333", "buckets": ["exports-333333333333", "more-333333333333"]],
+        ]
+        #expect(job.problems == [])
+        #expect(job.request().objectValue?["s3JobDefinition"] == [
+            "bucketDefinitions": .list([["accountId": .accountID, "buckets": [.ref("Bucket")]]] + others),
+        ])
+        job.buckets = []
+        #expect(job.problems == [])
+        #expect(job.request().objectValue?["s3JobDefinition"] == ["bucketDefinitions": .list(others)])
+    }
+
+    @Test("other accounts: a malformed or repeated account ID is a problem, and so is a job with no bucket anywhere")
+    func otherAccountProblems() {
+        var job = ClassificationJob(name: "scan", frequency: .oneTime, buckets: [])
+        job.otherAccounts = [.init(accountID: "2222", buckets: []), .init(accountID: "333333333333", buckets: []), .init(accountID: "333333333333", buckets: [])]
+        #expect(job.problems == [
+            "a job needs at least one bucket",
+            "'2222' is not an account ID (12 digits)",
+            "account 333333333333 has two bucket definitions; Macie takes one per account",
+        ])
+    }
+
     @Test("the custom resource: the manager function's token, the request, and a grant on this account's jobs only")
     func customResource() throws {
         let template = try synthesized { stack in

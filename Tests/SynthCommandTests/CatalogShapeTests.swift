@@ -20,6 +20,7 @@ struct CatalogShape {
 
         let expectedFiles = try stacks.flatMap { stack in
             ["\(stack.name).yaml"] + (try synthesize(stack).artifacts.map { "\(stack.name).\($0.name)" })
+                + (stack.stackSet == nil ? [] : ["\(stack.name).stackset.yaml"])
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { !$0.hasPrefix(".") }
         #expect(files.sorted() == expectedFiles.sorted(), sourceLocation: sourceLocation)

@@ -243,6 +243,7 @@ struct SynthCommandLineTests {
         #expect(result.status == 0)
         let expected = try allStacks.flatMap { stack in
             ["\(stack.name).json"] + (try synthesize(stack).artifacts.map { "\(stack.name).\($0.name)" })
+                + (stack.stackSet == nil ? [] : ["\(stack.name).stackset.json"])
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("nested").path).sorted() == expected.sorted())
     }

@@ -53,7 +53,42 @@ public struct MacieDynamoDBStack: StackDefinition {
         let session = stack.add(Macie.Session(
             "MacieSession", findingPublishingFrequency: .fifteenMinutes, status: .enabled,
             attributes: ResourceAttributes(condition: macieEnabledHere)))
+        let exportSide = try addExportSide(
+            to: stack,
+            macieRole: .if(macieEnabledHere, session.serviceRole, else: MacieServiceLinkedRole.arn(account: "${AWS::AccountId}")))
+        try addDiscovery(to: stack, key: exportSide.key, buckets: [exportSide.exportBucket.ref])
+    }
 
+    /// The Macie side: the custom identifier, the job over `buckets` of this
+    /// account and `otherAccounts` (with the export engine's objects), and
+    /// the findings alerts. `key` encrypts the job function's and the
+    /// topic's data.
+    func addDiscovery(
+        to stack: Stack, key: Key, buckets: [TemplateExpression<String>], otherAccounts: [ClassificationJob.AccountBuckets] = []
+    ) throws {
+        let identifier = stack.add(CustomDataIdentifier(
+            "CustomIdentifier", name: "account_number", description: "Checks for customer account number format",
+            regex: #"XYZ-\d{11}\b"#))
+        // Not in the sample: the ID a Macie job names (README, "Create the Macie job").
+        stack.output("CustomDataIdentifierId", identifier.id, description: "ID of the account_number custom data identifier, for the Macie job")
+
+        if var job = macieJob {
+            job.buckets = buckets
+            job.otherAccounts = otherAccounts
+            job.includes = exportEngine.exportedObjects + job.includes
+            job.customIdentifiers = [identifier.id]
+            try addMacieJob(job, to: stack, key: key)
+        }
+
+        findingsAlerts?.add(to: stack, key: key)
+    }
+
+    /// The export side: the key (which lets `macieRole`, Macie's
+    /// service-linked role, decrypt), the import, export and log buckets, the
+    /// tables, both functions, the schedule and the walkthrough's outputs.
+    /// `exportBucketName` names the export bucket; CloudFormation names it
+    /// when `nil`.
+    func addExportSide(to stack: Stack, macieRole: TemplateExpression<String>, exportBucketName: TemplateExpression<String>? = nil) throws -> ExportSide {
         let key = stack.add(Key(
             "DynamoDBMacieKMSKey",
             description: "Encrypts the import and export buckets, the tables, the functions' environment, logs and dead letters.",
@@ -62,14 +97,13 @@ public struct MacieDynamoDBStack: StackDefinition {
                    .init(key: "Description", value: "Key for the Macie and DynamoDB walkthrough")]))
         // Macie decrypts what it scans (the walkthrough's note on KMS).
         key.allow(
-            .role(.if(
-                macieEnabledHere, session.serviceRole,
-                else: .sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie"))),
+            .role(macieRole),
             [.decrypt, .describeKey, .generateDataKey], sid: "MacieServiceLinkedRoleDecrypts")
 
         let accessLogs = stack.add(Bucket.accessLogBucket("AccessLogsS3Bucket"))
         let importBucket = stack.add(Bucket("ImportS3Bucket", encryption: .kms(key), accessLogs: .to(accessLogs, prefix: "import/")))
-        let exportBucket = stack.add(Bucket("ExportS3BucketMacie", encryption: .kms(key), accessLogs: .to(accessLogs, prefix: "export/")))
+        let exportBucket = stack.add(Bucket(
+            "ExportS3BucketMacie", name: exportBucketName, encryption: .kms(key), accessLogs: .to(accessLogs, prefix: "export/")))
 
         let tables = dataSets.map { dataSet in
             stack.add(Table(dataSet.logicalID, name: .literal(dataSet.tableName), partitionKey: .string("id"),
@@ -96,24 +130,10 @@ public struct MacieDynamoDBStack: StackDefinition {
             trigger: .schedule(schedule)))
         rule.addTarget(exporter, permissionLogicalID: "PermissionForEventsToInvokeDynamoExport")
 
-        let identifier = stack.add(CustomDataIdentifier(
-            "CustomIdentifier", name: "account_number", description: "Checks for customer account number format",
-            regex: #"XYZ-\d{11}\b"#))
-
         ConsoleLinks.addOutputs(
             to: stack, importBucket: importBucket, exportBucket: exportBucket,
             tables: Array(zip(dataSets, tables)), exporter: exporter, importer: importer, rule: rule)
-        // Not in the sample: the ID a Macie job names (README, "Create the Macie job").
-        stack.output("CustomDataIdentifierId", identifier.id, description: "ID of the account_number custom data identifier, for the Macie job")
-
-        if var job = macieJob {
-            job.buckets = [exportBucket.ref]
-            job.includes = exportEngine.exportedObjects + job.includes
-            job.customIdentifiers = [identifier.id]
-            try addMacieJob(job, to: stack, key: key)
-        }
-
-        findingsAlerts?.add(to: stack, key: key)
+        return ExportSide(key: key, exportBucket: exportBucket)
     }
 }
 

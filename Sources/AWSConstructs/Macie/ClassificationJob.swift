@@ -64,6 +64,19 @@ public struct ClassificationJob: Sendable {
         case exclude([String])
     }
 
+    /// Buckets another account owns, by name: what a Macie administrator's
+    /// job scans in a member account.
+    public struct AccountBuckets: Sendable {
+        /// The owning account's 12-digit ID.
+        public var accountID: String
+        public var buckets: [TemplateExpression<String>]
+
+        public init(accountID: String, buckets: [TemplateExpression<String>]) {
+            self.accountID = accountID
+            self.buckets = buckets
+        }
+    }
+
     public var name: String
     public var description: String?
     public var frequency: Frequency
@@ -73,6 +86,9 @@ public struct ClassificationJob: Sendable {
     public var samplingPercentage: Int
     /// Buckets by name (a bucket's `ref`, or text).
     public var buckets: [TemplateExpression<String>]
+    /// Buckets of other accounts (a Macie administrator's member accounts),
+    /// each account one bucket definition after this account's.
+    public var otherAccounts: [AccountBuckets] = []
     public var includes: [ObjectCriterion]
     public var excludes: [ObjectCriterion]
     public var managedIdentifiers: ManagedIdentifiers
@@ -102,7 +118,14 @@ public struct ClassificationJob: Sendable {
         if !(1...500).contains(name.count) { problems.append("the job name has \(name.count) characters; Macie allows 1 to 500") }
         if !(1...100).contains(samplingPercentage) { problems.append("sampling percentage \(samplingPercentage) is outside 1 to 100") }
         if case .monthly(let day) = frequency, !(1...31).contains(day) { problems.append("day \(day) of the month is outside 1 to 31") }
-        if buckets.isEmpty { problems.append("a job needs at least one bucket") }
+        if buckets.isEmpty && otherAccounts.allSatisfy(\.buckets.isEmpty) { problems.append("a job needs at least one bucket") }
+        for account in otherAccounts where !(account.accountID.count == 12 && account.accountID.allSatisfy { $0.isASCII && $0.isNumber }) {
+            problems.append("'\(account.accountID)' is not an account ID (12 digits)")
+        }
+        let accounts = otherAccounts.map(\.accountID)
+        for account in Set(accounts).sorted() where accounts.filter({ $0 == account }).count > 1 {
+            problems.append("account \(account) has two bucket definitions; Macie takes one per account")
+        }
         if case .oneTime = frequency, initialRun == false { problems.append("initialRun applies to scheduled jobs only; a one-time job always runs") }
         return problems
     }
@@ -121,7 +144,9 @@ public struct ClassificationJob: Sendable {
         case .weekly(let day): request["scheduleFrequency"] = ["weeklySchedule": ["dayOfWeek": .string(day.rawValue)]]
         case .monthly(let day): request["scheduleFrequency"] = ["monthlySchedule": ["dayOfMonth": .integer(day)]]
         }
-        var definition: Object = ["bucketDefinitions": [["accountId": accountID, "buckets": buckets.templateValue]]]
+        let ownBuckets: [Value] = buckets.isEmpty ? [] : [["accountId": accountID, "buckets": buckets.templateValue]]
+        let otherBuckets: [Value] = otherAccounts.map { ["accountId": .string($0.accountID), "buckets": $0.buckets.templateValue] }
+        var definition: Object = ["bucketDefinitions": .list(ownBuckets + otherBuckets)]
         var scoping = Object()
         if !includes.isEmpty { scoping["includes"] = ["and": .list(includes.map(\.scopeTerm))] }
         if !excludes.isEmpty { scoping["excludes"] = ["and": .list(excludes.map(\.scopeTerm))] }

@@ -39,6 +39,8 @@ public final class Bucket: ResourceDeclaration {
     public var suppressions: [RuleSuppression] = []
     /// Buckets whose access logs this bucket receives.
     private var logSources: [(bucket: Bucket, prefix: String)] = []
+    /// Roles, usually of another account, that the bucket policy lets read.
+    private var readers: [(role: Value, sid: String)] = []
 
     public init(_ logicalID: String, name: TemplateExpression<String>? = nil, encryption: Encryption, accessLogs: AccessLogs) {
         self.logicalID = logicalID
@@ -84,6 +86,16 @@ public final class Bucket: ResourceDeclaration {
         if case .kms(let key) = encryption {
             key.grant(to: grantee, multipart ? [.generateDataKey, .decrypt] : [.generateDataKey], viaService: "s3")
         }
+    }
+
+    /// Lets a role read through the bucket policy itself: `s3:GetObject` on
+    /// the objects, `s3:ListBucket` and `s3:GetBucketLocation` on the bucket.
+    /// For a role of another account, whose own policy cannot reach this
+    /// bucket alone (a Macie administrator's service-linked role, say); the
+    /// key, if any, must let it decrypt too (`Key.allow`). One statement per
+    /// call and resource kind: `<sid>Bucket`, `<sid>Objects`.
+    public func allowRead(byRole role: Value, sid: String) {
+        readers.append((role, sid))
     }
 
     /// `s3:DeleteObject` on the objects.
@@ -145,6 +157,14 @@ public final class Bucket: ResourceDeclaration {
                     "ArnLike": ["aws:SourceArn": source.bucket.arn.templateValue],
                     "StringEquals": ["aws:SourceAccount": .accountID],
                 ]))
+        }
+        for reader in readers {
+            statements.append(PolicyDocument.Statement(
+                sid: reader.sid + "Bucket", effect: .allow, principal: .aws(reader.role),
+                actions: ["s3:GetBucketLocation", "s3:ListBucket"], resources: [arn.templateValue]))
+            statements.append(PolicyDocument.Statement(
+                sid: reader.sid + "Objects", effect: .allow, principal: .aws(reader.role),
+                actions: ["s3:GetObject"], resources: [objects().templateValue]))
         }
         return statements
     }
