@@ -350,6 +350,8 @@ private struct SplitBuilder {
     /// (every mapping where a mapping's name is computed); the parameters
     /// they refer to.
     private func usedDeclarations(by part: Template) -> (conditions: [Condition], mappings: [Mapping], parameters: Set<String>) {
+        // A template that declares none of these has nothing to look for.
+        guard !template.conditions.isEmpty || !template.mappings.isEmpty || !template.parameters.isEmpty else { return ([], [], []) }
         let conditionsByName = Dictionary(template.conditions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var references = uses(inResourcesAndOutputsOf: part)
         var needed = Set(references.filter { $0.kind == .condition }.map(\.target))
@@ -374,9 +376,10 @@ private struct SplitBuilder {
             if case .mapping = reference.kind { return reference.target }
             return nil
         })
-        let computesMappingName = part.resources.contains { Self.computesMappingName(.object($0.properties)) }
-            || part.outputs.contains { Self.computesMappingName($0.value) }
-            || conditions.contains { Self.computesMappingName($0.expression) }
+        let computesMappingName = !template.mappings.isEmpty
+            && (part.resources.contains { Self.computesMappingName(.object($0.properties)) }
+                || part.outputs.contains { Self.computesMappingName($0.value) }
+                || conditions.contains { Self.computesMappingName($0.expression) })
         let mappings = computesMappingName ? template.mappings : template.mappings.filter { mappingNames.contains($0.name) }
         let parameters = Set(references.filter(\.isValueReference).map(\.target))
         return (conditions, mappings, parameters)
