@@ -216,11 +216,11 @@ struct PartAssignment {
     /// Rendezvous hashing: the bucket whose hash with the group's first
     /// resource (`<id>#<bucket>`) is highest, the first among equals. Adding
     /// a bucket moves only the ids that now hash highest with it.
-    private static func bucket(of id: StableHash, among count: Int) -> Int {
+    private static func bucket(of first: StableHash, among count: Int) -> Int {
         var best = 0
-        var bestHash = id.appending(0)
+        var bestHash = first.appending(0)
         for candidate in 1..<max(1, count) {
-            let hash = id.appending(candidate)
+            let hash = first.appending(candidate)
             if hash > bestHash { (best, bestHash) = (candidate, hash) }
         }
         return best
