@@ -3,7 +3,9 @@
 Instruction counts do not depend on how busy the machine is, so two runs of
 this script on different days compare where wall times would not. Profiles
 the release binaries `make bench` measures, on the walkthrough's stack and on
-the scale app at N = 1000, and writes benchmarks/PROFILE.md:
+the scale app at N = 1000, written as one template and split into nested
+stacks (`--split`, every check and the rule pack, as `synth --output` writes
+it), and writes benchmarks/PROFILE.md:
 
 - the total instruction count of each run;
 - this project's functions by inclusive cost (the function and everything it
@@ -17,6 +19,7 @@ kcachegrind.
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -105,6 +108,7 @@ FINDINGS_HEADING = "## What the profiles found"
 
 def main():
     bin_path = release_bin()
+    split_folder = tempfile.TemporaryDirectory()
     lines = ["# Profile", "",
              "Written by `make profile` (benchmarks/profile.py): valgrind's callgrind on the release binaries "
              "`make bench` measures. Instruction counts, which do not depend on the machine's load. "
@@ -112,6 +116,8 @@ def main():
     for title, command, name in (
         ("The walkthrough's stack (`synth MacieDynamoDB`)", [str(bin_path / "synth"), "MacieDynamoDB"], "walkthrough"),
         ("N = 1000 (`scale-synth 1000`, 5,000 resources)", [str(bin_path / "scale-synth"), "1000"], "n1000"),
+        ("N = 1000 split into nested stacks (`scale-synth 1000 --split DIR`)",
+         [str(bin_path / "scale-synth"), "1000", "--split", split_folder.name], "n1000-split"),
     ):
         path = callgrind(command, name)
         total, inclusive = annotate(path, inclusive=True)
@@ -124,6 +130,7 @@ def main():
         lines += table(total, [(c, s, f) for c, s, f in self_rows if "'" not in s], with_file=False)
         lines.append("")
         print(f"{name}: {total:,} instructions", file=sys.stderr)
+    split_folder.cleanup()
     profile = ROOT / "benchmarks" / "PROFILE.md"
     findings = profile.read_text().partition(FINDINGS_HEADING)[2] if profile.exists() else ""
     if findings:

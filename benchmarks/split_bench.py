@@ -4,13 +4,24 @@ with every check and split into a root and nested stacks of at most 500
 resources, each file written as `synth --output` writes it; beside it, in the
 same run, the same N written as one template past the limits (the figure
 RESULTS.md compares with troposphere and the CDK, which write one template at
-any size and do not split). Release build, statically linked; median of 5
-runs after a warm-up, process start included.
+any size and do not split). Release build, statically linked; the commands
+run in alternation, each once to warm up and then 5 times, so that the
+machine's load touches each alike; medians, process start included.
 
-    .venv/bin/python benchmarks/split_bench.py        # writes benchmarks/RESULTS-split.md
+`--baseline PATH` measures an earlier build of scale-synth's split beside
+this build's, in the same alternation, and says whether the two wrote the
+same files byte for byte: on a machine other work is loading, the ratio of
+the two is the figure to read.
+
+    .venv/bin/python benchmarks/split_bench.py [--baseline PATH]   # writes benchmarks/RESULTS-split.md
+
+The section of RESULTS-split.md headed "Earlier measurements" is written by
+hand (figures of earlier runs, to compare) and kept as it is.
 """
 from __future__ import annotations
 
+import argparse
+import filecmp
 import os
 import platform
 import sys
@@ -18,40 +29,71 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run_bench import median_of, release_bin  # noqa: E402
+from run_bench import medians_interleaved, release_bin  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 GROUPS = (1_000, 10_000)
+EARLIER_HEADING = "## Earlier measurements"
+
+
+def load_average() -> str:
+    return ", ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def same_files(first: Path, second: Path) -> bool:
+    names = sorted(path.name for path in first.iterdir())
+    if names != sorted(path.name for path in second.iterdir()):
+        return False
+    _, mismatched, errors = filecmp.cmpfiles(first, second, names, shallow=False)
+    return not mismatched and not errors
 
 
 def main() -> None:
+    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments.add_argument("--baseline", type=Path, help="an earlier build's scale-synth, measured beside this one")
+    baseline = arguments.parse_args().baseline
     scale = release_bin(products=("scale-synth",)) / "scale-synth"
-    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    load = load_average()
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for groups in GROUPS:
-            output = Path(folder) / str(groups)
-            split_wall, split_peak = median_of([str(scale), str(groups), "--split", str(output)])
-            files = sorted(output.iterdir())
-            one_wall, one_peak = median_of([str(scale), str(groups)])
-            rows.append((groups, split_wall, split_peak, len(files) - 1, one_wall, one_peak))
+            output, earlier_output = Path(folder) / str(groups), Path(folder) / f"{groups}-baseline"
+            commands = [[str(scale), str(groups), "--split", str(output)], [str(scale), str(groups)]]
+            if baseline:
+                commands.append([str(baseline.resolve()), str(groups), "--split", str(earlier_output)])
+            medians = medians_interleaved(commands)
+            (split_wall, split_peak), (one_wall, one_peak) = medians[:2]
+            earlier = (*medians[2], same_files(output, earlier_output)) if baseline else None
+            rows.append((groups, split_wall, split_peak, len(list(output.iterdir())) - 1, one_wall, one_peak, earlier))
+    load_at_end = load_average()
     lines = [
         "# Past the limits: nested stacks",
         "",
         f"Written by `benchmarks/split_bench.py`. Machine: {platform.machine()}, {os.cpu_count()} cores. "
-        "Release build, statically linked; median wall time and peak RSS of 5 runs after a warm-up, process start "
-        f"included. Load average when it started: {load}.",
+        "Release build, statically linked; median wall time and peak RSS of 5 runs after a warm-up, the commands "
+        "in alternation, process start included. Load average (1, 5, 15 minutes) when it started: "
+        f"{load}; when it ended: {load_at_end}."
+        + (f" The earlier build: `{baseline.name}`." if baseline else ""),
         "",
-        "| groups | resources | split: wall | split: peak RSS | nested stacks | one template: wall | one template: peak RSS |",
-        "|---|---|---|---|---|---|---|",
+        "| groups | resources | split: wall | split: peak RSS | nested stacks | one template: wall | one template: peak RSS |"
+        + (" earlier build, split: wall | peak RSS | same files |" if baseline else ""),
+        "|---|---|---|---|---|---|---|" + ("---|---|---|" if baseline else ""),
     ]
-    for groups, split_wall, split_peak, parts, one_wall, one_peak in rows:
+    for groups, split_wall, split_peak, parts, one_wall, one_peak, earlier in rows:
         lines.append(f"| {groups:,} | {groups * 5:,} | {split_wall * 1000:.0f} ms | {split_peak:.0f} MiB | {parts} "
-                     f"| {one_wall * 1000:.0f} ms | {one_peak:.0f} MiB |")
-    lines += ["", "troposphere and the CDK write one template at any size and do not split: their figures at "
+                     f"| {one_wall * 1000:.0f} ms | {one_peak:.0f} MiB |"
+                     + (f" {earlier[0] * 1000:.0f} ms | {earlier[1]:.0f} MiB | {'yes' if earlier[2] else 'no'} |"
+                        if earlier else ""))
+    lines += ["", "The split runs every check `synth` runs, the security rule pack included (every rule at warning "
+                  "level); the one template, as RESULTS.md measures it, runs the AWS checks without the rule pack.",
+              "", "troposphere and the CDK write one template at any size and do not split: their figures at "
                   "N = 1,000 are in RESULTS.md; at N = 10,000 they were not run here."]
+    results = ROOT / "benchmarks/RESULTS-split.md"
+    earlier = results.read_text().partition(EARLIER_HEADING)[2] if results.exists() else ""
+    if earlier:
+        lines += ["", EARLIER_HEADING + earlier.rstrip("\n")]
     text = "\n".join(lines) + "\n"
-    (ROOT / "benchmarks/RESULTS-split.md").write_text(text)
+    results.write_text(text)
     print(text)
 
 

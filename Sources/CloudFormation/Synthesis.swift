@@ -10,6 +10,8 @@ public struct Synthesis: Sendable {
     public var assets: [Asset] = []
     /// Resource → the nested stack it was asked to go to.
     public var requestedParts: [String: String] = [:]
+    /// What each resource of `template` waits for, as validation found it.
+    public var dependencies: ResourceDependencies
 }
 
 /// A JSON file written beside a stack's template.
@@ -37,7 +39,7 @@ public func synthesize(
     _ definition: any StackDefinition, checks: [any TemplateCheck] = [], limits: QuotaLimits = .cloudFormation,
     preparing prepare: ((Template) -> Template)? = nil
 ) throws(SynthesisError) -> Synthesis {
-    let noRendering: (@Sendable (Template) throws -> Never)? = nil
+    let noRendering: (@Sendable (Template, [String: String]) throws -> Never)? = nil
     return try synthesize(definition, checks: checks, limits: limits, preparing: prepare, render: noRendering).synthesis
 }
 
@@ -49,7 +51,7 @@ public func synthesize<Output: Sendable>(
     _ definition: any StackDefinition, checks: [any TemplateCheck] = [], limits: QuotaLimits = .cloudFormation,
     renderingAlongside render: @escaping @Sendable (Template) throws -> Output
 ) throws(SynthesisError) -> (synthesis: Synthesis, output: Result<Output, any Error>) {
-    let result = try synthesize(definition, checks: checks, limits: limits, preparing: nil, render: render)
+    let result = try synthesize(definition, checks: checks, limits: limits, preparing: nil, render: { template, _ in try render(template) })
     return (result.synthesis, result.output!)
 }
 
@@ -61,13 +63,30 @@ public func synthesize<Output: Sendable>(
     preparing prepare: @escaping (Template) -> Template,
     renderingAlongside render: @escaping @Sendable (Template) throws -> Output
 ) throws(SynthesisError) -> (synthesis: Synthesis, output: Result<Output, any Error>) {
-    let result = try synthesize(definition, checks: checks, limits: limits, preparing: prepare, render: render)
+    let result = try synthesize(definition, checks: checks, limits: limits, preparing: prepare, render: { template, _ in try render(template) })
+    return (result.synthesis, result.output!)
+}
+
+/// As `synthesize(_:checks:limits:preparing:renderingAlongside:)`, for a
+/// stack that may be written as a root and nested stacks: `render` runs only
+/// on a template written whole (see `NestedStackSplit.splits`), and the
+/// output is `nil` for a template that splits, whose root and parts are
+/// rendered from its split instead.
+public func synthesize<Output: Sendable>(
+    _ definition: any StackDefinition, checks: [any TemplateCheck] = [], limits: QuotaLimits = .splittable,
+    preparing prepare: @escaping (Template) -> Template,
+    renderingUnlessSplit render: @escaping @Sendable (Template) throws -> Output
+) throws(SynthesisError) -> (synthesis: Synthesis, output: Result<Output?, any Error>) {
+    let result = try synthesize(definition, checks: checks, limits: limits, preparing: prepare, render: { template, requestedParts in
+        NestedStackSplit.splits(template, requestedParts: requestedParts) ? nil : try render(template)
+    })
     return (result.synthesis, result.output!)
 }
 
 private func synthesize<Output: Sendable>(
     _ definition: any StackDefinition, checks: [any TemplateCheck], limits: QuotaLimits,
-    preparing prepare: ((Template) -> Template)? = nil, render: (@Sendable (Template) throws -> Output)?
+    preparing prepare: ((Template) -> Template)? = nil,
+    render: (@Sendable (Template, _ requestedParts: [String: String]) throws -> Output)?
 ) throws(SynthesisError) -> (synthesis: Synthesis, output: Result<Output, any Error>?) {
     let stack = Stack(name: definition.name)
     do {
@@ -80,13 +99,14 @@ private func synthesize<Output: Sendable>(
     let assets = try stack.assets()
     let (template, dependencies) = withoutRedundantDependencies(prepare?(stack.template) ?? stack.template)
     let name = definition.name
+    let requestedParts = stack.requestedParts
 
     let plan = SynthesisJobs(template: template, checks: checks, rendering: render != nil)
     let findings = concurrentResults(plan.jobs.count) { index -> SynthesisJobs.Finding<Output> in
         switch plan.jobs[index] {
         case .rendering:
             // The plan has a rendering job only when there is a `render`.
-            return .output(Result { try render!(template) })
+            return .output(Result { try render!(template, requestedParts) })
         case .rules:
             return .diagnostics(TemplateValidator.validate(template, stack: name, limits: limits, dependencies: dependencies))
         case .check(let check):
@@ -106,7 +126,7 @@ private func synthesize<Output: Sendable>(
     let synthesis = Synthesis(
         stack: name, template: template, warnings: diagnostics,
         artifacts: stack.artifacts.map { Artifact(name: $0.name, json: $0.json) }, assets: assets,
-        requestedParts: stack.requestedParts)
+        requestedParts: requestedParts, dependencies: dependencies)
     return (synthesis, output)
 }
 

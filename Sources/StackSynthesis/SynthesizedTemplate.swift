@@ -50,30 +50,32 @@ public func synthesizeAll(
         do {
             let resolved = references.templates[name]
             let (synthesis, rendered) = try synthesize(
-                definition, checks: everyCheck, limits: .splittable, preparing: { resolved ?? $0 }, renderingAlongside: render)
-            var text = try rendered.get()
+                definition, checks: everyCheck, limits: .splittable, preparing: { resolved ?? $0 }, renderingUnlessSplit: render)
             var artifacts = try synthesis.artifacts.map { artifact in
                 ("\(name).\(artifact.name)", try TemplateRenderer.json(value: ArtifactPlaceholders.replacing(artifact.json)))
             }
-            var bodies = [text]
-            if let split = try NestedStackSplit.split(
-                synthesis.template, stack: name, requestedParts: synthesis.requestedParts,
-                templateURL: { "\(name).\($0).\(format.fileExtension)" })
-            {
-                // The root and each part checked against every limit and rendered, side by side.
+            var bodies: [String]
+            // A part's problems name it as its file does: `<stack>.<part>`.
+            var labels = [name]
+            if let split = try NestedStackSplit.split(synthesis, templateURL: { "\(name).\($0).\(format.fileExtension)" }) {
+                // The root and each part checked for what the split may break and rendered, side by side.
                 let stacks = [split.root] + split.parts.map(\.template)
-                let checked = concurrentResults(stacks.count) { index in
-                    (TemplateValidator.validate(stacks[index], stack: name).filter { $0.severity == .error },
+                labels += split.parts.map { "\(name).\($0.name)" }
+                let checked = concurrentResults(stacks.count) { [labels] index in
+                    (TemplateValidator.validatePartOfSplit(stacks[index], stack: labels[index]).filter { $0.severity == .error },
                      Result { try render(stacks[index]) })
                 }
                 problems += checked.flatMap(\.0)
                 bodies = try checked.map { try $0.1.get() }
-                text = bodies[0]
                 artifacts += zip(split.parts, bodies.dropFirst()).map { ("\(name).\($0.name).\(format.fileExtension)", $1) }
+            } else {
+                // A template written whole was rendered alongside the checks.
+                bodies = [try rendered.get() ?? render(synthesis.template)]
             }
+            let text = bodies[0]
             // Nested stacks are uploaded by `aws cloudformation package`: only the root may be deployed inline.
             let sizeProblems = Quotas.checkBodySize(text.utf8.count, stack: name)
-                + bodies.dropFirst().flatMap { Quotas.checkBodySize($0.utf8.count, stack: name).filter { $0.severity == .error } }
+                + zip(bodies, labels).dropFirst().flatMap { Quotas.checkBodySize($0.utf8.count, stack: $1).filter { $0.severity == .error } }
             problems += sizeProblems.filter { $0.severity == .error }
             if let deployment = definition.stackSet {
                 let stackSet = try deployment.template(memberTemplate: text, stack: name)

@@ -47,9 +47,37 @@ public struct NestedStackSplit: Hashable, Sendable {
         _ template: Template, stack: String, requestedParts: [String: String] = [:],
         limits: QuotaLimits = .cloudFormation, templateURL: (String) -> String
     ) throws(SynthesisError) -> NestedStackSplit? {
-        let exceeds = template.resources.count > limits.resources || template.outputs.count > limits.outputs
-        guard exceeds || !requestedParts.isEmpty else { return nil }
-        let dependencies = ResourceDependencies(template)
+        guard splits(template, requestedParts: requestedParts, limits: limits) else { return nil }
+        return try split(template, stack: stack, requestedParts: requestedParts, dependencies: ResourceDependencies(template),
+                         limits: limits, templateURL: templateURL)
+    }
+
+    /// The split of a synthesized stack, or `nil` when it fits in one
+    /// template and asks for no part: as `split(_:stack:requestedParts:limits:templateURL:)`,
+    /// with the dependencies synthesis found.
+    public static func split(
+        _ synthesis: Synthesis, limits: QuotaLimits = .cloudFormation, templateURL: (String) -> String
+    ) throws(SynthesisError) -> NestedStackSplit? {
+        guard splits(synthesis.template, requestedParts: synthesis.requestedParts, limits: limits) else { return nil }
+        return try split(synthesis.template, stack: synthesis.stack, requestedParts: synthesis.requestedParts,
+                         dependencies: synthesis.dependencies, limits: limits, templateURL: templateURL)
+    }
+
+    /// Whether `template` is written as a root and nested stacks: when it is
+    /// past the limits a split lifts (resources, outputs), or asks for parts.
+    public static func splits(_ template: Template, requestedParts: [String: String], limits: QuotaLimits = .cloudFormation) -> Bool {
+        exceedsOneTemplate(template, limits: limits) || !requestedParts.isEmpty
+    }
+
+    private static func exceedsOneTemplate(_ template: Template, limits: QuotaLimits) -> Bool {
+        template.resources.count > limits.resources || template.outputs.count > limits.outputs
+    }
+
+    private static func split(
+        _ template: Template, stack: String, requestedParts: [String: String], dependencies: ResourceDependencies,
+        limits: QuotaLimits, templateURL: (String) -> String
+    ) throws(SynthesisError) -> NestedStackSplit {
+        let exceeds = exceedsOneTemplate(template, limits: limits)
         let declared = Set(template.parameters.map(\.logicalID) + template.resources.map(\.logicalID))
         let clashes = Set(requestedParts.values).intersection(declared).sorted()
         guard clashes.isEmpty else {
@@ -76,12 +104,18 @@ private struct SplitBuilder {
     private var names: UniqueNames
     /// A value a part takes from elsewhere, under the name of its parameter.
     private var imports: [String: [(name: String, source: Value)]] = [:]
+    /// Part → the names of its imports, for looking up.
+    private var importNames: [String: Set<String>] = [:]
     /// Outputs each part adds for others, in order of first use.
     private var exports: [String: [(name: String, value: Value)]] = [:]
+    /// Part → the names of its outputs, for looking up.
+    private var exportNames: [String: Set<String>] = [:]
     /// (resource, attribute) → the name it travels under.
     private var travelNames: [String: String] = [:]
     /// Part or root resource → the nested stacks and root resources it must wait for.
     private var waitsFor: [String: [String]] = [:]
+    /// The pairs of `waitsFor`, for looking up.
+    private var waits: Set<[String]> = []
 
     init(template: Template, stack: String, assignment: PartAssignment, dependencies: ResourceDependencies) {
         self.template = template
@@ -137,18 +171,20 @@ private struct SplitBuilder {
         }
         try checkNoCircle()
 
-        var parts: [NestedStackSplit.Part] = []
-        var stackResources: [Resource] = []
-        for part in assignment.parts {
-            let resources = partResources[part.name] ?? []
-            parts.append(NestedStackSplit.Part(name: part.name, template: partTemplate(part.name, resources: resources)))
-            stackResources.append(stackResource(part.name, template: parts.last!.template, url: templateURL(part.name)))
+        // Each part's template reads only what the rewriting above settled: they are built side by side.
+        let builder = self
+        let partNames = assignment.parts.map(\.name)
+        let parts = concurrentResults(partNames.count) { [partResources] index in
+            NestedStackSplit.Part(
+                name: partNames[index], template: builder.partTemplate(partNames[index], resources: partResources[partNames[index]] ?? []))
         }
+        let stackResources = parts.map { stackResource($0.name, template: $0.template, url: templateURL($0.name)) }
         var root = template
         root.resources = rootResources + stackResources
         root.outputs = rootOutputs
-        root.conditions = used(template.conditions, by: root)
-        root.mappings = used(template.mappings, by: root)
+        let used = usedDeclarations(by: root)
+        root.conditions = used.conditions
+        root.mappings = used.mappings
         return NestedStackSplit(root: root, parts: parts)
     }
 
@@ -204,7 +240,7 @@ private struct SplitBuilder {
         let value: Value = attribute.map { .getAtt(target, $0) } ?? .ref(target)
         var source = value
         if let producer {
-            if !(exports[producer] ?? []).contains(where: { $0.name == name }) {
+            if exportNames[producer, default: []].insert(name).inserted {
                 exports[producer, default: []].append((name, value))
             }
             source = .getAtt(producer, "Outputs.\(name)")
@@ -216,12 +252,12 @@ private struct SplitBuilder {
     }
 
     private mutating func addImport(_ name: String, source: Value, to part: String) {
-        guard !(imports[part] ?? []).contains(where: { $0.name == name }) else { return }
+        guard importNames[part, default: []].insert(name).inserted else { return }
         imports[part, default: []].append((name, source))
     }
 
     private mutating func wait(_ part: String, for other: String) {
-        guard other != part, !(waitsFor[part] ?? []).contains(other) else { return }
+        guard other != part, waits.insert([part, other]).inserted else { return }
         waitsFor[part, default: []].append(other)
     }
 
@@ -232,7 +268,8 @@ private struct SplitBuilder {
         let partNames = Set(assignment.parts.map(\.name))
         var state: [String: Bool] = [:]  // false: on the path; true: done
         var circles: [[String]] = []
-        func visit(_ node: String, path: [String]) {
+        var path: [String] = []
+        func visit(_ node: String) {
             if state[node] == true { return }
             if state[node] == false {
                 let circle = Array(path.drop { $0 != node }) + [node]
@@ -240,10 +277,12 @@ private struct SplitBuilder {
                 return
             }
             state[node] = false
-            for next in waitsFor[node] ?? [] { visit(next, path: path + [node]) }
+            path.append(node)
+            for next in waitsFor[node] ?? [] { visit(next) }
+            path.removeLast()
             state[node] = true
         }
-        for node in assignment.parts.map(\.name) + assignment.shared { visit(node, path: []) }
+        for node in assignment.parts.map(\.name) + assignment.shared { visit(node) }
         guard circles.isEmpty else {
             throw SynthesisError(circles.map { circle in
                 Diagnostic(.error, stack: stack, path: ["Resources", circle[0]], """
@@ -264,10 +303,10 @@ private struct SplitBuilder {
             transforms: template.transforms,
             resources: resources,
             outputs: (exports[name] ?? []).map { Output($0.name, value: $0.value) })
-        part.conditions = used(template.conditions, by: part)
-        part.mappings = used(template.mappings, by: part)
-        let usedParameters = Set(uses(in: part).filter(\.isValueReference).map(\.target))
-        part.parameters = template.parameters.filter { usedParameters.contains($0.logicalID) }.map(Self.asPassed)
+        let used = usedDeclarations(by: part)
+        part.conditions = used.conditions
+        part.mappings = used.mappings
+        part.parameters = template.parameters.filter { used.parameters.contains($0.logicalID) }.map(Self.asPassed)
             + imported.map { Parameter($0.name, type: .string) }
         return part
     }
@@ -304,9 +343,51 @@ private struct SplitBuilder {
                          description: parameter.description, noEcho: parameter.noEcho)
     }
 
-    /// Every reference of `part`'s resources, outputs and conditions.
-    private func uses(in part: Template) -> [TemplateReference] {
-        var values: [Value] = part.conditions.map(\.expression) + part.outputs.map(\.value)
+    /// What `part` takes from the template's sections, read off one walk
+    /// over its resources and outputs: the conditions they use and the
+    /// conditions those use (seeded too by the conditions `part` holds
+    /// already), in the template's order; the mappings all of these use
+    /// (every mapping where a mapping's name is computed); the parameters
+    /// they refer to.
+    private func usedDeclarations(by part: Template) -> (conditions: [Condition], mappings: [Mapping], parameters: Set<String>) {
+        // A template that declares none of these has nothing to look for.
+        guard !template.conditions.isEmpty || !template.mappings.isEmpty || !template.parameters.isEmpty else { return ([], [], []) }
+        let conditionsByName = Dictionary(template.conditions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var references = uses(inResourcesAndOutputsOf: part)
+        var needed = Set(references.filter { $0.kind == .condition }.map(\.target))
+        for condition in part.conditions {
+            for reference in ReferenceCollector.references(in: condition.expression, at: .untracked) where reference.kind == .condition {
+                needed.insert(reference.target)
+            }
+        }
+        var pending = Array(needed)
+        while let name = pending.popLast() {
+            guard let condition = conditionsByName[name] else { continue }
+            for reference in ReferenceCollector.references(in: condition.expression, at: .untracked)
+            where reference.kind == .condition && needed.insert(reference.target).inserted {
+                pending.append(reference.target)
+            }
+        }
+        let conditions = template.conditions.filter { needed.contains($0.name) }
+        for condition in conditions {
+            references += ReferenceCollector.references(in: condition.expression, at: .untracked)
+        }
+        let mappingNames = Set(references.compactMap { reference -> String? in
+            if case .mapping = reference.kind { return reference.target }
+            return nil
+        })
+        let computesMappingName = !template.mappings.isEmpty
+            && (part.resources.contains { Self.computesMappingName(.object($0.properties)) }
+                || part.outputs.contains { Self.computesMappingName($0.value) }
+                || conditions.contains { Self.computesMappingName($0.expression) })
+        let mappings = computesMappingName ? template.mappings : template.mappings.filter { mappingNames.contains($0.name) }
+        let parameters = Set(references.filter(\.isValueReference).map(\.target))
+        return (conditions, mappings, parameters)
+    }
+
+    /// Every reference of `part`'s resources and outputs.
+    private func uses(inResourcesAndOutputsOf part: Template) -> [TemplateReference] {
+        var values: [Value] = part.outputs.map(\.value)
         for resource in part.resources {
             values.append(.object(resource.properties))
             if let metadata = resource.metadata { values.append(.object(metadata)) }
@@ -321,40 +402,24 @@ private struct SplitBuilder {
         return values.flatMap { ReferenceCollector.references(in: $0, at: .untracked) }
     }
 
-    /// The conditions `part` uses, with the conditions they use, in the template's order.
-    private func used(_ conditions: [Condition], by part: Template) -> [Condition] {
-        var needed = Set(uses(in: part).filter { $0.kind == .condition }.map(\.target))
-        var pending = Array(needed)
-        while let name = pending.popLast() {
-            guard let condition = conditions.first(where: { $0.name == name }) else { continue }
-            for reference in ReferenceCollector.references(in: condition.expression, at: .untracked)
-            where reference.kind == .condition && needed.insert(reference.target).inserted {
-                pending.append(reference.target)
+    /// Whether `value` holds an `Fn::FindInMap` whose mapping's name is computed.
+    private static func computesMappingName(_ value: Value) -> Bool {
+        switch value {
+        case .string, .integer, .double, .bool, .null:
+            return false
+        case .list(let items):
+            return items.contains(where: computesMappingName)
+        case .object(let object):
+            return object.entries.contains { computesMappingName($0.value) }
+        case .intrinsic(let function):
+            switch function {
+            case .findInMap(let map, _, _) where map.literalString == nil: return true
+            // The most common functions, read without spelling out their arguments.
+            case .ref, .getAtt: return false
+            case .sub(_, let variables): return variables.entries.contains { computesMappingName($0.value) }
+            default: return computesMappingName(function.longFormArgument)
             }
         }
-        return conditions.filter { needed.contains($0.name) }
-    }
-
-    /// The mappings `part` uses (all of them where a mapping's name is computed).
-    /// `part` already holds the conditions it uses, which may name mappings too.
-    private func used(_ mappings: [Mapping], by part: Template) -> [Mapping] {
-        let names = Set(uses(in: part).compactMap { reference -> String? in
-            if case .mapping = reference.kind { return reference.target }
-            return nil
-        })
-        return containsComputedMapping(part) ? mappings : mappings.filter { names.contains($0.name) }
-    }
-
-    private func containsComputedMapping(_ part: Template) -> Bool {
-        var found = false
-        let values: [Value] = part.resources.map { .object($0.properties) } + part.outputs.map(\.value) + part.conditions.map(\.expression)
-        for value in values {
-            _ = value.rewritingIntrinsics { function in
-                if case .findInMap(let map, _, _) = function, map.literalString == nil { found = true }
-                return nil
-            }
-        }
-        return found
     }
 }
 

@@ -49,9 +49,9 @@ struct PartAssignment {
 
         var hashed: [[String]] = []
         if splitsTheRest {
-            let sharing = Self.sharedResources(order: rest, dependencies: dependencies, target: target)
+            let (sharing, groups) = Self.sharedResources(order: rest, dependencies: dependencies, target: target)
             shared = rest.filter(sharing.contains)
-            for group in Self.connectedGroups(order: rest.filter { !sharing.contains($0) }, dependencies: dependencies) {
+            for group in groups {
                 if group.count <= target {
                     hashed.append(group)
                 } else {
@@ -69,9 +69,10 @@ struct PartAssignment {
         if !hashed.isEmpty {
             let total = hashed.reduce(0) { $0 + $1.count }
             var count = max(1, (total + target - 1) / target)
+            let prefixes = hashed.map { StableHash(prefix: "\($0[0])#") }
             repeat {
                 buckets = Array(repeating: [], count: count)
-                for group in hashed { buckets[Self.bucket(of: group[0], among: count)].append(group) }
+                for (group, prefix) in zip(hashed, prefixes) { buckets[Self.bucket(of: prefix, among: count)].append(group) }
                 count += 1
             } while buckets.contains(where: { $0.reduce(0) { $0 + $1.count } > capacity })
         }
@@ -91,17 +92,18 @@ struct PartAssignment {
     /// The resources to keep in the root: in every group larger than
     /// `target`, the most depended on (and all they depend on), until the
     /// rest of the group falls apart into groups of at most `target`, or
-    /// nothing in it is depended on by two resources.
+    /// nothing in it is depended on by two resources; and the groups the
+    /// other resources form.
     private static func sharedResources(
         order: [String], dependencies: ResourceDependencies, target: Int
-    ) -> Set<String> {
+    ) -> (sharing: Set<String>, groups: [[String]]) {
         var position: [String: Int] = [:]
         for (index, id) in order.enumerated() { position[id] = index }
         var sharing: Set<String> = []
         while true {
             let remaining = order.filter { !sharing.contains($0) }
-            let oversized = connectedGroups(order: remaining, dependencies: dependencies)
-                .filter { $0.count > target }
+            let groups = connectedGroups(order: remaining, dependencies: dependencies)
+            let oversized = groups.filter { $0.count > target }
             var added = false
             for group in oversized {
                 let members = Set(group)
@@ -122,7 +124,7 @@ struct PartAssignment {
                 }
                 added = true
             }
-            if !added { return sharing }
+            if !added { return (sharing, groups) }
         }
     }
 
@@ -211,26 +213,16 @@ struct PartAssignment {
         return result
     }
 
-    /// Rendezvous hashing: the bucket whose hash with `id` is highest. Adding
+    /// Rendezvous hashing: the bucket whose hash with the group's first
+    /// resource (`<id>#<bucket>`) is highest, the first among equals. Adding
     /// a bucket moves only the ids that now hash highest with it.
-    private static func bucket(of id: String, among count: Int) -> Int {
-        (0..<count).max { stableHash("\(id)#\($0)") < stableHash("\(id)#\($1)") }!
-    }
-
-    /// FNV-1a over UTF-8, then MurmurHash3's finalizer so that names that
-    /// differ in their last characters spread over every bucket: the same on
-    /// every run and machine, unlike `Hasher`.
-    private static func stableHash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
+    private static func bucket(of first: StableHash, among count: Int) -> Int {
+        var best = 0
+        var bestHash = first.appending(0)
+        for candidate in 1..<max(1, count) {
+            let hash = first.appending(candidate)
+            if hash > bestHash { (best, bestHash) = (candidate, hash) }
         }
-        hash ^= hash >> 33
-        hash &*= 0xff51_afd7_ed55_8ccd
-        hash ^= hash >> 33
-        hash &*= 0xc4ce_b9fe_1a85_ec53
-        hash ^= hash >> 33
-        return hash
+        return best
     }
 }

@@ -40,6 +40,19 @@ public struct TemplateValidator {
         return validator.diagnostics
     }
 
+    /// The rules a template of a split (its root or a nested stack) can
+    /// break where the stack's template, validated whole, did not: the names
+    /// the split gives, the references it rewires, the limits of one
+    /// template. Its values are the whole template's, whose dependency
+    /// cycles and Swift descriptions were checked before the split.
+    public static func validatePartOfSplit(_ template: Template, stack: String) -> [Diagnostic] {
+        var validator = TemplateValidator(stack: stack, template: template, limits: .cloudFormation, dependencies: nil)
+        validator.checkLogicalIDs()
+        validator.checkReferences()
+        validator.checkQuotas()
+        return validator.diagnostics
+    }
+
     mutating func error(_ path: TemplatePath, _ message: String) {
         diagnostics.append(Diagnostic(.error, stack: stack, path: path, message))
     }
