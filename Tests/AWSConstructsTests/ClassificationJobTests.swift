@@ -68,10 +68,10 @@ struct ClassificationJobTests {
 
     @Test("other accounts' buckets: one bucket definition per account after this account's, and none for this account when it has no bucket")
     func otherAccounts() {
-        var job = ClassificationJob(name: "scan", frequency: .oneTime, buckets: [.ref("Bucket")])
+        var job = ClassificationJob(name: "scan", frequency: .oneTime, buckets: [TemplateExpression(unchecked: .ref("Bucket"))])
         job.otherAccounts = [
-            .init(accountID: "222222222222", buckets: ["exports-222222222222"]),
-            .init(accountID: "333333333333", buckets: ["exports-333333333333", "more-333333333333"]),
+            ClassificationJob.AccountBuckets(accountID: "222222222222", buckets: ["exports-222222222222"]),
+            ClassificationJob.AccountBuckets(accountID: "333333333333", buckets: ["exports-333333333333", "more-333333333333"]),
         ]
         let others: [Value] = [
             ["accountId": "222222222222", "buckets": ["exports-222222222222"]],

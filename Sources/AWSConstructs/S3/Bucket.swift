@@ -94,8 +94,8 @@ public final class Bucket: ResourceDeclaration {
     /// bucket alone (a Macie administrator's service-linked role, say); the
     /// key, if any, must let it decrypt too (`Key.allow`). One statement per
     /// call and resource kind: `<sid>Bucket`, `<sid>Objects`.
-    public func allowRead(byRole role: Value, sid: String) {
-        readers.append((role, sid))
+    public func allowRead(byRole role: TemplateExpression<String>, sid: String) {
+        readers.append((role.templateValue, sid))
     }
 
     /// `s3:DeleteObject` on the objects.
