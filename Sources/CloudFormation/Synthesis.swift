@@ -46,21 +46,12 @@ public func synthesize(
 /// As `synthesize(_:checks:limits:)`, and `render` turns the template into
 /// its output (YAML, say) at the same time as the rules and checks run, on
 /// another core. The output is returned only when validation passes; what
-/// `render` throws is returned as the output's failure.
+/// `render` throws is returned as the output's failure. The built template
+/// is handed to `prepare`, if given, before it is tidied and validated: for
+/// what only the whole catalog knows (references to other stacks).
 public func synthesize<Output: Sendable>(
     _ definition: any StackDefinition, checks: [any TemplateCheck] = [], limits: QuotaLimits = .cloudFormation,
-    renderingAlongside render: @escaping @Sendable (Template) throws -> Output
-) throws(SynthesisError) -> (synthesis: Synthesis, output: Result<Output, any Error>) {
-    let result = try synthesize(definition, checks: checks, limits: limits, preparing: nil, render: { template, _ in try render(template) })
-    return (result.synthesis, result.output!)
-}
-
-/// As `synthesize(_:checks:limits:renderingAlongside:)`, with the built
-/// template handed to `prepare` before it is tidied and validated: for what
-/// only the whole catalog knows (references to other stacks).
-public func synthesize<Output: Sendable>(
-    _ definition: any StackDefinition, checks: [any TemplateCheck] = [], limits: QuotaLimits = .cloudFormation,
-    preparing prepare: @escaping (Template) -> Template,
+    preparing prepare: ((Template) -> Template)? = nil,
     renderingAlongside render: @escaping @Sendable (Template) throws -> Output
 ) throws(SynthesisError) -> (synthesis: Synthesis, output: Result<Output, any Error>) {
     let result = try synthesize(definition, checks: checks, limits: limits, preparing: prepare, render: { template, _ in try render(template) })

@@ -48,7 +48,7 @@ public enum ExportEngine: Hashable, Sendable {
                 environment: [
                     "bucket_to_export_to": bucket.ref,
                     "dynamo_db_tables": .join(",", tables.map(\.1.ref)),
-                    "kms_key_id": key.arn.expression,
+                    "kms_key_id": .arn(key.arn),
                 ],
                 key: key, roleLogicalID: "ExportLambdaRole"))
             tables.forEach { $0.1.grantScan(to: exporter) }

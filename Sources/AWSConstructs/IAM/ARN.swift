@@ -35,3 +35,9 @@ public enum EventsRuleARN: ARNKind {}
 public enum IAMRoleARN: ARNKind {}
 public enum MacieClassificationJobARN: ARNKind {}
 public enum SSMParameterARN: ARNKind {}
+
+extension TemplateExpression where Type == String {
+    /// An ARN where a property or a function's environment takes a plain
+    /// string: `"KEY_ARN": .arn(key.arn)`.
+    public static func arn<Kind>(_ arn: ARN<Kind>) -> Self { arn.expression }
+}
