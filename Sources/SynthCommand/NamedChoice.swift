@@ -1,10 +1,9 @@
 import ArgumentParser
 
 /// An option whose values are an enumeration's raw values, named in the help
-/// by those raw values. Written out rather than left to ArgumentParser's
-/// defaults, which describe every value with `String(describing:)`: at each
-/// start of `synth` the first description of a type searches the runtime's
-/// conformance records, which cost more than parsing the arguments.
+/// by those raw values. Spelt out rather than left to ArgumentParser's
+/// defaults, which describe each value with `String(describing:)`: a search
+/// of the runtime's conformance records at every start of `synth`.
 protocol NamedChoice: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
 
 extension NamedChoice {
