@@ -4,7 +4,7 @@ import Foundation
 /// Only generated files (`*+Generated.swift` and the manifest) are touched.
 enum GeneratedTree {
     static func isGenerated(_ relativePath: String) -> Bool {
-        relativePath.hasSuffix("+Generated.swift") || relativePath == "resource-types.manifest"
+        relativePath.hasSuffix("+Generated.swift") || relativePath.hasSuffix("resource-types.manifest")
     }
 
     /// Paths (relative) of generated files under `root`, sorted.

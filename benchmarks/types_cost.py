@@ -1,0 +1,145 @@
+"""What typed Swift for every resource type costs, before and after, side by side.
+
+Usage: python benchmarks/types_cost.py [--before REV] > benchmarks/RESULTS-types.md
+(default REV: 593b970, the last commit with only AWSResources' types). Checks out
+REV in a git worktree and, alternating the two trees so that the machine's load
+falls on both alike, measures:
+- a clean `swift build --product synth` (debug, its own scratch folder: nothing reused);
+- a clean debug build of a small outside package that depends on the tree by path
+  and uses three services: before, the only ones it could (S3, DynamoDB, Lambda from
+  AWSResources); after, those and EC2, RDS and API Gateway from their service modules;
+- the size of the `synth` binary (debug, as built above);
+- the walkthrough's synthesis (`synth MacieDynamoDB`), median of 20 runs;
+and, after only, a debug build of every service module (`swift build`, all targets,
+on top of the synth build) and each module's share of the compile log.
+"""
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from registry_cost import timed  # noqa: E402
+
+LIBRARY_ONLY = """
+import AWSResources
+import CloudFormation
+
+public func stackOfThree(_ stack: Stack) {
+    let bucket = stack.add(S3.Bucket("Uploads"))
+    stack.add(DynamoDB.Table("Table", billingMode: .payPerRequest, keySchema: [.init(attributeName: "id", keyType: KEY)]))
+    stack.add(Lambda.Function("Worker", code: .init(s3Bucket: bucket.ref, s3Key: "worker.zip"), role: "arn:aws:iam::111122223333:role/worker"))
+}
+"""
+
+SERVICES = """
+import AWSApiGateway
+import AWSEC2
+import AWSRDS
+import CloudFormation
+
+public func networkDatabaseAndApi(_ stack: Stack) {
+    let vpc = stack.add(EC2.VPC("Network", cidrBlock: "10.0.0.0/16"))
+    stack.add(EC2.Subnet("Private", cidrBlock: "10.0.0.0/24", vpcId: .to(vpc)))
+    stack.add(RDS.DBInstance("Database", dbInstanceClass: "db.t4g.micro", engine: "postgres", storageEncrypted: true))
+    stack.add(ApiGateway.RestApi("Api", name: "api"))
+}
+"""
+
+
+def outside_package(folder: Path, tree: Path, services: bool) -> Path:
+    products = ['.product(name: "AWSResources", package: "tree")', '.product(name: "CloudFormation", package: "tree")']
+    if services:
+        products += [f'.product(name: "{name}", package: "tree")' for name in ("AWSEC2", "AWSRDS", "AWSApiGateway")]
+    (folder / "Sources/Infra").mkdir(parents=True)
+    (folder / "Package.swift").write_text(f"""// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Infra",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(name: "tree", path: "{tree}")],
+    targets: [.target(name: "Infra", dependencies: [{", ".join(products)}])]
+)
+""")
+    # Before, a key type was a string; after, an enum.
+    (folder / "Sources/Infra/Library.swift").write_text(LIBRARY_ONLY.replace("KEY", ".hash" if services else '"HASH"'))
+    if services:
+        (folder / "Sources/Infra/Services.swift").write_text(SERVICES)
+    return folder
+
+
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"{one:.1f} / {five:.1f}"
+
+
+def synthesis_ms(binary: Path, cwd: Path) -> float:
+    runs = []
+    for _ in range(20):
+        started = time.perf_counter()
+        subprocess.run([str(binary), "MacieDynamoDB"], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        runs.append((time.perf_counter() - started) * 1000)
+    return statistics.median(runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--before", default="593b970")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="types-cost-"))
+    before = work / "before"
+    subprocess.run(["git", "worktree", "add", "--detach", str(before), args.before], cwd=ROOT, check=True, capture_output=True)
+    (before / ".venv").symlink_to(ROOT / ".venv")
+    trees = {"before": before, "after": ROOT}
+    rows: dict[str, dict[str, str]] = {label: {} for label in trees}
+    try:
+        for label, tree in trees.items():
+            scratch = work / f"synth-{label}"
+            rows[label]["load"] = load()
+            rows[label]["synth"] = f"{timed(['swift', 'build', '--product', 'synth', '--scratch-path', str(scratch)], tree):.0f} s"
+            binary = scratch / "debug/synth"
+            rows[label]["size"] = f"{binary.stat().st_size / 1e6:.1f} MB"
+            rows[label]["walkthrough"] = f"{synthesis_ms(binary, tree):.0f} ms"
+        for label, tree in trees.items():
+            package = outside_package(work / f"outside-{label}", tree, services=label == "after")
+            rows[label]["outside"] = f"{timed(['swift', 'build', '--scratch-path', str(package / '.build')], package):.0f} s"
+            rows[label]["load"] += f", {load()}"
+        every = timed(["swift", "build", "--scratch-path", str(work / "synth-after")], ROOT)
+        services = sorted(path.name for path in (ROOT / "Sources/Services").iterdir())
+        types = sum(len(list((ROOT / "Sources/Services" / name).glob("*+Generated.swift"))) - 1 for name in services)
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(before)], cwd=ROOT, capture_output=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    print("# Typed Swift for every type: what it costs\n")
+    print(f"Written by `python benchmarks/types_cost.py --before {args.before}`. Machine: {platform.machine()}, "
+          f"{os.cpu_count()} cores, {platform.platform()}; {swift}. Debug builds, each from nothing in its own scratch folder; "
+          "before and after run one after the other, so the load (1- and 5-minute averages, taken as each step starts) "
+          "fell on both.\n")
+    print(f"| | before ({args.before}) | after |")
+    print("|---|---|---|")
+    labels = [("synth", "clean `swift build --product synth`"),
+              ("outside", "clean build of an outside package using three services"),
+              ("size", "`synth` binary (debug)"),
+              ("walkthrough", "`synth MacieDynamoDB`, median of 20 (debug binary)"),
+              ("load", "load average at the builds (synth, outside)")]
+    for key, title in labels:
+        print(f"| {title} | {rows['before'][key]} | {rows['after'][key]} |")
+    print(f"\nAfter, on top of the synth build: every target, including the {len(services)} service modules "
+          f"({types} resource types): {every:.0f} s.")
+    print("\nBefore, the outside package could use only AWSResources' types (S3, DynamoDB, Lambda); after, it also "
+          "takes AWSEC2, AWSRDS and AWSApiGateway. `synth` depends on no service module, so its build and binary "
+          "should not grow with them.")
+
+
+if __name__ == "__main__":
+    main()
