@@ -10,8 +10,8 @@ falls on both alike, measures:
   AWSResources); after, those and EC2, RDS and API Gateway from their service modules;
 - the size of the `synth` binary (debug, as built above);
 - the walkthrough's synthesis (`synth MacieDynamoDB`), median of 20 runs;
-and, after only, a debug build of every service module (`swift build`, all targets,
-on top of the synth build) and each module's share of the compile log.
+and, with --every-service, after only: a debug build of every target, so every
+service module, on top of the synth build.
 """
 import argparse
 import os
@@ -93,6 +93,7 @@ def synthesis_ms(binary: Path, cwd: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--before", default="593b970")
+    parser.add_argument("--every-service", action="store_true")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="types-cost-"))
     before = work / "before"
@@ -112,7 +113,7 @@ def main() -> None:
             package = outside_package(work / f"outside-{label}", tree, services=label == "after")
             rows[label]["outside"] = f"{timed(['swift', 'build', '--scratch-path', str(package / '.build')], package):.0f} s"
             rows[label]["load"] += f", {load()}"
-        every = timed(["swift", "build", "--scratch-path", str(work / "synth-after")], ROOT)
+        every = timed(["swift", "build", "--scratch-path", str(work / "synth-after")], ROOT) if args.every_service else None
         services = sorted(path.name for path in (ROOT / "Sources/Services").iterdir())
         types = sum(len(list((ROOT / "Sources/Services" / name).glob("*+Generated.swift"))) - 1 for name in services)
     finally:
@@ -134,8 +135,9 @@ def main() -> None:
               ("load", "load average at the builds (synth, outside)")]
     for key, title in labels:
         print(f"| {title} | {rows['before'][key]} | {rows['after'][key]} |")
-    print(f"\nAfter, on top of the synth build: every target, including the {len(services)} service modules "
-          f"({types} resource types): {every:.0f} s.")
+    if every is not None:
+        print(f"\nAfter, on top of the synth build: every target, including the {len(services)} service modules "
+              f"({types} resource types): {every:.0f} s.")
     print("\nBefore, the outside package could use only AWSResources' types (S3, DynamoDB, Lambda); after, it also "
           "takes AWSEC2, AWSRDS and AWSApiGateway. `synth` depends on no service module, so its build and binary "
           "should not grow with them.")

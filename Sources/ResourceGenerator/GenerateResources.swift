@@ -44,6 +44,7 @@ struct GenerateResources: ParsableCommand {
         let packageManifest = try String(contentsOf: packageURL, encoding: .utf8)
         let services = try FileManager.default.contentsOfDirectory(atPath: scratch.appendingPathComponent(ServiceLayout.folder).path)
         let rewritten = try PackageServiceList.rewriting(packageManifest, modules: services)
+        let counted = "\(generation.manifest.entries.count) resource types in AWSResources and \(services.count) service modules"
         if rewritten != packageManifest { changes.append("Package.swift's list of service modules is out of date") }
         if check {
             guard changes.isEmpty else {
@@ -51,11 +52,11 @@ struct GenerateResources: ParsableCommand {
                 FileHandle.standardError.write(Data("generate-resources: run `make generate-resources` and commit the result\n".utf8))
                 throw ExitCode(1)
             }
-            print("generate-resources: \(generation.manifest.entries.count) resource types up to date (cfn-lint \(generation.cfnLintVersion))")
+            print("generate-resources: \(counted) up to date (cfn-lint \(generation.cfnLintVersion))")
             return
         }
         try GeneratedTree.install(generated: scratch, into: sourcesURL)
         try Data(rewritten.utf8).write(to: packageURL)
-        print("generate-resources: \(changes.isEmpty ? "no changes" : "\(changes.count) file(s) written or removed") for \(generation.manifest.entries.count) resource types (cfn-lint \(generation.cfnLintVersion))")
+        print("generate-resources: \(changes.isEmpty ? "no changes" : "\(changes.count) file(s) written or removed") for \(counted) (cfn-lint \(generation.cfnLintVersion))")
     }
 }

@@ -31,7 +31,14 @@ struct ResourceWriter {
     var service: String { String(typeName.split(separator: ":").filter { !$0.isEmpty }[1]) }
     /// The enum the type is declared in (`EC2` for `AWS::EC2::VPC`).
     var namespace: String { ServiceLayout.namespace(of: service) }
-    var resourceName: String { SwiftNames.type(String(typeName.split(separator: ":").filter { !$0.isEmpty }[2])) }
+    /// `Bucket`; a name Swift gives a meaning of its own (`Type`) gets `Resource` appended.
+    var resourceName: String {
+        let name = SwiftNames.type(String(typeName.split(separator: ":").filter { !$0.isEmpty }[2]))
+        return Self.metatypeNames.contains(name) ? name + "Resource" : name
+    }
+
+    /// Member names that clash with the metatype expressions `X.Type` and `X.Protocol`.
+    static let metatypeNames: Set<String> = ["Type", "Protocol", "Self"]
 
     /// AWS's page for the type: `aws-resource-<service>-<resource>.html`,
     /// lower case, in the CloudFormation template reference.

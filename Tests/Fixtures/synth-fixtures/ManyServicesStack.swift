@@ -69,7 +69,7 @@ struct ManyServicesStack: StackDefinition {
             vpcSecurityGroups: [databaseGroup.groupId], attributes: snapshot))
         stack.add(SecretsManager.Secret(
             "ApiToken", description: "The token clients of the API present",
-            generateSecretString: .init(excludePunctuation: true, passwordLength: 32), kmsKeyId: .to(key)))
+            generateSecretString: .init(excludePunctuation: true, passwordLength: 32), kmsKeyId: .to(key), attributes: retained))
 
         // The container service and its image repository.
         let repository = stack.add(ECR.Repository(
@@ -85,7 +85,7 @@ struct ManyServicesStack: StackDefinition {
                     "Action": "sts:AssumeRole",
                 ]],
             ]))
-        let cluster = stack.add(ECS.Cluster("Cluster", clusterSettings: [.init(name: .containerInsights, value: "enabled")]))
+        let cluster = stack.add(ECS.Cluster("Cluster", clusterSettings: [.init(name: "containerInsights", value: "enabled")]))
         let task = stack.add(ECS.TaskDefinition(
             "Task",
             containerDefinitions: [.init(essential: true, image: .sub("\(repository.repositoryUri):1.0.0"), name: "app", readonlyRootFilesystem: true)],
@@ -104,11 +104,12 @@ struct ManyServicesStack: StackDefinition {
             "SharedFiles", backupPolicy: .init(status: .enabled), encrypted: true, kmsKeyId: .to(key), attributes: retained))
         for (index, subnet) in subnets.enumerated() {
             stack.add(EFS.MountTarget(
-                "SharedFilesMount\(index + 1)", fileSystemId: files.ref, securityGroups: [serviceGroup.groupId], subnetId: subnet.ref))
+                "SharedFilesMount\(index + 1)", fileSystemId: files.ref, securityGroups: [.to(serviceGroup)], subnetId: .to(subnet)))
         }
         stack.add(Kinesis.Stream(
             "Events", retentionPeriodHours: 24,
-            streamEncryption: .init(encryptionType: .kms, keyId: .to(key)), streamModeDetails: .init(streamMode: .onDemand)))
+            streamEncryption: .init(encryptionType: .kms, keyId: .to(key)), streamModeDetails: .init(streamMode: .onDemand),
+            attributes: retained))
         stack.add(Athena.WorkGroup(
             "Queries", name: "app-queries",
             workGroupConfiguration: .init(

@@ -11,7 +11,7 @@ extension AppSync {
     /// `Ref` returns its `Arn`.
     ///
     /// AWS documentation: [`AWS::AppSync::Type`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-appsync-type.html)
-    public struct Type: TypedResource, Sendable {
+    public struct TypeResource: TypedResource, Sendable {
         public static let typeName = "AWS::AppSync::Type"
         public static let createOnlyProperties: [String] = ["ApiId"]
         public static let attributeNames: [String] = ["Arn", "Name"]
@@ -62,20 +62,20 @@ extension AppSync {
         // MARK: Attributes (Fn::GetAtt)
 
         /// The Amazon Resource Name (ARN) of the type.
-        /// `Fn::GetAtt Type.Arn`.
+        /// `Fn::GetAtt TypeResource.Arn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-appsync-type.html#aws-resource-appsync-type-return-values)
         public var arn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Arn")) }
 
         /// The type name.
-        /// `Fn::GetAtt Type.Name`.
+        /// `Fn::GetAtt TypeResource.Name`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-appsync-type.html#aws-resource-appsync-type-return-values)
         public var name: Expression<String> { Expression(unchecked: .getAtt(logicalID, "Name")) }
     }
 }
 
-extension AppSync.Type {
+extension AppSync.TypeResource {
     public enum Format: PropertyValue, Hashable, Sendable {
         /// "SDL"
         case sdl

@@ -11,7 +11,7 @@ extension Cassandra {
     /// `Ref` returns an identifier made of `KeyspaceName` and `TypeName`.
     ///
     /// AWS documentation: [`AWS::Cassandra::Type`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cassandra-type.html)
-    public struct Type: TypedResource, Sendable {
+    public struct TypeResource: TypedResource, Sendable {
         public static let typeName = "AWS::Cassandra::Type"
         public static let createOnlyProperties: [String] = ["KeyspaceName", "TypeName", "Fields"]
         public static let attributeNames: [String] = ["DirectParentTypes", "DirectReferringTables", "KeyspaceArn", "LastModifiedTimestamp", "MaxNestingDepth"]
@@ -62,38 +62,38 @@ extension Cassandra {
         // MARK: Attributes (Fn::GetAtt)
 
         /// List of Tables that directly reference the User-Defined Type in their columns.
-        /// `Fn::GetAtt Type.DirectReferringTables`.
+        /// `Fn::GetAtt TypeResource.DirectReferringTables`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cassandra-type.html#aws-resource-cassandra-type-return-values)
         public var directReferringTables: Expression<[String]> { Expression(unchecked: .getAtt(logicalID, "DirectReferringTables")) }
 
         /// List of parent User-Defined Types that directly reference the User-Defined Type in their fields.
-        /// `Fn::GetAtt Type.DirectParentTypes`.
+        /// `Fn::GetAtt TypeResource.DirectParentTypes`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cassandra-type.html#aws-resource-cassandra-type-return-values)
         public var directParentTypes: Expression<[String]> { Expression(unchecked: .getAtt(logicalID, "DirectParentTypes")) }
 
         /// Maximum nesting depth of the User-Defined Type across the field types.
-        /// `Fn::GetAtt Type.MaxNestingDepth`.
+        /// `Fn::GetAtt TypeResource.MaxNestingDepth`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cassandra-type.html#aws-resource-cassandra-type-return-values)
         public var maxNestingDepth: Expression<Int> { Expression(unchecked: .getAtt(logicalID, "MaxNestingDepth")) }
 
         /// Timestamp of the last time the User-Defined Type's meta data was modified.
-        /// `Fn::GetAtt Type.LastModifiedTimestamp`.
+        /// `Fn::GetAtt TypeResource.LastModifiedTimestamp`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cassandra-type.html#aws-resource-cassandra-type-return-values)
         public var lastModifiedTimestamp: Expression<Double> { Expression(unchecked: .getAtt(logicalID, "LastModifiedTimestamp")) }
 
         /// ARN of the Keyspace which contains the User-Defined Type.
-        /// `Fn::GetAtt Type.KeyspaceArn`.
+        /// `Fn::GetAtt TypeResource.KeyspaceArn`.
         ///
         /// AWS documentation: [return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cassandra-type.html#aws-resource-cassandra-type-return-values)
         public var keyspaceArn: Expression<String> { Expression(unchecked: .getAtt(logicalID, "KeyspaceArn")) }
     }
 }
 
-extension Cassandra.Type {
+extension Cassandra.TypeResource {
     public struct Field: PropertyValue, Sendable {
         public var fieldName: Expression<String>
 
