@@ -50,7 +50,7 @@ struct ManyServicesStack: StackDefinition {
         }
         let serviceGroup = stack.add(EC2.SecurityGroup(
             "ServiceSecurityGroup", groupDescription: "The container service",
-            securityGroupEgress: [.init(cidrIp: "10.0.0.0/16", description: "Inside the network only", fromPort: 443, ipProtocol: "tcp", toPort: 443)],
+            securityGroupEgress: [.init(cidrIp: "10.0.0.0/16", descriptionProperty: "Inside the network only", fromPort: 443, ipProtocol: "tcp", toPort: 443)],
             vpcId: .to(vpc)))
         let databaseGroup = stack.add(EC2.SecurityGroup(
             "DatabaseSecurityGroup", groupDescription: "The database, reachable from the service",
@@ -97,7 +97,7 @@ struct ManyServicesStack: StackDefinition {
                 assignPublicIp: .disabled, securityGroups: [.to(serviceGroup)], subnets: subnets.map { .to($0) })),
             taskDefinition: task.ref))
         stack.add(ElasticLoadBalancingV2.TargetGroup(
-            "ServiceTargets", healthCheckPath: "/health", port: 8080, protocol: "HTTP", targetType: .ip, vpcId: .to(vpc)))
+            "ServiceTargets", healthCheckPath: "/health", port: 8080, protocol: .http, targetType: .ip, vpcId: .to(vpc)))
 
         // Shared files, a stream of events and a work group to query them.
         let files = stack.add(EFS.FileSystem(
@@ -117,7 +117,7 @@ struct ManyServicesStack: StackDefinition {
                 resultConfiguration: .init(encryptionConfiguration: .init(encryptionOption: .sseKms, kmsKey: key.arn)))))
 
         // The API: one mocked method, deployed to a stage.
-        let api = stack.add(ApiGateway.RestApi("Api", name: "app", endpointConfiguration: .init(types: ["REGIONAL"])))
+        let api = stack.add(ApiGateway.RestApi("Api", endpointConfiguration: .init(types: ["REGIONAL"]), name: "app"))
         let method = stack.add(ApiGateway.Method(
             "HealthMethod", authorizationType: "NONE", httpMethod: "GET",
             integration: .init(
