@@ -2,4 +2,5 @@
 import AWSResources
 import CloudFormation
 
-let table = DynamoDB.Table("Table", billingMode: .payPerRequest, keySchema: [.init(attributeName: "id", keyType: .hsh)])
+let keyType: DynamoDB.Table.KeyType = .hsh
+let table = DynamoDB.Table("Table", billingMode: .payPerRequest, keySchema: [.init(attributeName: "id", keyType: keyType)])
