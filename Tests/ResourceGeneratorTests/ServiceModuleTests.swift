@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Service modules: typed references, enums, names")
 struct ServiceModuleTests {
-    static let keyArn: [String: Any] = ["type": "string", "format": "AWS::KMS::Key.Arn"]
+    static var keyArn: [String: Any] { ["type": "string", "format": "AWS::KMS::Key.Arn"] }
 
     /// A schema with each shape of reference the schemas use, and one that is not a reference.
     static var schema: [String: Any] { [
