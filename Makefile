@@ -30,8 +30,9 @@ release:
 generate: build
 	$(BIN)/synth --output generated --prune
 
-## generate-resources: regenerate Sources/AWSResources from cfn-lint's schemas
-##       (after editing its resource-types.manifest or upgrading cfn-lint).
+## generate-resources: regenerate Sources/AWSResources, Sources/AWSReferences and
+##       the service modules in Sources/Services from cfn-lint's schemas (after
+##       editing resource-types.manifest or upgrading cfn-lint).
 generate-resources: build $(VENV)/.installed
 	$(BIN)/generate-resources --cfn-lint-data $(CFN_LINT_DATA)
 
@@ -40,13 +41,15 @@ check: build
 
 ## lint: cfn-lint (informational checks included) over every generated template,
 ##       a template with one instance of every generated resource type, one
-##       with every construct, and one whose function code is packaged beside it;
+##       with every construct, one across ten service modules, and one whose
+##       function code is packaged beside it;
 ##       checkov over the generated, construct and packaged templates.
 lint: build $(VENV)/.installed
 	$(BIN)/synth-fixtures EveryResourceType > $(BIN)/EveryResourceType.yaml
 	$(BIN)/synth-fixtures EveryConstruct > $(BIN)/EveryConstruct.yaml
+	$(BIN)/synth-fixtures ManyServices > $(BIN)/ManyServices.yaml
 	$(BIN)/synth-fixtures FolderFunction --output $(BIN)/packaged --prune
-	$(VENV)/bin/cfn-lint --include-checks I -- generated/*.yaml $(BIN)/EveryResourceType.yaml $(BIN)/EveryConstruct.yaml \
+	$(VENV)/bin/cfn-lint --include-checks I -- generated/*.yaml $(BIN)/EveryResourceType.yaml $(BIN)/EveryConstruct.yaml $(BIN)/ManyServices.yaml \
 		$(BIN)/packaged/FolderFunction.yaml Tests/Fixtures/templates/*.yaml
 	@echo "cfn-lint: no findings"
 	BC_SKIP_MAPPING=TRUE $(VENV)/bin/checkov --quiet --compact --skip-download --framework cloudformation \

@@ -2,43 +2,7 @@
 
 import CloudFormation
 
-/// Resource types of AWS::CloudWatch.
-public enum CloudWatch {}
-
-/// Resource types of AWS::DynamoDB.
-public enum DynamoDB {}
-
-/// Resource types of AWS::Events.
-public enum Events {}
-
-/// Resource types of AWS::IAM.
-public enum IAM {}
-
-/// Resource types of AWS::KMS.
-public enum KMS {}
-
-/// Resource types of AWS::Lambda.
-public enum Lambda {}
-
-/// Resource types of AWS::Logs.
-public enum Logs {}
-
-/// Resource types of AWS::Macie.
-public enum Macie {}
-
-/// Resource types of AWS::S3.
-public enum S3 {}
-
-/// Resource types of AWS::SNS.
-public enum SNS {}
-
-/// Resource types of AWS::SQS.
-public enum SQS {}
-
-/// Resource types of AWS::SSM.
-public enum SSM {}
-
-/// Every generated resource type, for checks that look a type up by name.
+/// Every type AWSResources generates, for checks that look a type up by name.
 public enum GeneratedResourceTypes {
     // A constant list of metatypes, which hold no state: safe to share
     // between threads, though the compiler cannot tell metatypes of a

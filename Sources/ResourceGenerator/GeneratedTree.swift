@@ -4,7 +4,7 @@ import Foundation
 /// Only generated files (`*+Generated.swift` and the manifest) are touched.
 enum GeneratedTree {
     static func isGenerated(_ relativePath: String) -> Bool {
-        relativePath.hasSuffix("+Generated.swift") || relativePath == "resource-types.manifest"
+        relativePath.hasSuffix("+Generated.swift") || relativePath.hasSuffix("resource-types.manifest")
     }
 
     /// Paths (relative) of generated files under `root`, sorted.
@@ -56,8 +56,12 @@ enum GeneratedTree {
         }
         for path in new {
             let target = committed.appendingPathComponent(path)
+            let fresh = try Data(contentsOf: generated.appendingPathComponent(path))
+            // An unchanged file keeps its modification time, so the build does
+            // not recompile the thousands of files a run leaves as they were.
+            if fileManager.contents(atPath: target.path) == fresh { continue }
             try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contentsOf: generated.appendingPathComponent(path)).write(to: target, options: .atomic)
+            try fresh.write(to: target, options: .atomic)
         }
     }
 }

@@ -46,36 +46,70 @@ struct Generation {
         self.manifest = Manifest(comments: manifest.comments, cfnLintVersion: version, entries: entries)
     }
 
-    /// Writes every generated file under `root`, laid out as Sources/AWSResources.
+    /// Writes every generated file under `root`, laid out as the package's
+    /// `Sources`: AWSResources (the manifest's types, the registry, the service
+    /// data), AWSReferences (the services' namespaces, the reference kinds) and
+    /// one module per service under Services, with every type the manifest
+    /// does not list.
     func write(to root: URL) throws {
         let fileManager = FileManager.default
-        try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
-        try Data(manifest.text.utf8).write(to: root.appendingPathComponent("resource-types.manifest"))
+        let library = root.appendingPathComponent("AWSResources")
+        try fileManager.createDirectory(at: library, withIntermediateDirectories: true)
+        try Data(manifest.text.utf8).write(to: library.appendingPathComponent("resource-types.manifest"))
 
-        var services: Set<String> = []
+        let catalog = try SchemaCatalog(cfnLintData: cfnLintData)
+        let listed = Set(manifest.entries.map(\.typeName))
+        let references = ReferenceKindCatalog()
+
+        // Every type's source first, so that the reference kinds are known
+        // before each target type's file gets its `.to(_:)`s.
+        var files: [(url: URL, writer: ResourceWriter, source: String)] = []
         var typeList: [String] = []
         for entry in manifest.entries.sorted(by: { $0.typeName < $1.typeName }) {
             let schema = schemas[entry.typeName]!.json
             let writer = ResourceWriter(typeName: entry.typeName, schema: schema, cfnLintVersion: cfnLintVersion)
-            let folder = root.appendingPathComponent(writer.service)
-            try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-            var source = writer.source()
-            source += try schemaExtension(for: writer, schema: schema)
-            try Data(source.utf8).write(to: folder.appendingPathComponent("\(writer.resourceName)+Generated.swift"))
-            services.insert(writer.service)
-            typeList.append("\(writer.service).\(writer.resourceName).self")
+            let url = library.appendingPathComponent("\(writer.service)/\(writer.resourceName)+Generated.swift")
+            files.append((url, writer, writer.source() + (try schemaExtension(for: writer, schema: schema))))
+            typeList.append("\(writer.namespace).\(writer.resourceName).self")
         }
-        try Data(registrySource(services: services.sorted(), types: typeList).utf8)
-            .write(to: root.appendingPathComponent("ResourceTypes+Generated.swift"))
+        var services: Set<String> = []
+        for (typeName, schema) in catalog.types {
+            var writer = ResourceWriter(typeName: typeName, schema: schema, cfnLintVersion: cfnLintVersion)
+            services.insert(writer.service)
+            guard !listed.contains(typeName) else { continue }
+            writer.style = .serviceModule
+            writer.references = references
+            let module = ServiceLayout.module(of: writer.service)
+            let url = root.appendingPathComponent("\(ServiceLayout.folder)/\(module)/\(writer.resourceName)+Generated.swift")
+            files.append((url, writer, writer.source()))
+        }
+        var modules: Set<String> = []
+        for file in files {
+            try fileManager.createDirectory(at: file.url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let source = file.source + file.writer.referenceProducers(kinds: references.kinds)
+            try Data(source.utf8).write(to: file.url)
+            if file.writer.style.typedReferences { modules.insert(ServiceLayout.module(of: file.writer.service)) }
+        }
+        for module in modules {
+            let url = root.appendingPathComponent("\(ServiceLayout.folder)/\(module)/Exports+Generated.swift")
+            try Data(exportsSource().utf8).write(to: url)
+        }
+        try Data(registrySource(types: typeList).utf8)
+            .write(to: library.appendingPathComponent("ResourceTypes+Generated.swift"))
 
-        let registry = try RegistryWriter(
-            cfnLintData: cfnLintData, cfnLintVersion: cfnLintVersion,
-            typesWithSwiftSchemas: Set(manifest.entries.map(\.typeName)))
-        let registryURL = root.appendingPathComponent(RegistryWriter.fileName)
+        let referencesFolder = root.appendingPathComponent("AWSReferences")
+        try fileManager.createDirectory(at: referencesFolder, withIntermediateDirectories: true)
+        try Data(namespacesSource(services: services.sorted()).utf8)
+            .write(to: referencesFolder.appendingPathComponent("Namespaces+Generated.swift"))
+        try Data(referenceKindsSource(references.kinds).utf8)
+            .write(to: referencesFolder.appendingPathComponent("ReferenceKinds+Generated.swift"))
+
+        let registry = try RegistryWriter(catalog: catalog, cfnLintVersion: cfnLintVersion, typesWithSwiftSchemas: listed)
+        let registryURL = library.appendingPathComponent(RegistryWriter.fileName)
         try fileManager.createDirectory(at: registryURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(registry.source().utf8).write(to: registryURL)
 
-        let serviceData = root.appendingPathComponent("ServiceData")
+        let serviceData = library.appendingPathComponent("ServiceData")
         try fileManager.createDirectory(at: serviceData, withIntermediateDirectories: true)
         _ = try ServiceDataWriter.write(cfnLintData: cfnLintData, to: serviceData)
     }
@@ -95,18 +129,15 @@ struct Generation {
             """
     }
 
-    private func registrySource(services: [String], types: [String]) -> String {
+    private var header: String { "// Generated by generate-resources (cfn-lint \(cfnLintVersion)). Do not edit." }
+
+    private func registrySource(types: [String]) -> String {
         var out = SourceBuilder()
-        out.line("// Generated by generate-resources (cfn-lint \(cfnLintVersion)). Do not edit.")
+        out.line(header)
         out.line()
         out.line("import CloudFormation")
         out.line()
-        for service in services {
-            out.line("/// Resource types of AWS::\(service).")
-            out.line("public enum \(service) {}")
-            out.line()
-        }
-        out.line("/// Every generated resource type, for checks that look a type up by name.")
+        out.line("/// Every type AWSResources generates, for checks that look a type up by name.")
         out.block("public enum GeneratedResourceTypes") { out in
             out.line("// A constant list of metatypes, which hold no state: safe to share")
             out.line("// between threads, though the compiler cannot tell metatypes of a")
@@ -116,5 +147,42 @@ struct Generation {
             out.line("]")
         }
         return out.text
+    }
+
+    /// One enum per service, which its types extend, in whichever module they are.
+    private func namespacesSource(services: [String]) -> String {
+        var out = SourceBuilder()
+        out.line(header)
+        out.line()
+        for service in services {
+            out.line("/// Resource types of AWS::\(service) (module `\(ServiceLayout.module(of: service))`).")
+            out.line("public enum \(ServiceLayout.namespace(of: service)) {}")
+            out.line()
+        }
+        return out.text
+    }
+
+    private func referenceKindsSource(_ kinds: [String: [ReferenceTarget]]) -> String {
+        var out = SourceBuilder()
+        out.line(header)
+        out.line()
+        out.line("/// What the properties that name other resources accept, one marker per")
+        out.line("/// combination the schemas use; `.to(resource)` exists for each resource accepted.")
+        out.block("public enum ReferenceKinds") { out in
+            for name in kinds.keys.sorted() {
+                let accepted = kinds[name]!.map(\.spelling)
+                out.line("/// " + accepted.map { "`\($0)`" }.joined(separator: " or ") + ".")
+                out.block("public enum \(name): ReferenceKind") { out in
+                    out.line("public static let accepted = [\(accepted.map(\.swiftLiteral).joined(separator: ", "))]")
+                }
+            }
+        }
+        return out.text
+    }
+
+    /// A service module re-exports the namespaces and ``Reference``, so that
+    /// `import AWSEC2` is all a user writes.
+    private func exportsSource() -> String {
+        header + "\n\n@_exported import AWSReferences\n"
     }
 }

@@ -26,33 +26,11 @@ struct RegistryWriter {
     let cfnLintVersion: String
     let records: [Record]
 
-    /// Every type of every region's provider list (`schemas/providers/<region>.json`;
-    /// SAM's `sam.json` is a transform's input, not CloudFormation's), each
-    /// with cfn-lint's patches applied.
-    init(cfnLintData: URL, cfnLintVersion: String, typesWithSwiftSchemas: Set<String>) throws {
+    /// One record per type of the catalog.
+    init(catalog: SchemaCatalog, cfnLintVersion: String, typesWithSwiftSchemas: Set<String>) throws {
         self.cfnLintVersion = cfnLintVersion
-        let providers = cfnLintData.appendingPathComponent("schemas/providers")
-        var files: [String: String] = [:]
-        for region in try FileManager.default.contentsOfDirectory(atPath: providers.path).sorted()
-        where region.hasSuffix(".json") && region != "sam.json" {
-            let url = providers.appendingPathComponent(region)
-            guard let provider = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: String] else {
-                throw Generation.Failure(description: "\(url.path) is not a map of type names to schema files")
-            }
-            for (typeName, file) in provider {
-                if let known = files[typeName], known != file {
-                    throw Generation.Failure(description: "\(typeName) has two schemas (\(known), \(file)); the registry holds one per type")
-                }
-                files[typeName] = file
-            }
-        }
         var records: [Record] = []
-        for typeName in files.keys.sorted() {
-            let url = cfnLintData.appendingPathComponent("schemas/resources/\(files[typeName]!).json")
-            guard let raw = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] else {
-                throw Generation.Failure(description: "\(url.path) is not a JSON object")
-            }
-            let schema = try SchemaPatches.patched(raw, typeName: typeName, cfnLintData: cfnLintData)
+        for (typeName, schema) in catalog.types {
             var bytes = try Self.metadata(typeName: typeName, schema: schema)
             bytes.append(UInt8(ascii: "\n"))
             if !typesWithSwiftSchemas.contains(typeName) { bytes += Array(try ValidationSchema.json(for: schema).utf8) }

@@ -13,6 +13,8 @@ indirect enum SwiftType: Equatable {
     case map(SwiftType)
     /// Free-form JSON (policy documents, event patterns): `Value`.
     case json
+    /// `Reference<ReferenceKinds.Kind>`: the ARN, name or ID of a resource of another type.
+    case reference(kind: String)
 
     var spelling: String {
         switch self {
@@ -22,6 +24,7 @@ indirect enum SwiftType: Equatable {
         case .list(let element): "[\(element.spelling)]"
         case .map(let element): "[String: \(element.spelling)]"
         case .json: "Value"
+        case .reference(let kind): "Reference<ReferenceKinds.\(kind)>"
         }
     }
 }
@@ -46,20 +49,30 @@ final class SwiftTypeResolver {
     private(set) var nestedTypes: [NestedType] = []
     private var namesInUse: Set<String>
     private var definitionTypes: [String: SwiftType] = [:]
+    /// The definition each nested structure was made from.
+    private var definitionOfStructure: [String: String] = [:]
+    private lazy var recursion = RecursiveDefinitions(document: document)
+    /// The structure whose properties are being resolved, and whether the
+    /// node at hand sits in a list or map of it (which breaks a cycle).
+    private var holder: String?
+    private var insideCollection = false
 
     static let reservedNames: Set<String> = [
         "Value", "Object", "TemplateExpression", "PropertyValue", "ResourceAttributes", "PropertyOverrides", "TypedResource",
         "String", "Int", "Double", "Bool", "Array", "Dictionary", "Condition", "Mapping", "Parameter", "Output",
-        "Resource", "Stack", "Template",
+        "Resource", "Stack", "Template", "Reference", "ReferenceKinds",
         // Members named so would clash with the metatype expressions `X.Type` and `X.Protocol`.
         "Type", "Protocol", "Self",
     ]
 
     let resourceName: String
+    /// Where typed references are collected; nil: references stay strings.
+    let references: ReferenceKindCatalog?
 
-    init(document: [String: Any], resourceName: String) {
+    init(document: [String: Any], resourceName: String, references: ReferenceKindCatalog? = nil) {
         self.document = document
         self.resourceName = resourceName
+        self.references = references
         namesInUse = Self.reservedNames.union([resourceName])
     }
 
@@ -67,9 +80,19 @@ final class SwiftTypeResolver {
     /// already taken is qualified with it (`VersioningConfigurationStatus`).
     func resolve(_ schema: [String: Any], suggestedName: String, parent: String) -> SwiftType {
         if let reference = schema["$ref"] as? String {
+            if !insideCollection, let holder, let holderDefinition = definitionOfStructure[holder],
+                recursion.closesCycle(from: holderDefinition, to: String(reference.split(separator: "/").last ?? ""))
+            {
+                return .json
+            }
             return resolveDefinition(reference)
         }
         let types = Self.types(of: schema)
+        if let references, types == ["string"] || (types.isEmpty && schema["properties"] == nil),
+            let targets = ReferenceTarget.targets(of: schema)
+        {
+            return .reference(kind: references.kind(for: targets))
+        }
         if types.isEmpty, schema["properties"] == nil, let branches = (schema["oneOf"] ?? schema["anyOf"]) as? [[String: Any]] {
             // Alternative shapes (a typed list, or the same as raw JSON): the first
             // branch Swift can type is the one the API offers; the escape hatch
@@ -98,8 +121,13 @@ final class SwiftTypeResolver {
         case "boolean":
             return .expression(scalar: "Bool")
         case "array":
-            let items = schema["items"] as? [String: Any] ?? [:]
-            let element = resolve(items, suggestedName: Self.singular(suggestedName), parent: parent)
+            if let references, let format = schema["format"] as? String, let itemFormat = ReferenceTarget.listFormats[format],
+                let target = ReferenceTarget.formats[itemFormat]
+            {
+                return .list(.reference(kind: references.kind(for: [target])))
+            }
+            let items = Self.itemsWithListHints(schema)
+            let element = inCollection { resolve(items, suggestedName: Self.singular(suggestedName), parent: parent) }
             if case .expression(let scalar) = element { return .expressionList(scalar: scalar) }
             return .list(element)
         case "object", nil:
@@ -109,7 +137,7 @@ final class SwiftTypeResolver {
                 return .named(name)
             }
             if let valueSchema = Self.mapValueSchema(schema) {
-                let element = resolve(valueSchema, suggestedName: suggestedName + "Value", parent: parent)
+                let element = inCollection { resolve(valueSchema, suggestedName: suggestedName + "Value", parent: parent) }
                 if element == .json, Self.types(of: valueSchema).contains("string") {
                     return .map(.expression(scalar: "String"))
                 }
@@ -129,7 +157,23 @@ final class SwiftTypeResolver {
         guard let schema = definitions[name] as? [String: Any] else { return .json }
         let type = resolve(schema, suggestedName: SwiftNames.type(name), parent: resourceName)
         definitionTypes[reference] = type
+        if case .named(let structure) = type { definitionOfStructure[structure] = name }
         return type
+    }
+
+    /// Resolves the properties of the structure `name` (see `holder`).
+    func resolvingProperties<T>(of name: String, _ body: () -> T) -> T {
+        let saved = (holder, insideCollection)
+        (holder, insideCollection) = (name, false)
+        defer { (holder, insideCollection) = saved }
+        return body()
+    }
+
+    private func inCollection<T>(_ body: () -> T) -> T {
+        let saved = insideCollection
+        insideCollection = true
+        defer { insideCollection = saved }
+        return body()
     }
 
     private func claimName(_ suggested: String, parent: String) -> String {
@@ -144,6 +188,24 @@ final class SwiftTypeResolver {
         }
         namesInUse.insert(candidate)
         return candidate
+    }
+
+    /// A list's item schema, with the enums cfn-lint writes beside `items` (as
+    /// `properties` of the list itself: DynamoDB's `KeySchema.KeyType`) moved
+    /// into the items they constrain.
+    static func itemsWithListHints(_ list: [String: Any]) -> [String: Any] {
+        var items = list["items"] as? [String: Any] ?? [:]
+        guard let hints = list["properties"] as? [String: Any], var properties = items["properties"] as? [String: Any] else {
+            return items
+        }
+        for (name, hint) in hints {
+            guard let values = (hint as? [String: Any])?["enum"], var property = properties[name] as? [String: Any],
+                property["enum"] == nil, property["$ref"] == nil else { continue }
+            property["enum"] = values
+            properties[name] = property
+        }
+        items["properties"] = properties
+        return items
     }
 
     static func types(of schema: [String: Any]) -> [String] {

@@ -36,7 +36,7 @@ struct TypedResourceTests {
                 "Table",
                 attributeDefinitions: [.init(attributeName: "id", attributeType: .s)],
                 billingMode: .payPerRequest,
-                keySchema: [.init(attributeName: "id", keyType: "HASH")],
+                keySchema: [.init(attributeName: "id", keyType: .hash)],
                 streamSpecification: .init(streamViewType: .newImage)))
             let function = stack.add(Lambda.Function(
                 "Function", code: .init(zipFile: "x = 1\n"), environment: .init(variables: ["ZULU": "last", "ALPHA": table.ref]),
@@ -85,7 +85,7 @@ struct TypedResourceTests {
         #expect(problems { stack in
             stack.add(DynamoDB.Table(
                 "Table", attributeDefinitions: [.init(attributeName: "id", attributeType: .s)],
-                billingMode: .other("PAY_PER_REQEST"), keySchema: [.init(attributeName: "id", keyType: "HASH")]))
+                billingMode: .other("PAY_PER_REQEST"), keySchema: [.init(attributeName: "id", keyType: .hash)]))
         } == ["error: Typed: Resources.Table.Properties.BillingMode: 'PAY_PER_REQEST' is not one of PAY_PER_REQUEST, PROVISIONED"])
     }
 
@@ -244,7 +244,7 @@ func readmeTypedExample() throws {
             "PeopleTable",
             attributeDefinitions: [.init(attributeName: "id", attributeType: .s)],
             billingMode: .payPerRequest,
-            keySchema: [.init(attributeName: "id", keyType: "HASH")],
+            keySchema: [.init(attributeName: "id", keyType: .hash)],
             sseSpecification: .init(kmsMasterKeyId: key.arn, sseEnabled: true, sseType: .kms),
             tableName: "people-macie"))
         let memory = stack.add(TypedParameter.integer("Memory", default: 256))

@@ -116,8 +116,8 @@ struct GeneratorTests {
     func deterministic() throws {
         let root = Self.root
         let data = Self.installedCfnLintData(root: root)
-        let sources = root.appendingPathComponent("Sources/AWSResources")
-        let manifest = try Manifest(parsing: String(contentsOf: sources.appendingPathComponent("resource-types.manifest"), encoding: .utf8))
+        let sources = root.appendingPathComponent("Sources")
+        let manifest = try Manifest(parsing: String(contentsOf: sources.appendingPathComponent("AWSResources/resource-types.manifest"), encoding: .utf8))
         let first = FileManager.default.temporaryDirectory.appendingPathComponent("gen-\(UUID().uuidString)")
         let second = FileManager.default.temporaryDirectory.appendingPathComponent("gen-\(UUID().uuidString)")
         defer {
@@ -130,9 +130,13 @@ struct GeneratorTests {
         #expect(try GeneratedTree.compare(generated: first, committed: sources).isEmpty, "run `make generate-resources`")
 
         // A stale file is noticed.
-        let table = second.appendingPathComponent("DynamoDB/Table+Generated.swift")
+        let table = second.appendingPathComponent("AWSResources/DynamoDB/Table+Generated.swift")
         try Data("// edited\n".utf8).write(to: table)
-        #expect(try GeneratedTree.compare(generated: first, committed: second) == ["DynamoDB/Table+Generated.swift is out of date"])
+        let vpc = second.appendingPathComponent("Services/AWSEC2/VPC+Generated.swift")
+        try FileManager.default.removeItem(at: vpc)
+        #expect(try GeneratedTree.compare(generated: first, committed: second) == [
+            "AWSResources/DynamoDB/Table+Generated.swift is out of date", "Services/AWSEC2/VPC+Generated.swift is missing",
+        ])
     }
 
     private static func installedCfnLintData(root: URL) -> URL? {

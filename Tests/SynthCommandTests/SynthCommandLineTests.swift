@@ -25,7 +25,7 @@ struct SynthCommandLineTests {
     func list() throws {
         let result = try Executable.fixtures.run(["--list"])
         #expect(result.status == 0)
-        #expect(result.stdout == "Valid\nBroken\nAlsoBroken\nInsecure\nEveryResourceType\nEveryConstruct\ndiff\nFolderFunction\n")
+        #expect(result.stdout == "Valid\nBroken\nAlsoBroken\nInsecure\nEveryResourceType\nEveryConstruct\ndiff\nFolderFunction\nManyServices\n")
     }
 
     @Test("a named stack, in JSON")

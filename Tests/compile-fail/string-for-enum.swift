@@ -2,4 +2,4 @@
 import AWSResources
 import CloudFormation
 
-let table = DynamoDB.Table("Table", billingMode: "PAY_PER_REQEST", keySchema: [.init(attributeName: "id", keyType: "HASH")])
+let table = DynamoDB.Table("Table", billingMode: "PAY_PER_REQEST", keySchema: [.init(attributeName: "id", keyType: .hash)])

@@ -22,3 +22,21 @@ def test_architecture_names_every_target():
     architecture = (ROOT / "docs/ARCHITECTURE.md").read_text()
     missing = [name for name in targets() if f"`{name}`" not in architecture]
     assert not missing, f"docs/ARCHITECTURE.md does not name these targets of Package.swift: {', '.join(missing)}"
+
+
+def service_modules() -> list[str]:
+    manifest = (ROOT / "Package.swift").read_text()
+    block = manifest.split("// generate-resources: service modules")[1].split("// generate-resources: end of service modules")[0]
+    return re.findall(r"\"(AWS[^\"]+)\"", block)
+
+
+def test_the_service_modules_are_named_as_a_family_and_each_has_its_folder():
+    # The service modules are targets made from a list, which the pattern above
+    # does not see: the architecture names them as one family, and the list is
+    # exactly the folders under Sources/Services.
+    architecture = (ROOT / "docs/ARCHITECTURE.md").read_text()
+    assert "`AWS<Service>`" in architecture and "Sources/Services" in architecture
+    listed = service_modules()
+    folders = sorted(path.name for path in (ROOT / "Sources/Services").iterdir() if path.is_dir())
+    assert {"AWSEC2", "AWSRDS", "AWSApiGateway"} <= set(listed)
+    assert listed == folders

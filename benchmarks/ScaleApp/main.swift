@@ -46,7 +46,7 @@ struct ScaleStack: StackDefinition {
                 billingMode: .payPerRequest,
                 globalSecondaryIndexes: [.init(
                     indexName: "ByOwner", keySchema: [.init(attributeName: "owner", keyType: "HASH")], projection: .init(projectionType: .all))],
-                keySchema: [.init(attributeName: "id", keyType: "HASH")]))
+                keySchema: [.init(attributeName: "id", keyType: .hash)]))
             let role = stack.add(IAM.Role("Function\(i)Role", assumeRolePolicyDocument: [
                 "Version": "2012-10-17",
                 "Statement": [["Effect": "Allow", "Principal": ["Service": "lambda.amazonaws.com"], "Action": "sts:AssumeRole"]],

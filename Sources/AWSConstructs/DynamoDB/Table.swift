@@ -127,8 +127,8 @@ public final class Table: ResourceDeclaration {
         where !attributes.contains(where: { $0.name == attribute.name }) {
             attributes.append(attribute)
         }
-        var keySchema: [DynamoDB.Table.KeySchemaItem] = [.init(attributeName: .literal(partitionKey.name), keyType: "HASH")]
-        if let sortKey { keySchema.append(.init(attributeName: .literal(sortKey.name), keyType: "RANGE")) }
+        var keySchema: [DynamoDB.Table.KeySchemaItem] = [.init(attributeName: .literal(partitionKey.name), keyType: .hash)]
+        if let sortKey { keySchema.append(.init(attributeName: .literal(sortKey.name), keyType: .range)) }
 
         var throughput: DynamoDB.Table.ProvisionedThroughput?
         if case .provisioned(let read, let write) = billing {

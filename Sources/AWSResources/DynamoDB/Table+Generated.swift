@@ -2,6 +2,7 @@
 // shipped in cfn-lint 1.58.0. Do not edit: change the generator or
 // Sources/AWSResources/resource-types.manifest, then run `make generate-resources`.
 
+import AWSReferences
 import CloudFormation
 
 extension DynamoDB {
@@ -398,11 +399,11 @@ extension DynamoDB.Table {
     public struct KeySchemaItem: PropertyValue, Hashable, Sendable {
         public var attributeName: TemplateExpression<String>
 
-        public var keyType: TemplateExpression<String>
+        public var keyType: KeyType
 
         public init(
             attributeName: TemplateExpression<String>,
-            keyType: TemplateExpression<String>
+            keyType: KeyType
         ) {
             self.attributeName = attributeName
             self.keyType = keyType
@@ -908,6 +909,23 @@ extension DynamoDB.Table {
             properties.set("S3BucketOwner", self.s3BucketOwner)
             properties.set("S3KeyPrefix", self.s3KeyPrefix)
             return .object(properties)
+        }
+    }
+
+    public enum KeyType: PropertyValue, Hashable, Sendable {
+        /// "HASH"
+        case hash
+        /// "RANGE"
+        case range
+        /// A value newer than the schema, or an intrinsic function.
+        case other(TemplateExpression<String>)
+
+        public var templateValue: Value {
+            switch self {
+            case .hash: .string("HASH")
+            case .range: .string("RANGE")
+            case .other(let expression): expression.templateValue
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 // shipped in cfn-lint 1.58.0. Do not edit: change the generator or
 // Sources/AWSResources/resource-types.manifest, then run `make generate-resources`.
 
+import AWSReferences
 import CloudFormation
 
 extension KMS {
@@ -73,4 +74,11 @@ extension KMS {
 extension KMS.Alias {
     /// The schema's validation rules for `Properties`, checked at synthesis.
     public static let schemaJSON = #"{"additionalProperties":false,"properties":{"AliasName":{"maxLength":256,"minLength":1,"pattern":"^(alias/)[a-zA-Z0-9:/_-]+$","type":"string"},"TargetKeyId":{"maxLength":256,"minLength":1,"type":"string"}},"required":["AliasName","TargetKeyId"],"type":"object"}"#
+}
+
+extension Reference where Kind == ReferenceKinds.KMSKeyArnOrKMSKeyKeyIdOrKMSAliasAliasName {
+    /// The resource's `Ref` (its `AliasName`).
+    public static func to(_ resource: KMS.Alias) -> Self {
+        Self(unchecked: TemplateExpression(unchecked: .ref(resource.logicalID)))
+    }
 }

@@ -2,6 +2,7 @@
 // shipped in cfn-lint 1.58.0. Do not edit: change the generator or
 // Sources/AWSResources/resource-types.manifest, then run `make generate-resources`.
 
+import AWSReferences
 import CloudFormation
 
 extension KMS {
@@ -371,4 +372,25 @@ extension KMS.Key {
 extension KMS.Key {
     /// The schema's validation rules for `Properties`, checked at synthesis.
     public static let schemaJSON = ##"{"additionalProperties":false,"definitions":{"Tag":{"additionalProperties":false,"properties":{"Key":{"maxLength":128,"minLength":1,"type":"string"},"Value":{"maxLength":256,"minLength":0,"type":"string"}},"required":["Key","Value"],"type":"object"}},"properties":{"BypassPolicyLockoutSafetyCheck":{"type":"boolean"},"Description":{"maxLength":8192,"minLength":0,"type":"string"},"Enabled":{"type":"boolean"},"EnableKeyRotation":{"type":"boolean"},"KeyPolicy":{"type":["object","string"]},"KeySpec":{"enum":["SYMMETRIC_DEFAULT","RSA_2048","RSA_3072","RSA_4096","ECC_NIST_P256","ECC_NIST_P384","ECC_NIST_P521","ECC_SECG_P256K1","HMAC_224","HMAC_256","HMAC_384","HMAC_512","SM2","ML_DSA_44","ML_DSA_65","ML_DSA_87","ECC_NIST_EDWARDS25519"],"type":"string"},"KeyUsage":{"enum":["ENCRYPT_DECRYPT","SIGN_VERIFY","GENERATE_VERIFY_MAC","KEY_AGREEMENT"],"type":"string"},"MultiRegion":{"type":"boolean"},"Origin":{"enum":["AWS_KMS","EXTERNAL"],"type":"string"},"PendingWindowInDays":{"maximum":30,"minimum":7,"type":"integer"},"RotationPeriodInDays":{"maximum":2560,"minimum":90,"type":"integer"},"Tags":{"items":{"$ref":"#/definitions/Tag"},"type":"array","uniqueItems":true}},"type":"object"}"##
+}
+
+extension Reference where Kind == ReferenceKinds.KMSKeyArn {
+    /// The resource's `Fn::GetAtt` of its `Arn`.
+    public static func to(_ resource: KMS.Key) -> Self {
+        Self(unchecked: TemplateExpression(unchecked: .getAtt(resource.logicalID, "Arn")))
+    }
+}
+
+extension Reference where Kind == ReferenceKinds.KMSKeyArnOrKMSKeyKeyId {
+    /// The resource's `Fn::GetAtt` of its `Arn`.
+    public static func to(_ resource: KMS.Key) -> Self {
+        Self(unchecked: TemplateExpression(unchecked: .getAtt(resource.logicalID, "Arn")))
+    }
+}
+
+extension Reference where Kind == ReferenceKinds.KMSKeyArnOrKMSKeyKeyIdOrKMSAliasAliasName {
+    /// The resource's `Fn::GetAtt` of its `Arn`.
+    public static func to(_ resource: KMS.Key) -> Self {
+        Self(unchecked: TemplateExpression(unchecked: .getAtt(resource.logicalID, "Arn")))
+    }
 }

@@ -2,6 +2,7 @@
 // shipped in cfn-lint 1.58.0. Do not edit: change the generator or
 // Sources/AWSResources/resource-types.manifest, then run `make generate-resources`.
 
+import AWSReferences
 import CloudFormation
 
 extension Logs {
@@ -182,4 +183,11 @@ extension Logs.LogGroup {
 extension Logs.LogGroup {
     /// The schema's validation rules for `Properties`, checked at synthesis.
     public static let schemaJSON = ##"{"additionalProperties":false,"definitions":{"Tag":{"additionalProperties":false,"properties":{"Key":{"maxLength":128,"minLength":1,"type":"string"},"Value":{"maxLength":256,"minLength":0,"type":"string"}},"required":["Key","Value"],"type":"object"}},"properties":{"BearerTokenAuthenticationEnabled":{"type":"boolean"},"DataProtectionPolicy":{"type":["object","string"]},"DeletionProtectionEnabled":{"type":"boolean"},"FieldIndexPolicies":{"items":{"type":"object"},"type":"array","uniqueItems":true},"KmsKeyId":{"anyOf":[{},{},{}],"maxLength":256,"minLength":0,"pattern":"^arn:[a-z0-9-]+:kms:[a-z0-9-]+:\\d{12}:(key|alias)/.+\\Z","type":"string"},"LogGroupClass":{"enum":["STANDARD","INFREQUENT_ACCESS","DELIVERY"],"type":"string"},"LogGroupName":{"maxLength":512,"minLength":1,"pattern":"^[.\\-_/#A-Za-z0-9]{1,512}\\Z","type":"string"},"ResourcePolicyDocument":{"type":"object"},"RetentionInDays":{"enum":[1,3,5,7,14,30,60,90,120,150,180,365,400,545,731,1096,1827,2192,2557,2922,3288,3653],"type":"integer"},"Tags":{"items":{"$ref":"#/definitions/Tag"},"type":"array","uniqueItems":true}},"type":"object"}"##
+}
+
+extension Reference where Kind == ReferenceKinds.LogsLogGroupLogGroupName {
+    /// The resource's `Ref` (its `LogGroupName`).
+    public static func to(_ resource: Logs.LogGroup) -> Self {
+        Self(unchecked: TemplateExpression(unchecked: .ref(resource.logicalID)))
+    }
 }

@@ -2,6 +2,7 @@
 // shipped in cfn-lint 1.58.0. Do not edit: change the generator or
 // Sources/AWSResources/resource-types.manifest, then run `make generate-resources`.
 
+import AWSReferences
 import CloudFormation
 
 extension SNS {
@@ -278,4 +279,11 @@ extension SNS.Topic {
 extension SNS.Topic {
     /// The schema's validation rules for `Properties`, checked at synthesis.
     public static let schemaJSON = ##"{"additionalProperties":false,"definitions":{"LoggingConfig":{"additionalProperties":false,"properties":{"FailureFeedbackRoleArn":{"type":"string"},"Protocol":{"enum":["http/s","sqs","lambda","firehose","application"],"type":"string"},"SuccessFeedbackRoleArn":{"type":"string"},"SuccessFeedbackSampleRate":{"type":"string"}},"required":["Protocol"],"type":"object"},"Subscription":{"additionalProperties":false,"properties":{"Endpoint":{"type":"string"},"Protocol":{"type":"string"}},"required":["Endpoint","Protocol"],"type":"object"},"Tag":{"additionalProperties":false,"properties":{"Key":{"maxLength":128,"minLength":1,"type":"string"},"Value":{"maxLength":256,"minLength":0,"type":"string"}},"required":["Value","Key"],"type":"object"}},"properties":{"ArchivePolicy":{"type":["object","string"]},"ContentBasedDeduplication":{"type":"boolean"},"DataProtectionPolicy":{"type":["object","string"]},"DeliveryStatusLogging":{"items":{"$ref":"#/definitions/LoggingConfig"},"type":"array","uniqueItems":true},"DisplayName":{"type":"string"},"FifoThroughputScope":{"type":"string"},"FifoTopic":{"type":"boolean"},"KmsMasterKeyId":{"anyOf":[{},{},{}],"type":"string"},"MaximumMessageSize":{"maximum":1048576,"minimum":1024,"type":"integer"},"SignatureVersion":{"type":"string"},"Subscription":{"items":{"$ref":"#/definitions/Subscription"},"type":"array","uniqueItems":false},"Tags":{"items":{"$ref":"#/definitions/Tag"},"type":"array","uniqueItems":false},"TopicName":{"maxLength":256,"type":"string"},"TracingConfig":{"type":"string"}},"type":"object"}"##
+}
+
+extension Reference where Kind == ReferenceKinds.SNSTopicTopicArn {
+    /// The resource's `Fn::GetAtt` of its `TopicArn`.
+    public static func to(_ resource: SNS.Topic) -> Self {
+        Self(unchecked: TemplateExpression(unchecked: .getAtt(resource.logicalID, "TopicArn")))
+    }
 }

@@ -2,6 +2,7 @@
 // shipped in cfn-lint 1.58.0. Do not edit: change the generator or
 // Sources/AWSResources/resource-types.manifest, then run `make generate-resources`.
 
+import AWSReferences
 import CloudFormation
 
 extension SQS {

@@ -30,7 +30,7 @@ struct MacieStyleStack: StackDefinition {
             "PeopleTable",
             attributeDefinitions: [.init(attributeName: "id", attributeType: .s)],
             billingMode: .payPerRequest,
-            keySchema: [.init(attributeName: "id", keyType: "HASH")],
+            keySchema: [.init(attributeName: "id", keyType: .hash)],
             sseSpecification: .init(kmsMasterKeyId: key.arn, sseEnabled: true, sseType: .kms),
             tableName: "people-macie"))
         let bucket = stack.add(S3.Bucket("ExportBucket"))

@@ -48,7 +48,7 @@ struct EveryResourceTypeStack: StackDefinition {
             "Table",
             attributeDefinitions: [.init(attributeName: "id", attributeType: .s)],
             billingMode: .payPerRequest,
-            keySchema: [.init(attributeName: "id", keyType: "HASH")],
+            keySchema: [.init(attributeName: "id", keyType: .hash)],
             attributes: retained))
 
         let role = stack.add(IAM.Role(

@@ -61,7 +61,7 @@ struct InsecureStack: StackDefinition {
 enum FixtureStacks: StackCatalog {
     static var stacks: [any StackDefinition] {
         [ValidStack(), BrokenStack(), AlsoBrokenStack(), InsecureStack(), EveryResourceTypeStack(), EveryConstructStack(),
-         SubcommandNamedStack(), FolderFunctionStack()]
+         SubcommandNamedStack(), FolderFunctionStack(), ManyServicesStack()]
     }
 }
 
