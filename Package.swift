@@ -420,7 +420,7 @@ let package = Package(
         ),
         // The security rule pack: run at synthesis and by `synth validate`.
         .target(name: "SecurityRules", dependencies: ["CloudFormation", "AWSResources", "MacieIdentifiers"]),
-        .target(name: "AWSConstructs", dependencies: ["Archiving", "CloudFormation", "AWSResources", "IAMPolicies", "SecurityRules"]),
+        .target(name: "AWSConstructs", dependencies: ["Archiving", "CloudFormation", "AWSReferences", "AWSResources", "IAMPolicies", "SecurityRules"]),
         // The Lambda handlers are read from disk by the stack (and tested with pytest), not compiled.
         .target(
             name: "Stacks", dependencies: ["CloudFormation", "AWSResources", "AWSConstructs", "IAMPolicies", "SecurityRules"], path: "stacks",

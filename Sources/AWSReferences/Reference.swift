@@ -6,9 +6,10 @@ import CloudFormation
 ///
 /// A resource of the right type gives one with `.to(resource)` (`kmsKeyId:
 /// .to(key)`); a resource of another type does not compile. The escape
-/// hatches take what the compiler cannot check: `.literal("arn:…")`, a
+/// hatches take what the compiler cannot check: `.literal("arn:…")` or a
+/// string literal in place, a
 /// parameter's `ref`, an import or any string expression (`.expression(_:)`).
-public struct Reference<Kind: ReferenceKind>: PropertyValue, Hashable, Sendable {
+public struct Reference<Kind: ReferenceKind>: PropertyValue, Hashable, Sendable, ExpressibleByStringLiteral {
     public let expression: TemplateExpression<String>
 
     /// A reference the caller vouches for.
@@ -20,6 +21,9 @@ public struct Reference<Kind: ReferenceKind>: PropertyValue, Hashable, Sendable 
 
     /// A literal ARN, name or ID of a resource outside the stack.
     public static func literal(_ text: String) -> Self { Self(unchecked: .literal(text)) }
+
+    /// A literal written in place, as `.literal(_:)`: `kmsMasterKeyId: "alias/aws/sns"`.
+    public init(stringLiteral text: String) { self.init(unchecked: .literal(text)) }
 
     /// Any string expression: a parameter's `ref`, `.importValue(…)`, `.sub(…)`.
     public static func expression(_ expression: TemplateExpression<String>) -> Self { Self(unchecked: expression) }

@@ -67,12 +67,14 @@ struct Generation {
         var typeList: [String] = []
         for entry in manifest.entries.sorted(by: { $0.typeName < $1.typeName }) {
             let schema = schemas[entry.typeName]!.json
-            let writer = ResourceWriter(typeName: entry.typeName, schema: schema, cfnLintVersion: cfnLintVersion)
+            var writer = ResourceWriter(typeName: entry.typeName, schema: schema, cfnLintVersion: cfnLintVersion)
+            writer.references = references
             let url = library.appendingPathComponent("\(writer.service)/\(writer.resourceName)+Generated.swift")
             files.append((url, writer, writer.source() + (try schemaExtension(for: writer, schema: schema))))
             typeList.append("\(writer.namespace).\(writer.resourceName).self")
         }
         var services: Set<String> = []
+        var modules: Set<String> = []
         for (typeName, schema) in catalog.types {
             var writer = ResourceWriter(typeName: typeName, schema: schema, cfnLintVersion: cfnLintVersion)
             services.insert(writer.service)
@@ -80,15 +82,14 @@ struct Generation {
             writer.style = .serviceModule
             writer.references = references
             let module = ServiceLayout.module(of: writer.service)
+            modules.insert(module)
             let url = root.appendingPathComponent("\(ServiceLayout.folder)/\(module)/\(writer.resourceName)+Generated.swift")
             files.append((url, writer, writer.source()))
         }
-        var modules: Set<String> = []
         for file in files {
             try fileManager.createDirectory(at: file.url.deletingLastPathComponent(), withIntermediateDirectories: true)
             let source = file.source + file.writer.referenceProducers(kinds: references.kinds)
             try Data(source.utf8).write(to: file.url)
-            if file.writer.style.typedReferences { modules.insert(ServiceLayout.module(of: file.writer.service)) }
         }
         for module in modules {
             let url = root.appendingPathComponent("\(ServiceLayout.folder)/\(module)/Exports+Generated.swift")

@@ -2,11 +2,11 @@
 /// ``Reference`` accepts gives one with `.to(resource)`, written beside the
 /// resource's type, one per reference kind that accepts it.
 ///
-/// | the target property is             | `.to(resource)` writes     |
-/// |------------------------------------|----------------------------|
-/// | a `Fn::GetAtt` attribute            | `Fn::GetAtt Logical.Prop`  |
-/// | else the type's primary identifier  | `Ref Logical`              |
-/// | else                                | nothing: no `.to` for it   |
+/// | the target property is                   | `.to(resource)` writes     |
+/// |------------------------------------------|----------------------------|
+/// | the type's primary identifier (its `Ref`) | `Ref Logical`              |
+/// | else a `Fn::GetAtt` attribute             | `Fn::GetAtt Logical.Prop`  |
+/// | else                                      | nothing: no `.to` for it   |
 extension ResourceWriter {
     /// The `.to(_:)` extensions for the kinds that accept this type.
     func referenceProducers(kinds: [String: [ReferenceTarget]]) -> String {
@@ -16,12 +16,12 @@ extension ResourceWriter {
             guard let target = kinds[name]!.first(where: { $0.typeName == typeName }) else { continue }
             let intrinsic: String
             let summary: String
-            if attributeNames.contains(target.property) {
-                intrinsic = ".getAtt(resource.logicalID, \(target.property.swiftLiteral))"
-                summary = "`Fn::GetAtt` of its `\(target.property)`"
-            } else if primary == [target.property] {
+            if primary == [target.property] {
                 intrinsic = ".ref(resource.logicalID)"
                 summary = "`Ref` (its `\(target.property)`)"
+            } else if attributeNames.contains(target.property) {
+                intrinsic = ".getAtt(resource.logicalID, \(target.property.swiftLiteral))"
+                summary = "`Fn::GetAtt` of its `\(target.property)`"
             } else {
                 continue
             }

@@ -13,8 +13,6 @@ struct ResourceWriter {
     struct Style {
         /// `Hashable` on the resource and its structures.
         var hashable: Bool
-        /// Properties naming other resources take ``Reference``s.
-        var typedReferences: Bool
         /// Where the generated file says to change the list of types, if anywhere.
         var listedIn: String?
         /// `schemaJSON` holds the validation schema; otherwise it is empty and
@@ -23,9 +21,9 @@ struct ResourceWriter {
 
         /// AWSResources' types, which the constructs and the checks use.
         static let library = Style(
-            hashable: true, typedReferences: false, listedIn: "Sources/AWSResources/resource-types.manifest", embedsSchema: true)
+            hashable: true, listedIn: "Sources/AWSResources/resource-types.manifest", embedsSchema: true)
         /// A service module's types: lean to compile, schema read from the registry.
-        static let serviceModule = Style(hashable: false, typedReferences: true, listedIn: nil, embedsSchema: false)
+        static let serviceModule = Style(hashable: false, listedIn: nil, embedsSchema: false)
     }
 
     var service: String { String(typeName.split(separator: ":").filter { !$0.isEmpty }[1]) }
@@ -70,7 +68,7 @@ struct ResourceWriter {
 
     func source() -> String {
         let resolver = SwiftTypeResolver(
-            document: schema, resourceName: resourceName, references: style.typedReferences ? references : nil)
+            document: schema, resourceName: resourceName, references: references)
         let required = Set(schema["required"] as? [String] ?? [])
         var properties = settableProperties.map { property in
             Member(

@@ -76,6 +76,14 @@ final class SwiftTypeResolver {
         namesInUse = Self.reservedNames.union([resourceName])
     }
 
+    /// A resource's own top-level property that the formats say names a resource
+    /// of its type (a bucket's `BucketName`, an alias's `AliasName`) is the name
+    /// it gets, not a reference to another one: that target is dropped.
+    private func ownName(excludedFrom targets: [ReferenceTarget], property: String, parent: String) -> [ReferenceTarget] {
+        guard parent == resourceName, let typeName = document["typeName"] as? String else { return targets }
+        return targets.filter { !($0.typeName == typeName && $0.property == property) }
+    }
+
     /// `parent` is the Swift name of the type holding the property: a name
     /// already taken is qualified with it (`VersioningConfigurationStatus`).
     func resolve(_ schema: [String: Any], suggestedName: String, parent: String) -> SwiftType {
@@ -89,7 +97,8 @@ final class SwiftTypeResolver {
         }
         let types = Self.types(of: schema)
         if let references, types == ["string"] || (types.isEmpty && schema["properties"] == nil),
-            let targets = ReferenceTarget.targets(of: schema)
+            let targets = ReferenceTarget.targets(of: schema).map({ ownName(excludedFrom: $0, property: suggestedName, parent: parent) }),
+            !targets.isEmpty
         {
             return .reference(kind: references.kind(for: targets))
         }

@@ -245,7 +245,7 @@ func readmeTypedExample() throws {
             attributeDefinitions: [.init(attributeName: "id", attributeType: .s)],
             billingMode: .payPerRequest,
             keySchema: [.init(attributeName: "id", keyType: .hash)],
-            sseSpecification: .init(kmsMasterKeyId: key.arn, sseEnabled: true, sseType: .kms),
+            sseSpecification: .init(kmsMasterKeyId: .to(key), sseEnabled: true, sseType: .kms),
             tableName: "people-macie"))
         let memory = stack.add(TypedParameter.integer("Memory", default: 256))
         stack.add(Lambda.Function(

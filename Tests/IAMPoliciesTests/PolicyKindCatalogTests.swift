@@ -8,9 +8,9 @@ import Testing
 /// object or a string is a kind of the catalog or excluded with a reason, and
 /// every document kind of the catalog is a property of its type's schema.
 @Suite("The catalog of policy kinds",
-       .enabled(if: PolicyKindCatalogTests.schemas != nil, "cfn-lint is not installed in .venv; `make test` installs it"))
+       .enabled(if: shippedSchemas != nil, "cfn-lint is not installed in .venv; `make test` installs it"))
 struct PolicyKindCatalogTests {
-    static let schemas = CloudFormationSchemas()
+    static let schemas = shippedSchemas
 
     @Test("every policy property of the schemas is listed or excluded with a reason")
     func everyPolicyPropertyIsListed() throws {
@@ -50,6 +50,9 @@ struct PolicyKindCatalogTests {
 
 /// The resource schemas of the cfn-lint package in the repository's `.venv`,
 /// read once and never changed.
+/// The resource schemas cfn-lint ships, nil where it is not installed.
+private let shippedSchemas = CloudFormationSchemas()
+
 struct CloudFormationSchemas: @unchecked Sendable {
     private let schemas: [String: [String: Any]]
 

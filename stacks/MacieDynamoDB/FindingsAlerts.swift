@@ -50,7 +50,7 @@ public struct FindingsAlerts: Sendable {
             trigger: .eventPattern(eventPattern)))
         rule.addTarget(topic)
         stack.add(SNS.Subscription(
-            "MacieFindingsEmailSubscription", endpoint: email.ref, protocol: "email", topicArn: topic.ref,
+            "MacieFindingsEmailSubscription", endpoint: email.ref, protocol: "email", topicArn: .to(topic),
             attributes: ResourceAttributes(condition: hasEmail)))
         stack.output("MacieFindingsTopicArn", topic.arn, description: "SNS topic that receives Macie findings")
     }

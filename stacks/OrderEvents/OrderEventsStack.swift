@@ -82,7 +82,7 @@ public struct OrderEventsStack: StackDefinition {
             endpoint: queue.arn,
             protocol: "sqs",
             rawMessageDelivery: .if(isProduction, true, else: false),
-            topicArn: topic.ref,
+            topicArn: .to(topic),
             attributes: ResourceAttributes(dependsOn: [queuePolicy])))
 
         let alarm = stack.add(CloudWatch.Alarm(

@@ -118,7 +118,7 @@ public final class Function: ResourceDeclaration, Grantee {
             assetPath = (try? declaredAssets())?.first?.path ?? "assets/unbuilt.zip"
         }
         let logGroup = Logs.LogGroup(
-            logGroupLogicalID, kmsKeyId: key.arn.expression, logGroupName: logGroupName,
+            logGroupLogicalID, kmsKeyId: .to(key), logGroupName: logGroupName,
             retentionInDays: .init(integerLiteral: logRetentionDays),
             attributes: ResourceAttributes(
                 metadata: RuleSuppression.metadata([RuleSuppression(
@@ -133,7 +133,7 @@ public final class Function: ResourceDeclaration, Grantee {
             environment: environment.isEmpty ? nil : .init(variables: environment),
             functionName: name,
             handler: .literal(handler),
-            kmsKeyArn: key.arn.expression,
+            kmsKeyArn: .to(key),
             loggingConfig: .init(logFormat: .text, logGroup: TemplateExpression(unchecked: .ref(logGroupLogicalID))),
             memorySize: .init(integerLiteral: memorySize),
             reservedConcurrentExecutions: .init(integerLiteral: reservedConcurrency),

@@ -109,7 +109,7 @@ public final class Bucket: ResourceDeclaration {
         case .s3Managed:
             encryptionRule = .init(serverSideEncryptionByDefault: .init(sseAlgorithm: .aes256))
         case .kms(let key):
-            encryptionRule = .init(bucketKeyEnabled: true, serverSideEncryptionByDefault: .init(kmsMasterKeyID: key.arn.expression, sseAlgorithm: .awsKms))
+            encryptionRule = .init(bucketKeyEnabled: true, serverSideEncryptionByDefault: .init(kmsMasterKeyID: .to(key), sseAlgorithm: .awsKms))
         }
         var suppressions = suppressions
         var logging: S3.Bucket.LoggingConfiguration?

@@ -576,7 +576,7 @@ extension DynamoDB.Table {
     /// Represents the settings used to enable server-side encryption.
     public struct SSESpecification: PropertyValue, Hashable, Sendable {
         /// The KMS key that should be used for the KMS encryption. To specify a key, use its key ID, Amazon Resource Name (ARN), alias name, or alias ARN. Note that you should only provide this parameter if the key is different from the default DynamoDB key `alias/aws/dynamodb`.
-        public var kmsMasterKeyId: TemplateExpression<String>?
+        public var kmsMasterKeyId: Reference<ReferenceKinds.KMSKeyArnOrKMSKeyKeyIdOrKMSAliasAliasName>?
 
         /// Indicates whether server-side encryption is done using an AWS managed key or an AWS owned key. If enabled (true), server-side encryption type is set to `KMS` and an AWS managed key is used (KMS charges apply). If disabled (false) or not specified, server-side encryption is set to AWS owned key.
         public var sseEnabled: TemplateExpression<Bool>
@@ -586,7 +586,7 @@ extension DynamoDB.Table {
         public var sseType: SSEType?
 
         public init(
-            kmsMasterKeyId: TemplateExpression<String>? = nil,
+            kmsMasterKeyId: Reference<ReferenceKinds.KMSKeyArnOrKMSKeyKeyIdOrKMSAliasAliasName>? = nil,
             sseEnabled: TemplateExpression<Bool>,
             sseType: SSEType? = nil
         ) {
@@ -885,7 +885,7 @@ extension DynamoDB.Table {
     /// The S3 bucket that is being imported from.
     public struct S3BucketSource: PropertyValue, Hashable, Sendable {
         /// The S3 bucket that is being imported from.
-        public var s3Bucket: TemplateExpression<String>
+        public var s3Bucket: Reference<ReferenceKinds.S3BucketBucketName>
 
         /// The account number of the S3 bucket that is being imported from. If the bucket is owned by the requester this is optional.
         public var s3BucketOwner: TemplateExpression<String>?
@@ -894,7 +894,7 @@ extension DynamoDB.Table {
         public var s3KeyPrefix: TemplateExpression<String>?
 
         public init(
-            s3Bucket: TemplateExpression<String>,
+            s3Bucket: Reference<ReferenceKinds.S3BucketBucketName>,
             s3BucketOwner: TemplateExpression<String>? = nil,
             s3KeyPrefix: TemplateExpression<String>? = nil
         ) {

@@ -43,7 +43,7 @@ extension Events {
         /// The Amazon Resource Name (ARN) of the role that is used for target invocation.
         ///
         /// AWS documentation: [`RoleArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html#cfn-events-rule-rolearn)
-        public var roleArn: TemplateExpression<String>?
+        public var roleArn: Reference<ReferenceKinds.IAMRoleArn>?
 
         /// The scheduling expression. For example, "cron(0 20 * * ? *)", "rate(5 minutes)". For more information, see Creating an Amazon EventBridge rule that runs on a schedule.
         ///
@@ -72,7 +72,7 @@ extension Events {
             eventBusName: TemplateExpression<String>? = nil,
             eventPattern: Value? = nil,
             name: TemplateExpression<String>? = nil,
-            roleArn: TemplateExpression<String>? = nil,
+            roleArn: Reference<ReferenceKinds.IAMRoleArn>? = nil,
             scheduleExpression: TemplateExpression<String>? = nil,
             state: State? = nil,
             tags: [Tag]? = nil,
@@ -191,7 +191,7 @@ extension Events.Rule {
 
         public var retryPolicy: RetryPolicy?
 
-        public var roleArn: TemplateExpression<String>?
+        public var roleArn: Reference<ReferenceKinds.IAMRoleArn>?
 
         public var runCommandParameters: RunCommandParameters?
 
@@ -213,7 +213,7 @@ extension Events.Rule {
             kinesisParameters: KinesisParameters? = nil,
             redshiftDataParameters: RedshiftDataParameters? = nil,
             retryPolicy: RetryPolicy? = nil,
-            roleArn: TemplateExpression<String>? = nil,
+            roleArn: Reference<ReferenceKinds.IAMRoleArn>? = nil,
             runCommandParameters: RunCommandParameters? = nil,
             sageMakerPipelineParameters: SageMakerPipelineParameters? = nil,
             sqsParameters: SqsParameters? = nil
@@ -777,14 +777,14 @@ extension Events.Rule {
     public struct AwsVpcConfiguration: PropertyValue, Hashable, Sendable {
         public var assignPublicIp: AssignPublicIp?
 
-        public var securityGroups: TemplateExpression<[String]>?
+        public var securityGroups: [Reference<ReferenceKinds.EC2SecurityGroupGroupId>]?
 
-        public var subnets: TemplateExpression<[String]>
+        public var subnets: [Reference<ReferenceKinds.EC2SubnetSubnetId>]
 
         public init(
             assignPublicIp: AssignPublicIp? = nil,
-            securityGroups: TemplateExpression<[String]>? = nil,
-            subnets: TemplateExpression<[String]>
+            securityGroups: [Reference<ReferenceKinds.EC2SecurityGroupGroupId>]? = nil,
+            subnets: [Reference<ReferenceKinds.EC2SubnetSubnetId>]
         ) {
             self.assignPublicIp = assignPublicIp
             self.securityGroups = securityGroups

@@ -110,7 +110,7 @@ extension Lambda {
         ///  If you don't provide a customer managed key, Lambda uses an [owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an [](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk).
         ///
         /// AWS documentation: [`KmsKeyArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html#cfn-lambda-function-kmskeyarn)
-        public var kmsKeyArn: TemplateExpression<String>?
+        public var kmsKeyArn: Reference<ReferenceKinds.KMSKeyArn>?
 
         /// A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment. Specify each layer by its ARN, including the version.
         ///
@@ -211,7 +211,7 @@ extension Lambda {
             functionScalingConfig: FunctionScalingConfig? = nil,
             handler: TemplateExpression<String>? = nil,
             imageConfig: ImageConfig? = nil,
-            kmsKeyArn: TemplateExpression<String>? = nil,
+            kmsKeyArn: Reference<ReferenceKinds.KMSKeyArn>? = nil,
             layers: TemplateExpression<[String]>? = nil,
             loggingConfig: LoggingConfig? = nil,
             memorySize: TemplateExpression<Int>? = nil,
@@ -366,7 +366,7 @@ extension Lambda.Function {
         public var imageUri: TemplateExpression<String>?
 
         /// An Amazon S3 bucket in the same AWS-Region as your function. The bucket can be in a different AWS-account.
-        public var s3Bucket: TemplateExpression<String>?
+        public var s3Bucket: Reference<ReferenceKinds.S3BucketBucketName>?
 
         /// The Amazon S3 key of the deployment package.
         public var s3Key: TemplateExpression<String>?
@@ -389,7 +389,7 @@ extension Lambda.Function {
 
         public init(
             imageUri: TemplateExpression<String>? = nil,
-            s3Bucket: TemplateExpression<String>? = nil,
+            s3Bucket: Reference<ReferenceKinds.S3BucketBucketName>? = nil,
             s3Key: TemplateExpression<String>? = nil,
             s3ObjectStorageMode: S3ObjectStorageMode? = nil,
             s3ObjectVersion: TemplateExpression<String>? = nil,
@@ -442,14 +442,14 @@ extension Lambda.Function {
         public var executionTimeout: TemplateExpression<Int>
 
         /// The ARN of the KMSlong (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
-        public var kmsKeyArn: TemplateExpression<String>?
+        public var kmsKeyArn: Reference<ReferenceKinds.KMSKeyArn>?
 
         /// The number of days to retain execution history after a durable execution completes. After this period, execution history is no longer available through the GetDurableExecutionHistory API.
         public var retentionPeriodInDays: TemplateExpression<Int>?
 
         public init(
             executionTimeout: TemplateExpression<Int>,
-            kmsKeyArn: TemplateExpression<String>? = nil,
+            kmsKeyArn: Reference<ReferenceKinds.KMSKeyArn>? = nil,
             retentionPeriodInDays: TemplateExpression<Int>? = nil
         ) {
             self.executionTimeout = executionTimeout
@@ -937,14 +937,14 @@ extension Lambda.Function {
         public var ipv6AllowedForDualStack: TemplateExpression<Bool>?
 
         /// A list of VPC security group IDs.
-        public var securityGroupIds: TemplateExpression<[String]>?
+        public var securityGroupIds: [Reference<ReferenceKinds.EC2SecurityGroupGroupId>]?
 
         /// A list of VPC subnet IDs.
         public var subnetIds: TemplateExpression<[String]>?
 
         public init(
             ipv6AllowedForDualStack: TemplateExpression<Bool>? = nil,
-            securityGroupIds: TemplateExpression<[String]>? = nil,
+            securityGroupIds: [Reference<ReferenceKinds.EC2SecurityGroupGroupId>]? = nil,
             subnetIds: TemplateExpression<[String]>? = nil
         ) {
             self.ipv6AllowedForDualStack = ipv6AllowedForDualStack

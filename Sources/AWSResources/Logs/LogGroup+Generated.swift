@@ -50,7 +50,7 @@ extension Logs {
         ///  Log group data is always encrypted in CWL. If you omit this key, the encryption does not use KMS. For more information, see [Encrypt log data in using](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html)
         ///
         /// AWS documentation: [`KmsKeyId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-logs-loggroup.html#cfn-logs-loggroup-kmskeyid)
-        public var kmsKeyId: TemplateExpression<String>?
+        public var kmsKeyId: Reference<ReferenceKinds.KMSKeyArnOrKMSKeyKeyIdOrKMSAliasAliasName>?
 
         /// Specifies the log group class for this log group. There are two classes:
         ///   +  The `Standard` log class supports all CWL features.
@@ -89,7 +89,7 @@ extension Logs {
             dataProtectionPolicy: Value? = nil,
             deletionProtectionEnabled: TemplateExpression<Bool>? = nil,
             fieldIndexPolicies: [Value]? = nil,
-            kmsKeyId: TemplateExpression<String>? = nil,
+            kmsKeyId: Reference<ReferenceKinds.KMSKeyArnOrKMSKeyKeyIdOrKMSAliasAliasName>? = nil,
             logGroupClass: LogGroupClass? = nil,
             logGroupName: TemplateExpression<String>? = nil,
             resourcePolicyDocument: Value? = nil,

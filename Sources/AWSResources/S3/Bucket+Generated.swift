@@ -1957,14 +1957,14 @@ extension S3.Bucket {
         ///   +  *Directory buckets* - When you specify an [customer managed key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-cmk) for encryption in your directory bucket, only use the key ID or key ARN. The key alias format of the KMS key isn't supported.
         ///
         ///    Amazon S3 only supports symmetric encryption KMS keys. For more information, see [Asymmetric keys in KMS](https://docs.aws.amazon.com//kms/latest/developerguide/symmetric-asymmetric.html) in the *Key Management Service Developer Guide*.
-        public var kmsMasterKeyID: TemplateExpression<String>?
+        public var kmsMasterKeyID: Reference<ReferenceKinds.KMSKeyArnOrKMSKeyKeyIdOrKMSAliasAliasName>?
 
         /// Server-side encryption algorithm to use for the default encryption.
         ///   For directory buckets, there are only two supported values for server-side encryption: `AES256` and `aws:kms`.
         public var sseAlgorithm: SSEAlgorithm
 
         public init(
-            kmsMasterKeyID: TemplateExpression<String>? = nil,
+            kmsMasterKeyID: Reference<ReferenceKinds.KMSKeyArnOrKMSKeyKeyIdOrKMSAliasAliasName>? = nil,
             sseAlgorithm: SSEAlgorithm
         ) {
             self.kmsMasterKeyID = kmsMasterKeyID
@@ -2181,13 +2181,13 @@ extension S3.Bucket {
     /// The encryption settings for an S3 Metadata journal table or inventory table configuration.
     public struct MetadataTableEncryptionConfiguration: PropertyValue, Hashable, Sendable {
         /// If server-side encryption with KMSlong (KMS) keys (SSE-KMS) is specified, you must also specify the KMS key Amazon Resource Name (ARN). You must specify a customer-managed KMS key that's located in the same Region as the general purpose bucket that corresponds to the metadata table configuration.
-        public var kmsKeyArn: TemplateExpression<String>?
+        public var kmsKeyArn: Reference<ReferenceKinds.KMSKeyArn>?
 
         /// The encryption type specified for a metadata table. To specify server-side encryption with KMSlong (KMS) keys (SSE-KMS), use the `aws:kms` value. To specify server-side encryption with Amazon S3 managed keys (SSE-S3), use the `AES256` value.
         public var sseAlgorithm: SseAlgorithm
 
         public init(
-            kmsKeyArn: TemplateExpression<String>? = nil,
+            kmsKeyArn: Reference<ReferenceKinds.KMSKeyArn>? = nil,
             sseAlgorithm: SseAlgorithm
         ) {
             self.kmsKeyArn = kmsKeyArn

@@ -68,12 +68,12 @@ extension SNS {
         /// This property applies only to Amazon Data Firehose delivery stream subscriptions.
         ///
         /// AWS documentation: [`SubscriptionRoleArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-subscriptionrolearn)
-        public var subscriptionRoleArn: TemplateExpression<String>?
+        public var subscriptionRoleArn: Reference<ReferenceKinds.IAMRoleArn>?
 
         /// The ARN of the topic to subscribe to.
         ///
         /// AWS documentation: [`TopicArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html#cfn-sns-subscription-topicarn)
-        public var topicArn: TemplateExpression<String>
+        public var topicArn: Reference<ReferenceKinds.SNSTopicTopicArn>
 
         public init(
             _ logicalID: String,
@@ -86,8 +86,8 @@ extension SNS {
             redrivePolicy: Value? = nil,
             region: TemplateExpression<String>? = nil,
             replayPolicy: Value? = nil,
-            subscriptionRoleArn: TemplateExpression<String>? = nil,
-            topicArn: TemplateExpression<String>,
+            subscriptionRoleArn: Reference<ReferenceKinds.IAMRoleArn>? = nil,
+            topicArn: Reference<ReferenceKinds.SNSTopicTopicArn>,
             attributes: ResourceAttributes = ResourceAttributes()
         ) {
             self.logicalID = logicalID

@@ -64,7 +64,7 @@ extension SNS {
         ///  This property applies only to [server-side-encryption](https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html).
         ///
         /// AWS documentation: [`KmsMasterKeyId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-kmsmasterkeyid)
-        public var kmsMasterKeyId: TemplateExpression<String>?
+        public var kmsMasterKeyId: Reference<ReferenceKinds.KMSKeyArnOrKMSKeyKeyIdOrKMSAliasAliasName>?
 
         /// AWS documentation: [`MaximumMessageSize`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html#cfn-sns-topic-maximummessagesize)
         public var maximumMessageSize: TemplateExpression<Int>?
@@ -107,7 +107,7 @@ extension SNS {
             displayName: TemplateExpression<String>? = nil,
             fifoThroughputScope: TemplateExpression<String>? = nil,
             fifoTopic: TemplateExpression<Bool>? = nil,
-            kmsMasterKeyId: TemplateExpression<String>? = nil,
+            kmsMasterKeyId: Reference<ReferenceKinds.KMSKeyArnOrKMSKeyKeyIdOrKMSAliasAliasName>? = nil,
             maximumMessageSize: TemplateExpression<Int>? = nil,
             signatureVersion: TemplateExpression<String>? = nil,
             subscription: [Subscription]? = nil,
@@ -166,22 +166,22 @@ extension SNS.Topic {
     /// The `LoggingConfig` property type specifies the `Delivery` status logging configuration for an [AWS::SNS::Topic](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topic.html).
     public struct LoggingConfig: PropertyValue, Hashable, Sendable {
         /// The IAM role ARN to be used when logging failed message deliveries in Amazon CloudWatch.
-        public var failureFeedbackRoleArn: TemplateExpression<String>?
+        public var failureFeedbackRoleArn: Reference<ReferenceKinds.IAMRoleArn>?
 
         /// Indicates one of the supported protocols for the Amazon SNS topic.
         ///   At least one of the other three `LoggingConfig` properties is recommend along with `Protocol`.
         public var `protocol`: LoggingConfigProtocol
 
         /// The IAM role ARN to be used when logging successful message deliveries in Amazon CloudWatch.
-        public var successFeedbackRoleArn: TemplateExpression<String>?
+        public var successFeedbackRoleArn: Reference<ReferenceKinds.IAMRoleArn>?
 
         /// The percentage of successful message deliveries to be logged in Amazon CloudWatch. Valid percentage values range from 0 to 100.
         public var successFeedbackSampleRate: TemplateExpression<String>?
 
         public init(
-            failureFeedbackRoleArn: TemplateExpression<String>? = nil,
+            failureFeedbackRoleArn: Reference<ReferenceKinds.IAMRoleArn>? = nil,
             `protocol`: LoggingConfigProtocol,
-            successFeedbackRoleArn: TemplateExpression<String>? = nil,
+            successFeedbackRoleArn: Reference<ReferenceKinds.IAMRoleArn>? = nil,
             successFeedbackSampleRate: TemplateExpression<String>? = nil
         ) {
             self.failureFeedbackRoleArn = failureFeedbackRoleArn
@@ -282,8 +282,8 @@ extension SNS.Topic {
 }
 
 extension Reference where Kind == ReferenceKinds.SNSTopicTopicArn {
-    /// The resource's `Fn::GetAtt` of its `TopicArn`.
+    /// The resource's `Ref` (its `TopicArn`).
     public static func to(_ resource: SNS.Topic) -> Self {
-        Self(unchecked: TemplateExpression(unchecked: .getAtt(resource.logicalID, "TopicArn")))
+        Self(unchecked: TemplateExpression(unchecked: .ref(resource.logicalID)))
     }
 }

@@ -68,7 +68,7 @@ extension SQS {
         ///   +   The Key Management Service (KMS) section of the [Security best practices for Key Management Service](https://docs.aws.amazon.com/kms/latest/developerguide/best-practices.html) in the *Key Management Service Developer Guide*
         ///
         /// AWS documentation: [`KmsMasterKeyId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html#cfn-sqs-queue-kmsmasterkeyid)
-        public var kmsMasterKeyId: TemplateExpression<String>?
+        public var kmsMasterKeyId: Reference<ReferenceKinds.KMSKeyArnOrKMSKeyKeyIdOrKMSAliasAliasName>?
 
         /// The limit of how many bytes that a message can contain before SQS rejects it. You can specify an integer from 1,024 bytes (1 KiB) to 1,048,576 bytes (1 MiB). Default: 1,048,576 bytes (1 MiB).
         ///
@@ -142,7 +142,7 @@ extension SQS {
             fifoQueue: TemplateExpression<Bool>? = nil,
             fifoThroughputLimit: TemplateExpression<String>? = nil,
             kmsDataKeyReusePeriodSeconds: TemplateExpression<Int>? = nil,
-            kmsMasterKeyId: TemplateExpression<String>? = nil,
+            kmsMasterKeyId: Reference<ReferenceKinds.KMSKeyArnOrKMSKeyKeyIdOrKMSAliasAliasName>? = nil,
             maximumMessageSize: TemplateExpression<Int>? = nil,
             messageRetentionPeriod: TemplateExpression<Int>? = nil,
             queueName: TemplateExpression<String>? = nil,

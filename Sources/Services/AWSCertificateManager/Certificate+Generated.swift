@@ -48,7 +48,7 @@ extension CertificateManager {
         public var domainValidationOptions: [DomainValidationOption]?
 
         /// AWS documentation: [`Id`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-certificatemanager-certificate.html#cfn-certificatemanager-certificate-id)
-        public var id: Reference<ReferenceKinds.CertificateManagerCertificateId>?
+        public var id: Value?
 
         /// Specifies the algorithm of the public and private key pair that your certificate uses to encrypt data.
         ///
@@ -77,7 +77,7 @@ extension CertificateManager {
             certificateTransparencyLoggingPreference: CertificateTransparencyLoggingPreference? = nil,
             domainName: TemplateExpression<String>,
             domainValidationOptions: [DomainValidationOption]? = nil,
-            id: Reference<ReferenceKinds.CertificateManagerCertificateId>? = nil,
+            id: Value? = nil,
             keyAlgorithm: TemplateExpression<String>? = nil,
             subjectAlternativeNames: TemplateExpression<[String]>? = nil,
             tags: [Tag]? = nil,
@@ -210,8 +210,8 @@ extension CertificateManager.Certificate {
 }
 
 extension Reference where Kind == ReferenceKinds.CertificateManagerCertificateCertificateArn {
-    /// The resource's `Fn::GetAtt` of its `CertificateArn`.
+    /// The resource's `Ref` (its `CertificateArn`).
     public static func to(_ resource: CertificateManager.Certificate) -> Self {
-        Self(unchecked: TemplateExpression(unchecked: .getAtt(resource.logicalID, "CertificateArn")))
+        Self(unchecked: TemplateExpression(unchecked: .ref(resource.logicalID)))
     }
 }

@@ -88,8 +88,8 @@ extension EC2.RouteTable {
 }
 
 extension Reference where Kind == ReferenceKinds.EC2RouteTableRouteTableId {
-    /// The resource's `Fn::GetAtt` of its `RouteTableId`.
+    /// The resource's `Ref` (its `RouteTableId`).
     public static func to(_ resource: EC2.RouteTable) -> Self {
-        Self(unchecked: TemplateExpression(unchecked: .getAtt(resource.logicalID, "RouteTableId")))
+        Self(unchecked: TemplateExpression(unchecked: .ref(resource.logicalID)))
     }
 }

@@ -242,8 +242,8 @@ extension Reference where Kind == ReferenceKinds.EC2SecurityGroupGroupId {
 }
 
 extension Reference where Kind == ReferenceKinds.EC2SecurityGroupIdOrRedshiftClusterSecurityGroupId {
-    /// The resource's `Fn::GetAtt` of its `Id`.
+    /// The resource's `Ref` (its `Id`).
     public static func to(_ resource: EC2.SecurityGroup) -> Self {
-        Self(unchecked: TemplateExpression(unchecked: .getAtt(resource.logicalID, "Id")))
+        Self(unchecked: TemplateExpression(unchecked: .ref(resource.logicalID)))
     }
 }

@@ -261,8 +261,8 @@ extension EC2.Subnet {
 }
 
 extension Reference where Kind == ReferenceKinds.EC2SubnetSubnetId {
-    /// The resource's `Fn::GetAtt` of its `SubnetId`.
+    /// The resource's `Ref` (its `SubnetId`).
     public static func to(_ resource: EC2.Subnet) -> Self {
-        Self(unchecked: TemplateExpression(unchecked: .getAtt(resource.logicalID, "SubnetId")))
+        Self(unchecked: TemplateExpression(unchecked: .ref(resource.logicalID)))
     }
 }

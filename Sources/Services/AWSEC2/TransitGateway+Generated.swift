@@ -179,8 +179,8 @@ extension EC2.TransitGateway {
 }
 
 extension Reference where Kind == ReferenceKinds.EC2VPNGatewayVPNGatewayIdOrEC2TransitGatewayIdOrEC2TransitGatewayTransitGatewayArn {
-    /// The resource's `Fn::GetAtt` of its `Id`.
+    /// The resource's `Ref` (its `Id`).
     public static func to(_ resource: EC2.TransitGateway) -> Self {
-        Self(unchecked: TemplateExpression(unchecked: .getAtt(resource.logicalID, "Id")))
+        Self(unchecked: TemplateExpression(unchecked: .ref(resource.logicalID)))
     }
 }

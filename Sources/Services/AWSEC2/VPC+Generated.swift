@@ -633,8 +633,8 @@ extension EC2.VPC {
 }
 
 extension Reference where Kind == ReferenceKinds.EC2VPCVpcId {
-    /// The resource's `Fn::GetAtt` of its `VpcId`.
+    /// The resource's `Ref` (its `VpcId`).
     public static func to(_ resource: EC2.VPC) -> Self {
-        Self(unchecked: TemplateExpression(unchecked: .getAtt(resource.logicalID, "VpcId")))
+        Self(unchecked: TemplateExpression(unchecked: .ref(resource.logicalID)))
     }
 }

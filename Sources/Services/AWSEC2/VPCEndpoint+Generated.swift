@@ -366,8 +366,8 @@ extension EC2.VPCEndpoint {
 }
 
 extension Reference where Kind == ReferenceKinds.EC2VPCEndpointId {
-    /// The resource's `Fn::GetAtt` of its `Id`.
+    /// The resource's `Ref` (its `Id`).
     public static func to(_ resource: EC2.VPCEndpoint) -> Self {
-        Self(unchecked: TemplateExpression(unchecked: .getAtt(resource.logicalID, "Id")))
+        Self(unchecked: TemplateExpression(unchecked: .ref(resource.logicalID)))
     }
 }

@@ -96,8 +96,8 @@ extension EC2.VPNGateway {
 }
 
 extension Reference where Kind == ReferenceKinds.EC2VPNGatewayVPNGatewayIdOrEC2TransitGatewayIdOrEC2TransitGatewayTransitGatewayArn {
-    /// The resource's `Fn::GetAtt` of its `VPNGatewayId`.
+    /// The resource's `Ref` (its `VPNGatewayId`).
     public static func to(_ resource: EC2.VPNGateway) -> Self {
-        Self(unchecked: TemplateExpression(unchecked: .getAtt(resource.logicalID, "VPNGatewayId")))
+        Self(unchecked: TemplateExpression(unchecked: .ref(resource.logicalID)))
     }
 }

@@ -414,8 +414,8 @@ extension ElasticLoadBalancingV2.LoadBalancer {
 }
 
 extension Reference where Kind == ReferenceKinds.ElasticLoadBalancingV2LoadBalancerLoadBalancerArn {
-    /// The resource's `Fn::GetAtt` of its `LoadBalancerArn`.
+    /// The resource's `Ref` (its `LoadBalancerArn`).
     public static func to(_ resource: ElasticLoadBalancingV2.LoadBalancer) -> Self {
-        Self(unchecked: TemplateExpression(unchecked: .getAtt(resource.logicalID, "LoadBalancerArn")))
+        Self(unchecked: TemplateExpression(unchecked: .ref(resource.logicalID)))
     }
 }

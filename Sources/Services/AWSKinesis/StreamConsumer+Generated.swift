@@ -108,8 +108,8 @@ extension Kinesis.StreamConsumer {
 }
 
 extension Reference where Kind == ReferenceKinds.KinesisStreamArnOrKinesisStreamConsumerConsumerARN {
-    /// The resource's `Fn::GetAtt` of its `ConsumerARN`.
+    /// The resource's `Ref` (its `ConsumerARN`).
     public static func to(_ resource: Kinesis.StreamConsumer) -> Self {
-        Self(unchecked: TemplateExpression(unchecked: .getAtt(resource.logicalID, "ConsumerARN")))
+        Self(unchecked: TemplateExpression(unchecked: .ref(resource.logicalID)))
     }
 }

@@ -80,8 +80,8 @@ extension Redshift.ClusterSecurityGroup {
 }
 
 extension Reference where Kind == ReferenceKinds.EC2SecurityGroupIdOrRedshiftClusterSecurityGroupId {
-    /// The resource's `Fn::GetAtt` of its `Id`.
+    /// The resource's `Ref` (its `Id`).
     public static func to(_ resource: Redshift.ClusterSecurityGroup) -> Self {
-        Self(unchecked: TemplateExpression(unchecked: .getAtt(resource.logicalID, "Id")))
+        Self(unchecked: TemplateExpression(unchecked: .ref(resource.logicalID)))
     }
 }

@@ -31,7 +31,7 @@ struct MacieStyleStack: StackDefinition {
             attributeDefinitions: [.init(attributeName: "id", attributeType: .s)],
             billingMode: .payPerRequest,
             keySchema: [.init(attributeName: "id", keyType: .hash)],
-            sseSpecification: .init(kmsMasterKeyId: key.arn, sseEnabled: true, sseType: .kms),
+            sseSpecification: .init(kmsMasterKeyId: .to(key), sseEnabled: true, sseType: .kms),
             tableName: "people-macie"))
         let bucket = stack.add(S3.Bucket("ExportBucket"))
         let role = stack.add(IAM.Role(

@@ -99,7 +99,7 @@ struct EveryResourceTypeStack: StackDefinition {
 
         let topic = stack.add(SNS.Topic("Topic", kmsMasterKeyId: "alias/aws/sns"))
         let queue = stack.add(SQS.Queue("Queue", messageRetentionPeriod: 345_600, sqsManagedSseEnabled: true, attributes: retained))
-        stack.add(SNS.Subscription("Subscription", endpoint: queue.arn, protocol: "sqs", topicArn: topic.ref))
+        stack.add(SNS.Subscription("Subscription", endpoint: queue.arn, protocol: "sqs", topicArn: .to(topic)))
         stack.add(SNS.TopicPolicy(
             "TopicPolicy",
             policyDocument: [
