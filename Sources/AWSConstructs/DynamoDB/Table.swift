@@ -141,7 +141,7 @@ public final class Table: ResourceDeclaration {
         }
         var sse: DynamoDB.Table.SSESpecification?
         if case .kms(let key) = encryption {
-            sse = .init(kmsMasterKeyId: key.arn.expression, sseEnabled: true, sseType: .kms)
+            sse = .init(kmsMasterKeyId: .arn(key.arn), sseEnabled: true, sseType: .kms)
         }
         return DynamoDB.Table(
             logicalID,

@@ -118,7 +118,7 @@ public final class Function: ResourceDeclaration, Grantee {
             assetPath = (try? declaredAssets())?.first?.path ?? "assets/unbuilt.zip"
         }
         let logGroup = Logs.LogGroup(
-            logGroupLogicalID, kmsKeyId: key.arn.expression, logGroupName: logGroupName,
+            logGroupLogicalID, kmsKeyId: .arn(key.arn), logGroupName: logGroupName,
             retentionInDays: .init(integerLiteral: logRetentionDays),
             attributes: ResourceAttributes(
                 metadata: RuleSuppression.metadata([RuleSuppression(
@@ -128,16 +128,16 @@ public final class Function: ResourceDeclaration, Grantee {
         var function = Lambda.Function(
             logicalID,
             code: codeProperty,
-            deadLetterConfig: .init(targetArn: deadLetterQueue.arn.expression),
+            deadLetterConfig: .init(targetArn: .arn(deadLetterQueue.arn)),
             description: description,
             environment: environment.isEmpty ? nil : .init(variables: environment),
             functionName: name,
             handler: .literal(handler),
-            kmsKeyArn: key.arn.expression,
+            kmsKeyArn: .arn(key.arn),
             loggingConfig: .init(logFormat: .text, logGroup: TemplateExpression(unchecked: .ref(logGroupLogicalID))),
             memorySize: .init(integerLiteral: memorySize),
             reservedConcurrentExecutions: .init(integerLiteral: reservedConcurrency),
-            role: role.arn.expression,
+            role: .arn(role.arn),
             runtime: runtime,
             timeout: .init(integerLiteral: timeout),
             attributes: ResourceAttributes(metadata: CheckovSuppression.metadata(suppressions.map { suppression in

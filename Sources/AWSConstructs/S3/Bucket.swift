@@ -109,7 +109,7 @@ public final class Bucket: ResourceDeclaration {
         case .s3Managed:
             encryptionRule = .init(serverSideEncryptionByDefault: .init(sseAlgorithm: .aes256))
         case .kms(let key):
-            encryptionRule = .init(bucketKeyEnabled: true, serverSideEncryptionByDefault: .init(kmsMasterKeyID: key.arn.expression, sseAlgorithm: .awsKms))
+            encryptionRule = .init(bucketKeyEnabled: true, serverSideEncryptionByDefault: .init(kmsMasterKeyID: .arn(key.arn), sseAlgorithm: .awsKms))
         }
         var suppressions = suppressions
         var logging: S3.Bucket.LoggingConfiguration?
@@ -147,12 +147,12 @@ public final class Bucket: ResourceDeclaration {
         if enforceTLS {
             statements.append(PolicyDocument.Statement(
                 sid: "DenyRequestsWithoutTLS", effect: .deny, principal: .anyone, actions: ["s3:*"],
-                resources: [arn.templateValue, objects().templateValue], conditions: Conditions.insecureTransport))
+                resources: [arn, objects()], conditions: Conditions.insecureTransport))
         }
         for source in logSources {
             statements.append(PolicyDocument.Statement(
                 sid: "AccessLogsFrom\(source.bucket.logicalID)", effect: .allow, principal: .service("logging.s3.amazonaws.com"),
-                actions: ["s3:PutObject"], resources: [objects(source.prefix).templateValue],
+                actions: ["s3:PutObject"], resources: [objects(source.prefix)],
                 conditions: [
                     "ArnLike": ["aws:SourceArn": source.bucket.arn.templateValue],
                     "StringEquals": ["aws:SourceAccount": .accountID],
@@ -161,10 +161,10 @@ public final class Bucket: ResourceDeclaration {
         for reader in readers {
             statements.append(PolicyDocument.Statement(
                 sid: reader.sid + "Bucket", effect: .allow, principal: .aws(reader.role),
-                actions: ["s3:GetBucketLocation", "s3:ListBucket"], resources: [arn.templateValue]))
+                actions: ["s3:GetBucketLocation", "s3:ListBucket"], resources: [arn]))
             statements.append(PolicyDocument.Statement(
                 sid: reader.sid + "Objects", effect: .allow, principal: .aws(reader.role),
-                actions: ["s3:GetObject"], resources: [objects().templateValue]))
+                actions: ["s3:GetObject"], resources: [objects()]))
         }
         return statements
     }

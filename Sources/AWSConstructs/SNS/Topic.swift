@@ -39,7 +39,7 @@ public final class Topic: ResourceDeclaration {
     }
 
     public func declaredResources() -> [Resource] {
-        let topic = SNS.Topic(logicalID, displayName: displayName, kmsMasterKeyId: key.arn.expression, topicName: name)
+        let topic = SNS.Topic(logicalID, displayName: displayName, kmsMasterKeyId: .arn(key.arn), topicName: name)
         var statements = [PolicyDocument.Statement(
             sid: "DenyPublishWithoutTLS", effect: .deny, principal: .anyone, actions: ["sns:Publish"], resources: [arn],
             conditions: Conditions.insecureTransport)]

@@ -40,7 +40,7 @@ public final class Queue: ResourceDeclaration {
 
     public func declaredResources() -> [Resource] {
         let queue = SQS.Queue(
-            logicalID, kmsMasterKeyId: key.arn.expression,
+            logicalID, kmsMasterKeyId: .arn(key.arn),
             messageRetentionPeriod: .literal(retentionPeriod), queueName: name,
             redrivePolicy: deadLetters.map { .redrive(to: $0.queue.arn, maxReceiveCount: .integer($0.maxReceiveCount)) },
             visibilityTimeout: visibilityTimeout.map { .literal($0) },
