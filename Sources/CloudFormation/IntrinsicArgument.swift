@@ -40,6 +40,15 @@ extension Intrinsic {
 }
 
 extension Intrinsic {
+    /// The values `Fn::If` chooses between, each with its index in the long
+    /// form's argument list (a path runs `Fn::If[1]`); empty for every other function.
+    public var branches: [(value: Value, index: Int)] {
+        guard case .if = self, let items = longFormArgument.listItems else { return [] }
+        return items.indices.dropFirst().map { (items[$0], $0) }
+    }
+}
+
+extension Intrinsic {
     /// Why a long name and argument are not a typed function.
     public enum Refusal: Error, Equatable {
         /// The name is no function CloudFormation documents.
@@ -212,13 +221,11 @@ extension Value {
 
     /// Whether the value is a function: a typed one, or the one-entry
     /// mapping of one the model keeps as written (`{"Fn::Contains": …}`).
-    public var isFunctionCall: Bool {
+    var isFunctionCall: Bool {
         switch self {
-        case .intrinsic: return true
-        case .object(let object):
-            guard object.entries.count == 1, let key = object.keys.first else { return false }
-            return key == "Ref" || key.hasPrefix("Fn::")
-        default: return false
+        case .intrinsic: true
+        case .object(let object): object.isUntypedFunction
+        default: false
         }
     }
 
