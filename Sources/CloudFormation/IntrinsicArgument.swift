@@ -250,8 +250,12 @@ extension Value {
         case .intrinsic(let function):
             if let replacement = rewrite(function) { return replacement }
             let argument = function.longFormArgument.rewritingIntrinsics(rewrite)
-            // The layout of the rewritten argument is the layout it came in.
-            return .intrinsic(Intrinsic(longName: function.longName, argument: argument)!)
+            // The rewritten argument has the layout it came in; a function built
+            // outside that layout (`.and` of one condition) stays as written.
+            guard let rewritten = Intrinsic(longName: function.longName, argument: argument) else {
+                return .object(Object([Object.Entry(function.longName, argument)]))
+            }
+            return .intrinsic(rewritten)
         }
     }
 }

@@ -95,6 +95,12 @@ struct IntrinsicLayoutTests {
         }
     }
 
+    @Test("a function built outside its layout (an And of one condition) is rewritten as the one-entry mapping it is written as")
+    func rewritingOutsideTheLayout() {
+        let single = Value.and([.condition("IsProd")])
+        #expect(single.rewritingIntrinsics { _ in nil } == ["Fn::And": [.condition("IsProd")]])
+    }
+
     /// A long name and argument that are no typed function, and why.
     struct Unfit: Sendable, CustomTestStringConvertible {
         let longName: String
