@@ -9,11 +9,4 @@ public enum ForEachLoop {
     public static let keyPrefix = "Fn::ForEach::"
 
     public static func isLoop(_ key: String) -> Bool { key.hasPrefix(keyPrefix) }
-
-    /// What a reader says of a loop entry that `Intrinsic(longName:argument:)` refuses.
-    public static func layoutProblem(_ key: String) -> String {
-        key == keyPrefix
-            ? "\(key) needs a loop name after 'Fn::ForEach::'"
-            : "\(key) takes a list of the identifier, the collection and the fragment (a mapping)"
-    }
 }

@@ -83,8 +83,17 @@ public indirect enum Intrinsic: Hashable, Sendable {
     }
 
     /// The YAML short-form tag (`!Ref`, `!GetAtt`, …).
-    public var shortTag: String {
-        "!" + (longName.hasPrefix("Fn::") ? String(longName.dropFirst(4)) : longName)
+    public var shortTag: String { "!" + Self.shortName(ofLongName: longName) }
+
+    /// The name a short-form tag spells (`GetAtt`) for a long name (`Fn::GetAtt`):
+    /// without the `Fn::` that every function but `Ref` and `Condition` has.
+    public static func shortName(ofLongName longName: String) -> String {
+        longName.hasPrefix("Fn::") ? String(longName.dropFirst(4)) : longName
+    }
+
+    /// The long name (`Fn::GetAtt`) of the function a short-form tag names (`GetAtt`).
+    public static func longName(ofShortName shortName: String) -> String {
+        shortName == "Ref" || shortName == "Condition" ? shortName : "Fn::" + shortName
     }
 }
 

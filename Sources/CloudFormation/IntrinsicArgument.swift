@@ -31,74 +31,181 @@ extension Intrinsic {
 }
 
 extension Intrinsic {
-    /// The function named `longName` (`Ref`, `Fn::GetAtt`, `Condition`) with
-    /// `argument` laid out as `longFormArgument` lays it out; `nil` when the
-    /// name is not an intrinsic function or the argument does not fit it.
-    public init?(longName: String, argument: Value) {
-        let items = argument.listItems
-        func string(_ index: Int) -> String? { items.flatMap { index < $0.count ? $0[index].literalString : nil } }
-        func count(_ expected: Int) -> Bool { items?.count == expected }
-        if longName.hasPrefix(ForEachLoop.keyPrefix) {
-            let loop = String(longName.dropFirst(ForEachLoop.keyPrefix.count))
-            guard !loop.isEmpty, count(3), let identifier = string(0), items![2].isLoopFragment else { return nil }
-            self = .forEach(loop: loop, identifier: identifier, collection: items![1], fragment: items![2])
+    /// The argument a YAML short form tags: the long form's, except
+    /// `!GetAtt Resource.Attribute`, which is one scalar.
+    public var shortFormArgument: Value {
+        if case .getAtt(let resource, let attribute) = self { return .string("\(resource).\(attribute)") }
+        return longFormArgument
+    }
+}
+
+extension Intrinsic {
+    /// The values `Fn::If` chooses between, each with its index in the long
+    /// form's argument list (a path runs `Fn::If[1]`); empty for every other function.
+    public var branches: [(value: Value, index: Int)] {
+        guard case .if = self, let items = longFormArgument.listItems else { return [] }
+        return items.indices.dropFirst().map { (items[$0], $0) }
+    }
+}
+
+extension Intrinsic {
+    /// Why a long name and argument are not a typed function.
+    public enum Refusal: Error, Equatable {
+        /// The name is no function CloudFormation documents.
+        case unknownName
+        /// A function the model does not type (the rule functions of the
+        /// `Rules` section), or an argument with no typed place: a layout
+        /// the model has no case for, or text or a list that a function
+        /// gives when CloudFormation processes the template. It is kept as
+        /// the one-entry mapping it is written as.
+        case untyped
+        /// The argument does not fit the function: `message` says how, of the
+        /// argument's list item `item` or, when `nil`, of the whole argument.
+        case malformed(_ message: String, item: Int?)
+    }
+
+    /// The function named `longName` (`Ref`, `Fn::GetAtt`, `Condition`,
+    /// `Fn::ForEach::Name`) with `argument` laid out as `longFormArgument`
+    /// or `shortFormArgument` lays it out: the one description, with
+    /// `longFormArgument`, of every function's arguments.
+    public init(reading longName: String, argument: Value) throws(Refusal) {
+        let layout = ArgumentLayout(function: longName, argument: argument)
+        if ForEachLoop.isLoop(longName) {
+            self = try layout.loop()
             return
         }
         switch longName {
         case "Ref":
-            guard let name = argument.literalString else { return nil }
-            self = .ref(name)
+            self = .ref(try layout.text())
         case "Condition":
-            guard let name = argument.literalString else { return nil }
-            self = .condition(name)
+            self = .condition(try layout.text())
         case "Fn::GetAtt":
-            guard count(2), let resource = string(0), let attribute = string(1) else { return nil }
-            self = .getAtt(resource: resource, attribute: attribute)
-        case "Fn::Sub":
-            if let text = argument.literalString {
-                self = .sub(text)
-            } else {
-                guard count(2), let text = string(0), let variables = items?[1].objectValue else { return nil }
-                self = .sub(text, variables: variables)
+            if case .string(let dotted) = argument {
+                // The short form's `Resource.Attribute`; the attribute keeps any further dots.
+                guard let dot = dotted.firstIndex(of: ".") else { throw layout.malformed("takes 'Resource.Attribute'") }
+                self = .getAtt(resource: String(dotted[..<dot]), attribute: String(dotted[dotted.index(after: dot)...]))
+                return
             }
+            let items = try layout.list(2...2)
+            self = .getAtt(
+                resource: try layout.text(items, 0, "resource", orFunction: true),
+                attribute: try layout.text(items, 1, "attribute", orFunction: true))
+        case "Fn::Sub":
+            if case .string(let text) = argument {
+                self = .sub(text)
+                return
+            }
+            let shape = "takes a string, or a string and a map of variables"
+            guard !argument.isFunctionCall else { throw .untyped }
+            guard let items = argument.listItems, items.count == 2 else { throw layout.malformed(shape) }
+            guard !items[0].isFunctionCall else { throw .untyped }
+            guard let text = items[0].literalString, let variables = items[1].objectValue else { throw layout.malformed(shape) }
+            self = .sub(text, variables: variables)
         case "Fn::Join":
-            guard count(2), let delimiter = string(0) else { return nil }
-            self = .join(delimiter: delimiter, values: items![1])
+            let items = try layout.list(2...2)
+            self = .join(delimiter: try layout.text(items, 0, "delimiter", orFunction: true), values: items[1])
         case "Fn::Select":
-            guard count(2) else { return nil }
-            self = .select(index: items![0], list: items![1])
+            let items = try layout.list(2...2)
+            self = .select(index: items[0], list: items[1])
         case "Fn::Split":
-            guard count(2), let delimiter = string(0) else { return nil }
-            self = .split(delimiter: delimiter, source: items![1])
+            let items = try layout.list(2...2)
+            self = .split(delimiter: try layout.text(items, 0, "delimiter", orFunction: true), source: items[1])
         case "Fn::If":
-            guard count(3), let condition = string(0) else { return nil }
-            self = .if(condition: condition, then: items![1], else: items![2])
+            let items = try layout.list(3...3)
+            self = .if(condition: try layout.text(items, 0, "condition name", orFunction: false), then: items[1], else: items[2])
         case "Fn::FindInMap":
-            guard count(3) else { return nil }
-            self = .findInMap(map: items![0], topLevelKey: items![1], secondLevelKey: items![2])
-        case "Fn::GetAZs": self = .getAZs(region: argument)
+            // A fourth item (`DefaultValue`, with the language extensions) has no typed place.
+            if argument.listItems?.count == 4 { throw .untyped }
+            let items = try layout.list(3...3)
+            self = .findInMap(map: items[0], topLevelKey: items[1], secondLevelKey: items[2])
+        case "Fn::GetAZs":
+            // No argument means the stack's Region, as "" does.
+            self = .getAZs(region: argument == .null ? "" : argument)
         case "Fn::ImportValue": self = .importValue(argument)
         case "Fn::Base64": self = .base64(argument)
         case "Fn::Length": self = .length(argument)
         case "Fn::ToJsonString": self = .toJsonString(argument)
         case "Fn::Cidr":
-            guard count(3) else { return nil }
-            self = .cidr(ipBlock: items![0], count: items![1], cidrBits: items![2])
+            let items = try layout.list(3...3)
+            self = .cidr(ipBlock: items[0], count: items[1], cidrBits: items[2])
         case "Fn::Transform":
-            guard let fields = argument.objectValue, let name = fields["Name"]?.literalString else { return nil }
-            self = .transform(name: name, parameters: fields["Parameters"]?.objectValue ?? [:])
+            // A list of transforms has no typed place.
+            guard !argument.isFunctionCall, argument.listItems == nil else { throw .untyped }
+            guard let fields = argument.objectValue else { throw layout.malformed("takes a map with Name and Parameters") }
+            guard let name = fields["Name"]?.literalString else { throw layout.malformed("needs a Name") }
+            // Without Parameters, or with other keys, it is kept as written.
+            guard fields.keys.sorted() == ["Name", "Parameters"], let parameters = fields["Parameters"]?.objectValue else { throw .untyped }
+            self = .transform(name: name, parameters: parameters)
         case "Fn::Equals":
-            guard count(2) else { return nil }
-            self = .equals(items![0], items![1])
+            let items = try layout.list(2...2)
+            self = .equals(items[0], items[1])
         case "Fn::Not":
-            guard count(1) else { return nil }
-            self = .not(items![0])
-        case "Fn::And", "Fn::Or":
-            guard let items else { return nil }
-            self = longName == "Fn::And" ? .and(items) : .or(items)
+            let items = try layout.list(1...1)
+            self = .not(items[0])
+        case "Fn::And":
+            self = .and(try layout.list(2...10))
+        case "Fn::Or":
+            self = .or(try layout.list(2...10))
+        case "Fn::Contains", "Fn::EachMemberEquals", "Fn::EachMemberIn", "Fn::RefAll", "Fn::ValueOf", "Fn::ValueOfAll":
+            throw .untyped
         default:
-            return nil
+            throw .unknownName
         }
+    }
+
+    /// The function named `longName` with `argument` laid out as
+    /// `longFormArgument` lays it out; `nil` when `init(reading:argument:)` refuses it.
+    public init?(longName: String, argument: Value) {
+        guard let function = try? Intrinsic(reading: longName, argument: argument) else { return nil }
+        self = function
+    }
+}
+
+/// The shapes a function's argument takes, each refusing what does not fit
+/// with the function's name in its message.
+private struct ArgumentLayout {
+    let function: String
+    let argument: Value
+
+    func malformed(_ problem: String, item: Int? = nil) -> Intrinsic.Refusal {
+        .malformed("\(Intrinsic.shortName(ofLongName: function)) \(problem)", item: item)
+    }
+
+    /// The argument as text.
+    func text() throws(Intrinsic.Refusal) -> String {
+        guard !argument.isFunctionCall else { throw .untyped }
+        guard let text = argument.literalString else { throw malformed("takes a string") }
+        return text
+    }
+
+    /// The argument as a list of `count` items.
+    func list(_ count: ClosedRange<Int>) throws(Intrinsic.Refusal) -> [Value] {
+        guard !argument.isFunctionCall else { throw .untyped }
+        guard let items = argument.listItems, count.contains(items.count) else {
+            let expected = count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound) to \(count.upperBound)"
+            throw malformed("takes a list of \(expected) items")
+        }
+        return items
+    }
+
+    /// The list item at `index` as text; `orFunction` when CloudFormation
+    /// accepts a function there, which has no typed place.
+    func text(_ items: [Value], _ index: Int, _ what: String, orFunction: Bool) throws(Intrinsic.Refusal) -> String {
+        if orFunction, items[index].isFunctionCall { throw .untyped }
+        guard let text = items[index].literalString else {
+            throw .malformed("\(Intrinsic.shortName(ofLongName: function))'s \(what) must be a string", item: index)
+        }
+        return text
+    }
+
+    /// `Fn::ForEach::Name: [identifier, collection, fragment]`.
+    func loop() throws(Intrinsic.Refusal) -> Intrinsic {
+        let loop = String(function.dropFirst(ForEachLoop.keyPrefix.count))
+        guard !loop.isEmpty else { throw .malformed("\(function) needs a loop name after '\(ForEachLoop.keyPrefix)'", item: nil) }
+        guard let items = argument.listItems, items.count == 3, let identifier = items[0].literalString, items[2].isLoopFragment else {
+            throw .malformed("\(function) takes a list of the identifier, the collection and the fragment (a mapping)", item: nil)
+        }
+        return .forEach(loop: loop, identifier: identifier, collection: items[1], fragment: items[2])
     }
 }
 
@@ -108,6 +215,16 @@ extension Value {
         switch self {
         case .object: true
         case .intrinsic(.forEach): true
+        default: false
+        }
+    }
+
+    /// Whether the value is a function: a typed one, or the one-entry
+    /// mapping of one the model keeps as written (`{"Fn::Contains": …}`).
+    var isFunctionCall: Bool {
+        switch self {
+        case .intrinsic: true
+        case .object(let object): object.isUntypedFunction
         default: false
         }
     }
@@ -133,8 +250,12 @@ extension Value {
         case .intrinsic(let function):
             if let replacement = rewrite(function) { return replacement }
             let argument = function.longFormArgument.rewritingIntrinsics(rewrite)
-            // The layout of the rewritten argument is the layout it came in.
-            return .intrinsic(Intrinsic(longName: function.longName, argument: argument)!)
+            // The rewritten argument has the layout it came in; a function built
+            // outside that layout (`.and` of one condition) stays as written.
+            guard let rewritten = Intrinsic(longName: function.longName, argument: argument) else {
+                return .object(Object([Object.Entry(function.longName, argument)]))
+            }
+            return .intrinsic(rewritten)
         }
     }
 }

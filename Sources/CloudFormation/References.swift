@@ -102,6 +102,9 @@ public struct ReferenceCollector {
         }
     }
 
+    /// The names a function uses itself; what its arguments use is found
+    /// walking them as `Intrinsic.longFormArgument` lays them out, at the
+    /// paths a JSON template shows.
     private mutating func walk(_ function: Intrinsic) {
         switch function {
         case .ref(let name):
@@ -110,46 +113,20 @@ public struct ReferenceCollector {
             references.append(TemplateReference(target: resource, kind: .getAtt(attribute: attribute), path: path))
         case .sub(let text, let variables):
             walkSub(text, variables: variables)
-        case .join(_, let values):
-            inside(.index(1)) { $0.walk(values) }
-        case .select(let index, let list):
-            inside(.index(0)) { $0.walk(index) }
-            inside(.index(1)) { $0.walk(list) }
-        case .split(_, let source):
-            inside(.index(1)) { $0.walk(source) }
-        case .if(let condition, let then, let otherwise):
-            inside(.index(0)) { $0.references.append(TemplateReference(target: condition, kind: .condition, path: $0.path)) }
-            inside(.index(1)) { $0.walk(then) }
-            inside(.index(2)) { $0.walk(otherwise) }
-        case .findInMap(let map, let top, let second):
-            if case .string(let name) = map {
-                references.append(TemplateReference(
-                    target: name, kind: .mapping(topLevelKey: top.literalString, secondLevelKey: second.literalString),
-                    path: path))
-            } else {
-                inside(.index(0)) { $0.walk(map) }
-            }
-            inside(.index(1)) { $0.walk(top) }
-            inside(.index(2)) { $0.walk(second) }
-        case .getAZs(let argument), .importValue(let argument), .base64(let argument), .not(let argument),
-            .length(let argument), .toJsonString(let argument):
-            walk(argument)
-        case .transform(_, let parameters):
-            inside(.key("Parameters")) { $0.walk(.object(parameters)) }
-        case .cidr(let block, let count, let bits):
-            inside(.index(0)) { $0.walk(block) }
-            inside(.index(1)) { $0.walk(count) }
-            inside(.index(2)) { $0.walk(bits) }
-        case .equals(let lhs, let rhs):
-            inside(.index(0)) { $0.walk(lhs) }
-            inside(.index(1)) { $0.walk(rhs) }
-        case .and(let items), .or(let items):
-            for (index, item) in items.enumerated() { inside(.index(index)) { $0.walk(item) } }
         case .condition(let name):
             references.append(TemplateReference(target: name, kind: .condition, path: path))
         case .forEach(_, _, let collection, _):
             // The fragment names the loop's identifier, which only its expansion declares.
             inside(.index(1)) { $0.walk(collection) }
+        case .if(let condition, _, _):
+            inside(.index(0)) { $0.references.append(TemplateReference(target: condition, kind: .condition, path: $0.path)) }
+            walk(function.longFormArgument)
+        case .findInMap(.string(let name), let top, let second):
+            references.append(TemplateReference(
+                target: name, kind: .mapping(topLevelKey: top.literalString, secondLevelKey: second.literalString), path: path))
+            walk(function.longFormArgument)
+        default:
+            walk(function.longFormArgument)
         }
     }
 

@@ -58,10 +58,10 @@ public enum ValueText {
     private static func line(_ function: Intrinsic, style: Style) -> String {
         switch (style, function) {
         case (.json, _): mapping([(function.longName, line(function.longFormArgument, style: .json))], style: .json)
-        case (.flow, .ref(let name)): "!Ref \(name)"
-        case (.flow, .getAtt(let resource, let attribute)): "!GetAtt \(resource).\(attribute)"
-        case (.flow, .condition(let name)): "!Condition \(name)"
-        case (.flow, _): "\(function.shortTag) \(line(function.longFormArgument, style: .flow))"
+        // Names of parameters, resources and conditions are written plain.
+        case (.flow, .ref), (.flow, .getAtt), (.flow, .condition):
+            "\(function.shortTag) \(function.shortFormArgument.literalString ?? "")"
+        case (.flow, _): "\(function.shortTag) \(line(function.shortFormArgument, style: .flow))"
         }
     }
 }

@@ -54,8 +54,8 @@ struct PolicyStatement {
 
     /// A value and, for `Fn::If`, each branch instead (recursively), with its path.
     static func choices(_ value: Value, _ path: [TemplatePath.Component]) -> [(Value, [TemplatePath.Component])] {
-        guard case .intrinsic(.if(_, let then, let otherwise)) = value else { return [(value, path)] }
-        return choices(then, path + [.key("Fn::If"), .index(1)]) + choices(otherwise, path + [.key("Fn::If"), .index(2)])
+        guard case .intrinsic(let function) = value, !function.branches.isEmpty else { return [(value, path)] }
+        return function.branches.flatMap { choices($0.value, path + [.key(function.longName), .index($0.index)]) }
     }
 
     private static func values(_ value: Value?) -> [Value] {

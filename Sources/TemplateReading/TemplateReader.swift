@@ -130,7 +130,11 @@ struct SectionReader {
         for (key, node) in entries {
             if ForEachLoop.isLoop(key) {
                 let argument = values.value(node)
-                if Intrinsic(longName: key, argument: argument) == nil { values.problem(ForEachLoop.layoutProblem(key), at: node) }
+                do {
+                    _ = try Intrinsic(reading: key, argument: argument)
+                } catch {
+                    if case .malformed(let message, _) = error { values.problem(message, at: node) }
+                }
                 loops.entries.append(Object.Entry(key, argument))
             } else {
                 plain.append((key, node))

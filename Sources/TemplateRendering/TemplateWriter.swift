@@ -179,10 +179,10 @@ struct TemplateWriter {
         return usesShortForm(function)
     }
 
-    /// Whether the long form's argument node carries a tag: only an argument
+    /// Whether the short form's argument node carries a tag: only an argument
     /// that is the value itself can; names, lists and mappings cannot.
     private func argumentCarriesTag(_ function: Intrinsic) -> Bool {
-        carriesTag(function.longFormArgument)
+        carriesTag(function.shortFormArgument)
     }
 
     /// `tag` is the tag of an enclosing short form; a short form itself is
@@ -190,23 +190,12 @@ struct TemplateWriter {
     private func write<W: NodeWriter>(_ function: Intrinsic, tag: String?, to writer: inout W) throws {
         if usesShortForm(function) {
             assert(tag == nil, "a node carries one tag")
-            // `!GetAtt Resource.Attribute` is one scalar; every other short
-            // form tags the long form's argument.
-            if case .getAtt(let resource, let attribute) = function {
-                try writer.string("\(resource).\(attribute)", tag: function.shortTag)
-            } else {
-                try writeArgument(of: function, tag: function.shortTag, to: &writer)
-            }
+            try write(function.shortFormArgument, tag: function.shortTag, to: &writer)
             return
         }
         try writer.beginMapping(tag: tag)
         try writer.string(function.longName)
-        try writeArgument(of: function, tag: nil, to: &writer)
+        try write(function.longFormArgument, tag: nil, to: &writer)
         try writer.endMapping()
-    }
-
-    /// The argument as the long form writes it, tagged `tag`.
-    private func writeArgument<W: NodeWriter>(of function: Intrinsic, tag: String?, to writer: inout W) throws {
-        try write(function.longFormArgument, tag: tag, to: &writer)
     }
 }

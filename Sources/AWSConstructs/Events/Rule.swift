@@ -52,12 +52,12 @@ public final class Rule: ResourceDeclaration {
             logicalID, description: description, eventPattern: pattern, name: name, scheduleExpression: schedule,
             state: enabled ? .enabled : .disabled,
             targets: targets.isEmpty && topicTargets.isEmpty ? nil
-                : targets.map { .init(arn: $0.function.arn.expression, id: .literal($0.function.logicalID)) }
-                + topicTargets.map { .init(arn: $0.arn.expression, id: .literal($0.logicalID)) })
+                : targets.map { .init(arn: .arn($0.function.arn), id: .literal($0.function.logicalID)) }
+                + topicTargets.map { .init(arn: .arn($0.arn), id: .literal($0.logicalID)) })
         let permissions = targets.flatMap { target in
             Lambda.Permission(
                 target.permissionID, action: "lambda:InvokeFunction", functionName: target.function.ref,
-                principal: "events.amazonaws.com", sourceArn: arn.expression
+                principal: "events.amazonaws.com", sourceArn: .arn(arn)
             ).declaredResources()
         }
         return rule.declaredResources() + permissions

@@ -128,7 +128,7 @@ public final class Function: ResourceDeclaration, Grantee {
         var function = Lambda.Function(
             logicalID,
             code: codeProperty,
-            deadLetterConfig: .init(targetArn: deadLetterQueue.arn.expression),
+            deadLetterConfig: .init(targetArn: .arn(deadLetterQueue.arn)),
             description: description,
             environment: environment.isEmpty ? nil : .init(variables: environment),
             functionName: name,
@@ -137,7 +137,7 @@ public final class Function: ResourceDeclaration, Grantee {
             loggingConfig: .init(logFormat: .text, logGroup: TemplateExpression(unchecked: .ref(logGroupLogicalID))),
             memorySize: .init(integerLiteral: memorySize),
             reservedConcurrentExecutions: .init(integerLiteral: reservedConcurrency),
-            role: role.arn.expression,
+            role: .arn(role.arn),
             runtime: runtime,
             timeout: .init(integerLiteral: timeout),
             attributes: ResourceAttributes(metadata: CheckovSuppression.metadata(suppressions.map { suppression in

@@ -147,12 +147,12 @@ public final class Bucket: ResourceDeclaration {
         if enforceTLS {
             statements.append(PolicyDocument.Statement(
                 sid: "DenyRequestsWithoutTLS", effect: .deny, principal: .anyone, actions: ["s3:*"],
-                resources: [arn.templateValue, objects().templateValue], conditions: Conditions.insecureTransport))
+                resources: [arn, objects()], conditions: Conditions.insecureTransport))
         }
         for source in logSources {
             statements.append(PolicyDocument.Statement(
                 sid: "AccessLogsFrom\(source.bucket.logicalID)", effect: .allow, principal: .service("logging.s3.amazonaws.com"),
-                actions: ["s3:PutObject"], resources: [objects(source.prefix).templateValue],
+                actions: ["s3:PutObject"], resources: [objects(source.prefix)],
                 conditions: [
                     "ArnLike": ["aws:SourceArn": source.bucket.arn.templateValue],
                     "StringEquals": ["aws:SourceAccount": .accountID],
@@ -161,10 +161,10 @@ public final class Bucket: ResourceDeclaration {
         for reader in readers {
             statements.append(PolicyDocument.Statement(
                 sid: reader.sid + "Bucket", effect: .allow, principal: .aws(reader.role),
-                actions: ["s3:GetBucketLocation", "s3:ListBucket"], resources: [arn.templateValue]))
+                actions: ["s3:GetBucketLocation", "s3:ListBucket"], resources: [arn]))
             statements.append(PolicyDocument.Statement(
                 sid: reader.sid + "Objects", effect: .allow, principal: .aws(reader.role),
-                actions: ["s3:GetObject"], resources: [objects().templateValue]))
+                actions: ["s3:GetObject"], resources: [objects()]))
         }
         return statements
     }

@@ -75,9 +75,9 @@ struct SchemaValidation {
         let node = nodes[nodeIndex]
 
         switch value {
-        case .intrinsic(.if(_, let then, let otherwise)):
-            for (position, branch) in [(1, then), (2, otherwise)] where !branch.refersToNoValue {
-                inside(.key("Fn::If")) { $0.inside(.index(position)) { $0.check(branch, nodeIndex, enclosing: enclosing) } }
+        case .intrinsic(let function) where !function.branches.isEmpty:
+            for (branch, index) in function.branches where !branch.refersToNoValue {
+                inside(.key(function.longName)) { $0.inside(.index(index)) { $0.check(branch, nodeIndex, enclosing: enclosing) } }
             }
             return
         case .intrinsic:

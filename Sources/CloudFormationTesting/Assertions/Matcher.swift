@@ -88,16 +88,24 @@ public struct Matcher: Sendable {
     /// exactly in order and length, scalars by equality, intrinsic functions as
     /// their long-form object. See the type's documentation.
     public init(_ value: CloudFormation.Value) {
+        self.init(value, standIns: [:])
+    }
+
+    /// `value` as a pattern, with the matcher `standIns` gives for a string
+    /// in its place.
+    init(_ value: CloudFormation.Value, standIns: [String: Matcher]) {
         switch value {
+        case .string(let text) where standIns[text] != nil:
+            self = standIns[text]!
         case .string, .integer, .double, .bool, .null:
             kind = .scalar(value)
         case .list(let elements):
-            kind = .array(elements.map(Matcher.init), .equals)
+            kind = .array(elements.map { Matcher($0, standIns: standIns) }, .equals)
         case .object(let object):
-            kind = .object(object.entries.map { Entry(key: $0.key, matcher: Matcher($0.value)) }, .inherited)
+            kind = .object(object.entries.map { Entry(key: $0.key, matcher: Matcher($0.value, standIns: standIns)) }, .inherited)
         case .intrinsic(let function):
             let longForm = LongFormIntrinsic.entry(of: function)
-            kind = .object([Entry(key: longForm.key, matcher: Matcher(longForm.value))], .function)
+            kind = .object([Entry(key: longForm.key, matcher: Matcher(longForm.value, standIns: standIns))], .function)
         }
     }
 }
