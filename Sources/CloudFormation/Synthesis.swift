@@ -29,9 +29,8 @@ public struct Artifact: Sendable {
 ///
 /// The built-in rules and the checks only read the finished template, so they
 /// run side by side on the machine's cores; their diagnostics are joined in
-/// a fixed order (the rules', then each check's in the order given). The
-/// checks also start in the order given, the first one before the rules, so
-/// a caller lists its longest check first (see `SynthesisJobs`).
+/// a fixed order (the rules', then each check's in the order given), whatever
+/// order they start in (see `SynthesisJobs`).
 ///
 /// - Throws: `SynthesisError` with every diagnostic when any is an error,
 ///   including an error thrown by `build`.
