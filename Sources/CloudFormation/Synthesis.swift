@@ -125,7 +125,7 @@ private func synthesize<Output: Sendable>(
 func withoutRedundantDependencies(_ template: Template) -> (Template, ResourceDependencies) {
     let dependencies = ResourceDependencies(template)
     var result = template
-    for index in result.resources.indices {
+    for index in result.resources.indices where !result.resources[index].dependsOn.isEmpty {
         let id = result.resources[index].logicalID
         let implied = Set(dependencies.implied[id] ?? [])
         var kept: [String] = []
