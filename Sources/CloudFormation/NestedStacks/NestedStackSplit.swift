@@ -73,9 +73,11 @@ public struct NestedStackSplit: Hashable, Sendable {
         template.resources.count > limits.resources || template.outputs.count > limits.outputs
     }
 
-    private static func split(
+    /// The split of `template`, which `splits(_:requestedParts:limits:)`
+    /// says is split, with the dependencies synthesis found.
+    static func split(
         _ template: Template, stack: String, requestedParts: [String: String], dependencies: ResourceDependencies,
-        limits: QuotaLimits, templateURL: (String) -> String
+        limits: QuotaLimits = .cloudFormation, templateURL: (String) -> String
     ) throws(SynthesisError) -> NestedStackSplit {
         let exceeds = exceedsOneTemplate(template, limits: limits)
         let declared = Set(template.parameters.map(\.logicalID) + template.resources.map(\.logicalID))
