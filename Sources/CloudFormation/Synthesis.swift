@@ -139,6 +139,7 @@ private func synthesize<Output: Sendable>(
 func withoutRedundantDependencies(_ template: Template) -> (Template, ResourceDependencies) {
     let dependencies = ResourceDependencies(template)
     var result = template
+    var dropped = false
     for index in result.resources.indices where !result.resources[index].dependsOn.isEmpty {
         let id = result.resources[index].logicalID
         let implied = Set(dependencies.implied[id] ?? [])
@@ -147,7 +148,11 @@ func withoutRedundantDependencies(_ template: Template) -> (Template, ResourceDe
         where !implied.contains(dependency) && !kept.contains(dependency) {
             kept.append(dependency)
         }
-        result.resources[index].dependsOn = kept
+        if kept.count < result.resources[index].dependsOn.count {
+            result.resources[index].dependsOn = kept
+            dropped = true
+        }
     }
-    return (result, dependencies.updatingExplicit(from: result))
+    // The explicit dependencies are read again only when an entry was dropped.
+    return (result, dropped ? dependencies.updatingExplicit(from: result) : dependencies)
 }

@@ -30,11 +30,13 @@ struct SynthesisJobs {
     init(template: Template, checks: [any TemplateCheck], rendering: Bool) {
         var jobs: [Job] = (rendering ? [.rendering] : []) + [.rules]
         var resourceJobs: [Job] = []
+        var groups: [[Int]]?
         for (index, check) in checks.enumerated() {
             if check.resourceCheck == nil {
                 jobs.append(.check(index))
             } else {
-                resourceJobs += Self.groupsByType(template.resources).map { .resources(check: index, $0) }
+                if groups == nil { groups = Self.groupsByType(template.resources) }
+                resourceJobs += groups!.map { .resources(check: index, $0) }
             }
         }
         self.jobs = jobs + resourceJobs
