@@ -8,5 +8,7 @@
 public enum ForEachLoop {
     public static let keyPrefix = "Fn::ForEach::"
 
-    public static func isLoop(_ key: String) -> Bool { key.hasPrefix(keyPrefix) }
+    /// Whether `key` is a loop's key. Most keys a walk over a template meets
+    /// are told apart by their first byte, without comparing characters.
+    public static func isLoop(_ key: String) -> Bool { key.utf8.first == UInt8(ascii: "F") && key.hasPrefix(keyPrefix) }
 }

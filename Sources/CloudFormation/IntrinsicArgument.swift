@@ -239,17 +239,36 @@ extension Value {
     /// replaced by its answer; the arguments of the others are rewritten in
     /// turn. Walks each function's arguments through their one layout
     /// (`Intrinsic.longFormArgument`), so it knows no function by name.
+    /// What `rewrite` leaves alone is kept as it is, not copied.
     public func rewritingIntrinsics(_ rewrite: (Intrinsic) -> Value?) -> Value {
+        rewrittenIntrinsics(rewrite) ?? self
+    }
+
+    /// As `rewritingIntrinsics(_:)`, or `nil` when `rewrite` answers for no
+    /// function in the value.
+    private func rewrittenIntrinsics(_ rewrite: (Intrinsic) -> Value?) -> Value? {
         switch self {
         case .string, .integer, .double, .bool, .null:
-            return self
+            return nil
         case .list(let items):
-            return .list(items.map { $0.rewritingIntrinsics(rewrite) })
+            var rewritten: [Value]?
+            for (index, item) in items.enumerated() {
+                guard let changed = item.rewrittenIntrinsics(rewrite) else { continue }
+                if rewritten == nil { rewritten = items }
+                rewritten![index] = changed
+            }
+            return rewritten.map(Value.list)
         case .object(let object):
-            return .object(Object(object.entries.map { Object.Entry($0.key, $0.value.rewritingIntrinsics(rewrite)) }))
+            var rewritten: [Object.Entry]?
+            for (index, entry) in object.entries.enumerated() {
+                guard let changed = entry.value.rewrittenIntrinsics(rewrite) else { continue }
+                if rewritten == nil { rewritten = object.entries }
+                rewritten![index].value = changed
+            }
+            return rewritten.map { .object(Object($0)) }
         case .intrinsic(let function):
             if let replacement = rewrite(function) { return replacement }
-            let argument = function.longFormArgument.rewritingIntrinsics(rewrite)
+            guard let argument = function.longFormArgument.rewrittenIntrinsics(rewrite) else { return nil }
             // The rewritten argument has the layout it came in; a function built
             // outside that layout (`.and` of one condition) stays as written.
             guard let rewritten = Intrinsic(longName: function.longName, argument: argument) else {

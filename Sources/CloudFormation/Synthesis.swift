@@ -29,9 +29,8 @@ public struct Artifact: Sendable {
 ///
 /// The built-in rules and the checks only read the finished template, so they
 /// run side by side on the machine's cores; their diagnostics are joined in
-/// a fixed order (the rules', then each check's in the order given). The
-/// checks also start in the order given, the first one before the rules, so
-/// a caller lists its longest check first (see `SynthesisJobs`).
+/// a fixed order (the rules', then each check's in the order given), whatever
+/// order they start in (see `SynthesisJobs`).
 ///
 /// - Throws: `SynthesisError` with every diagnostic when any is an error,
 ///   including an error thrown by `build`.
@@ -39,7 +38,7 @@ public func synthesize(
     _ definition: any StackDefinition, checks: [any TemplateCheck] = [], limits: QuotaLimits = .cloudFormation,
     preparing prepare: ((Template) -> Template)? = nil
 ) throws(SynthesisError) -> Synthesis {
-    let noRendering: (@Sendable (Template, [String: String]) throws -> Never)? = nil
+    let noRendering: (@Sendable (Template, [String: String], ResourceDependencies) throws -> Never)? = nil
     return try synthesize(definition, checks: checks, limits: limits, preparing: prepare, render: noRendering).synthesis
 }
 
@@ -54,30 +53,44 @@ public func synthesize<Output: Sendable>(
     preparing prepare: ((Template) -> Template)? = nil,
     renderingAlongside render: @escaping @Sendable (Template) throws -> Output
 ) throws(SynthesisError) -> (synthesis: Synthesis, output: Result<Output, any Error>) {
-    let result = try synthesize(definition, checks: checks, limits: limits, preparing: prepare, render: { template, _ in try render(template) })
+    let result = try synthesize(definition, checks: checks, limits: limits, preparing: prepare, render: { template, _, _ in try render(template) })
     return (result.synthesis, result.output!)
 }
 
+/// What the job beside the checks made of a stack that may be written as a
+/// root and nested stacks: its template rendered whole, or its split.
+public enum WholeOrSplit<Output: Sendable>: Sendable {
+    case whole(Output)
+    case split(NestedStackSplit)
+}
+
 /// As `synthesize(_:checks:limits:preparing:renderingAlongside:)`, for a
-/// stack that may be written as a root and nested stacks: `render` runs only
-/// on a template written whole (see `NestedStackSplit.splits`), and the
-/// output is `nil` for a template that splits, whose root and parts are
-/// rendered from its split instead.
+/// stack that may be written as a root and nested stacks
+/// (`NestedStackSplit.splits`): beside the checks, a template written whole
+/// is rendered, and one that splits is split with the dependencies synthesis
+/// found (`templateURL`: a part's name → its `TemplateURL`), its root and
+/// parts to be checked and rendered once the checks pass. A split that fails
+/// is the output's failure, as a rendering that fails is.
 public func synthesize<Output: Sendable>(
     _ definition: any StackDefinition, checks: [any TemplateCheck] = [], limits: QuotaLimits = .splittable,
     preparing prepare: @escaping (Template) -> Template,
-    renderingUnlessSplit render: @escaping @Sendable (Template) throws -> Output
-) throws(SynthesisError) -> (synthesis: Synthesis, output: Result<Output?, any Error>) {
-    let result = try synthesize(definition, checks: checks, limits: limits, preparing: prepare, render: { template, requestedParts in
-        NestedStackSplit.splits(template, requestedParts: requestedParts) ? nil : try render(template)
-    })
+    renderingUnlessSplit render: @escaping @Sendable (Template) throws -> Output,
+    splitting templateURL: @escaping @Sendable (String) -> String
+) throws(SynthesisError) -> (synthesis: Synthesis, output: Result<WholeOrSplit<Output>, any Error>) {
+    let stack = definition.name
+    let result = try synthesize(definition, checks: checks, limits: limits, preparing: prepare) {
+        template, requestedParts, dependencies -> WholeOrSplit<Output> in
+        guard NestedStackSplit.splits(template, requestedParts: requestedParts) else { return .whole(try render(template)) }
+        return .split(try NestedStackSplit.split(
+            template, stack: stack, requestedParts: requestedParts, dependencies: dependencies, templateURL: templateURL))
+    }
     return (result.synthesis, result.output!)
 }
 
 private func synthesize<Output: Sendable>(
     _ definition: any StackDefinition, checks: [any TemplateCheck], limits: QuotaLimits,
     preparing prepare: ((Template) -> Template)? = nil,
-    render: (@Sendable (Template, _ requestedParts: [String: String]) throws -> Output)?
+    render: (@Sendable (Template, _ requestedParts: [String: String], ResourceDependencies) throws -> Output)?
 ) throws(SynthesisError) -> (synthesis: Synthesis, output: Result<Output, any Error>?) {
     let stack = Stack(name: definition.name)
     do {
@@ -97,7 +110,7 @@ private func synthesize<Output: Sendable>(
         switch plan.jobs[index] {
         case .rendering:
             // The plan has a rendering job only when there is a `render`.
-            return .output(Result { try render!(template, requestedParts) })
+            return .output(Result { try render!(template, requestedParts, dependencies) })
         case .rules:
             return .diagnostics(TemplateValidator.validate(template, stack: name, limits: limits, dependencies: dependencies))
         case .check(let check):
@@ -126,7 +139,8 @@ private func synthesize<Output: Sendable>(
 func withoutRedundantDependencies(_ template: Template) -> (Template, ResourceDependencies) {
     let dependencies = ResourceDependencies(template)
     var result = template
-    for index in result.resources.indices {
+    var dropped = false
+    for index in result.resources.indices where !result.resources[index].dependsOn.isEmpty {
         let id = result.resources[index].logicalID
         let implied = Set(dependencies.implied[id] ?? [])
         var kept: [String] = []
@@ -134,7 +148,11 @@ func withoutRedundantDependencies(_ template: Template) -> (Template, ResourceDe
         where !implied.contains(dependency) && !kept.contains(dependency) {
             kept.append(dependency)
         }
-        result.resources[index].dependsOn = kept
+        if kept.count < result.resources[index].dependsOn.count {
+            result.resources[index].dependsOn = kept
+            dropped = true
+        }
     }
-    return (result, dependencies.updatingExplicit(from: result))
+    // The explicit dependencies are read again only when an entry was dropped.
+    return (result, dropped ? dependencies.updatingExplicit(from: result) : dependencies)
 }

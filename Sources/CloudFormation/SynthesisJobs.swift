@@ -2,11 +2,12 @@
 /// what they found in a fixed order.
 ///
 /// Jobs start in list order, each core taking the next as it frees up, so the
-/// longest go first and the cores finish together: the rendering, the first
-/// check (callers list their longest first, as `AWSChecks.all` does with the
-/// schema check), the built-in rules (which grow with the template as those
-/// two do), then the other checks. A `ResourceCheck` becomes one job per
-/// resource type, the types with the most resources first.
+/// jobs that cannot be divided go first and the cores finish together: the
+/// rendering, the built-in rules, the checks that read the whole template (in
+/// the order given), and last the jobs of the checks that look at each
+/// resource on its own (`ResourceCheck`), one job per resource type, the types
+/// with the most resources first: small jobs that fill in the cores' time
+/// around the long ones.
 struct SynthesisJobs {
     enum Job: Sendable {
         case rendering
@@ -27,17 +28,18 @@ struct SynthesisJobs {
     let jobs: [Job]
 
     init(template: Template, checks: [any TemplateCheck], rendering: Bool) {
-        var jobs: [Job] = rendering ? [.rendering] : []
+        var jobs: [Job] = (rendering ? [.rendering] : []) + [.rules]
+        var resourceJobs: [Job] = []
+        var groups: [[Int]]?
         for (index, check) in checks.enumerated() {
-            if index == 1 { jobs.append(.rules) }
-            guard check.resourceCheck != nil else {
+            if check.resourceCheck == nil {
                 jobs.append(.check(index))
-                continue
+            } else {
+                if groups == nil { groups = Self.groupsByType(template.resources) }
+                resourceJobs += groups!.map { .resources(check: index, $0) }
             }
-            jobs += Self.groupsByType(template.resources).map { .resources(check: index, $0) }
         }
-        if checks.count < 2 { jobs.append(.rules) }
-        self.jobs = jobs
+        self.jobs = jobs + resourceJobs
     }
 
     /// Resource positions grouped by type, largest group first (ties in

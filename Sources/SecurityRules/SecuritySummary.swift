@@ -10,11 +10,14 @@ public struct SecuritySummary: Sendable {
     /// The suppressions and settings written in a template, but those at
     /// `unused` (the paths of the warnings `SecurityReport` gives for
     /// suppressions that waive nothing): the summary of a template whose
-    /// rules have run, without running them again.
-    public init(of template: Template, unused: Set<TemplatePath>) {
+    /// rules have run, without running them again. `unused` is worked out
+    /// only for a template that holds suppressions.
+    public init(of template: Template, unused: @autoclosure () -> Set<TemplatePath>) {
+        var unusedPaths: Set<TemplatePath>?
         suppressions = template.resources.flatMap { resource in
             RuleSuppression.read(from: resource).suppressions.compactMap { suppression, path in
-                unused.contains(path) ? nil : (suppression.rule, resource.logicalID, suppression.reason)
+                if unusedPaths == nil { unusedPaths = unused() }
+                return unusedPaths!.contains(path) ? nil : (suppression.rule, resource.logicalID, suppression.reason)
             }
         }
         settings = StackRuleSetting.read(from: template).settings.values.sorted { $0.rule < $1.rule }

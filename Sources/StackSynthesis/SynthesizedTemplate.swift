@@ -49,15 +49,17 @@ public func synthesizeAll(
         let render: @Sendable (Template) throws -> String = { try TemplateRenderer.render($0, format: format, form: form) }
         do {
             let resolved = references.templates[name]
-            let (synthesis, rendered) = try synthesize(
-                definition, checks: everyCheck, limits: .splittable, preparing: { resolved ?? $0 }, renderingUnlessSplit: render)
+            let (synthesis, renderedOrSplit) = try synthesize(
+                definition, checks: everyCheck, limits: .splittable, preparing: { resolved ?? $0 }, renderingUnlessSplit: render,
+                splitting: { "\(name).\($0).\(format.fileExtension)" })
             var artifacts = try synthesis.artifacts.map { artifact in
                 ("\(name).\(artifact.name)", try TemplateRenderer.json(value: ArtifactPlaceholders.replacing(artifact.json)))
             }
             var bodies: [String]
             // A part's problems name it as its file does: `<stack>.<part>`.
             var labels = [name]
-            if let split = try NestedStackSplit.split(synthesis, templateURL: { "\(name).\($0).\(format.fileExtension)" }) {
+            switch try renderedOrSplit.get() {
+            case .split(let split):
                 // The root and each part checked for what the split may break and rendered, side by side.
                 let stacks = [split.root] + split.parts.map(\.template)
                 labels += split.parts.map { "\(name).\($0.name)" }
@@ -68,9 +70,8 @@ public func synthesizeAll(
                 problems += checked.flatMap(\.0)
                 bodies = try checked.map { try $0.1.get() }
                 artifacts += zip(split.parts, bodies.dropFirst()).map { ("\(name).\($0.name).\(format.fileExtension)", $1) }
-            } else {
-                // A template written whole was rendered alongside the checks.
-                bodies = [try rendered.get() ?? render(synthesis.template)]
+            case .whole(let text):
+                bodies = [text]
             }
             let text = bodies[0]
             // Nested stacks are uploaded by `aws cloudformation package`: only the root may be deployed inline.

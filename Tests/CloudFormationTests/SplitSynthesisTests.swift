@@ -16,9 +16,20 @@ private func queues(_ count: Int, asked: Int = 0) -> TestStack {
 }
 
 /// What synthesis rendered alongside the checks: the number of resources
-/// of the template it was given, or nil when it rendered nothing.
+/// of the template it was given, or nil when it split the template instead.
 private func renderedResources(of definition: TestStack) throws -> Int? {
-    try synthesize(definition, preparing: { $0 }, renderingUnlessSplit: { $0.resources.count }).output.get()
+    switch try synthesize(definition, preparing: { $0 }, renderingUnlessSplit: { $0.resources.count }, splitting: { $0 }).output.get() {
+    case .whole(let count): count
+    case .split: nil
+    }
+}
+
+/// The split synthesis made alongside the checks, or nil when it rendered the template whole.
+private func splitAlongside(of definition: TestStack, templateURL: @escaping @Sendable (String) -> String) throws -> NestedStackSplit? {
+    switch try synthesize(definition, preparing: { $0 }, renderingUnlessSplit: { _ in }, splitting: templateURL).output.get() {
+    case .whole: nil
+    case .split(let split): split
+    }
 }
 
 @Suite("Synthesis of a stack that may split: rendered whole only when written whole, split with the dependencies it found")
@@ -31,15 +42,16 @@ struct SplitSynthesisTests {
         #expect(try renderedResources(of: queues(3, asked: 1)) == nil)
     }
 
-    @Test("the split of a synthesis is the split of its template")
+    @Test("the split of a synthesis, and the split made alongside its checks, are the split of its template")
     func splitOfSynthesisIsSplitOfTemplate() throws {
-        let url: (String) -> String = { "Queues.\($0).yaml" }
+        let url: @Sendable (String) -> String = { "Queues.\($0).yaml" }
         for definition in [queues(Quotas.resources), queues(10, asked: 4)] {
             let synthesis = try synthesize(definition, limits: .splittable)
             let fromSynthesis = try #require(try NestedStackSplit.split(synthesis, templateURL: url))
             let fromTemplate = try NestedStackSplit.split(
                 synthesis.template, stack: synthesis.stack, requestedParts: synthesis.requestedParts, templateURL: url)
             #expect(fromSynthesis == fromTemplate)
+            #expect(try splitAlongside(of: definition, templateURL: url) == fromTemplate)
         }
         #expect(try NestedStackSplit.split(synthesize(queues(10)), templateURL: url) == nil)
     }

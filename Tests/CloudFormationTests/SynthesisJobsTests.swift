@@ -22,20 +22,22 @@ struct SynthesisJobsTests {
         }
     }
 
-    @Test("the rendering, the first check, the rules, then the other checks; a resource check by type, largest first")
+    @Test("the rendering, the rules, the whole-template checks in order, then the resource checks by type, largest first")
     func order() {
         var template = Template()
         template.resources = ["A", "B", "A", "C", "B", "A"].enumerated().map { Resource("R\($0.offset)", type: "Test::\($0.element)") }
-        let jobs = SynthesisJobs(template: template, checks: [EachResource(), WholeCheck(), EachResource()], rendering: true)
+        let jobs = SynthesisJobs(
+            template: template, checks: [EachResource(), WholeCheck(), EachResource(), WholeCheck()], rendering: true)
         #expect(describe(jobs.jobs) == [
-            "render", "check 0 on [0, 2, 5]", "check 0 on [1, 4]", "check 0 on [3]", "rules", "check 1",
+            "render", "rules", "check 1", "check 3",
+            "check 0 on [0, 2, 5]", "check 0 on [1, 4]", "check 0 on [3]",
             "check 2 on [0, 2, 5]", "check 2 on [1, 4]", "check 2 on [3]",
         ])
         #expect(describe(SynthesisJobs(template: template, checks: [], rendering: false).jobs) == ["rules"])
-        #expect(describe(SynthesisJobs(template: template, checks: [WholeCheck()], rendering: false).jobs) == ["check 0", "rules"])
+        #expect(describe(SynthesisJobs(template: template, checks: [WholeCheck()], rendering: false).jobs) == ["rules", "check 0"])
         // Types of the same size keep the order in which they first appear.
         template.resources = ["C", "A", "B"].map { Resource("R\($0)", type: "Test::\($0)") }
         #expect(describe(SynthesisJobs(template: template, checks: [EachResource()], rendering: false).jobs)
-            == ["check 0 on [0]", "check 0 on [1]", "check 0 on [2]", "rules"])
+            == ["rules", "check 0 on [0]", "check 0 on [1]", "check 0 on [2]"])
     }
 }

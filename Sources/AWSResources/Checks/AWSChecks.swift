@@ -1,8 +1,8 @@
 import CloudFormation
 
 /// The checks that know AWS, in the order their findings are reported (after
-/// the built-in rules'). Synthesis also starts them in this order, so the
-/// longest, the schema check, comes first.
+/// the built-in rules'). The order they start in is synthesis's own
+/// (`SynthesisJobs`).
 public enum AWSChecks {
     public static let all: [any TemplateCheck] = [
         ResourceSchemaCheck(),

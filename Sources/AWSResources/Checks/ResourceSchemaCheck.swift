@@ -43,11 +43,12 @@ final class ResourceSchemas: @unchecked Sendable {
     func schema(for typeName: String, properties: Object) -> JSONSchema? {
         let key = Key(typeName: typeName, properties: properties.keys.sorted())
         lock.lock()
-        let known = (schema: parsed[key], document: documents[typeName])
+        let knownSchema = parsed[key]
+        let knownDocument = knownSchema == nil ? documents[typeName] : nil
         lock.unlock()
-        if let schema = known.schema { return schema }
+        if let knownSchema { return knownSchema }
         let document: SchemaDocument
-        if let known = known.document {
+        if let known = knownDocument {
             document = known
         } else if let json = ResourceRegistry.schemaJSON(for: typeName) {
             // The generator produced this JSON and the tests parse every schema, so

@@ -17,8 +17,10 @@ public enum ResourceRegistry {
         cache.type(named: typeName)
     }
 
+    /// Whether the registry has the type: a generated Swift type (each of
+    /// which the registry has) answers without a search of the index.
     public static func contains(_ typeName: String) -> Bool {
-        location(of: typeName) != nil
+        GeneratedResourceTypes.byName[typeName] != nil || location(of: typeName) != nil
     }
 
     /// The type's validation schema for `Properties` (JSON), or `nil` for a type

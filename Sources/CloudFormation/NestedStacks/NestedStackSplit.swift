@@ -73,9 +73,11 @@ public struct NestedStackSplit: Hashable, Sendable {
         template.resources.count > limits.resources || template.outputs.count > limits.outputs
     }
 
-    private static func split(
+    /// The split of `template`, which `splits(_:requestedParts:limits:)`
+    /// says is split, with the dependencies synthesis found.
+    static func split(
         _ template: Template, stack: String, requestedParts: [String: String], dependencies: ResourceDependencies,
-        limits: QuotaLimits, templateURL: (String) -> String
+        limits: QuotaLimits = .cloudFormation, templateURL: (String) -> String
     ) throws(SynthesisError) -> NestedStackSplit {
         let exceeds = exceedsOneTemplate(template, limits: limits)
         let declared = Set(template.parameters.map(\.logicalID) + template.resources.map(\.logicalID))
@@ -202,10 +204,12 @@ private struct SplitBuilder {
                 return crossing(target, attribute: attribute, into: home, waiter: waiter)
             case .sub(let text, let variables):
                 var added: [Object.Entry] = []
+                var replaced = false
                 let rewrittenText = SubPlaceholders.rewrite(text) { placeholder in
                     guard variables[placeholder.name] == nil,
                           let replacement = crossing(placeholder.name, attribute: placeholder.attribute, into: home, waiter: waiter)
                     else { return nil }
+                    replaced = true
                     if case .intrinsic(.ref(let parameter)) = replacement { return parameter }
                     // In the root, a part's output is bound as a variable of the Sub, named as the output.
                     guard case .intrinsic(.getAtt(_, let output)) = replacement else { return nil }
@@ -213,9 +217,10 @@ private struct SplitBuilder {
                     if !added.contains(where: { $0.key == variable }) { added.append(Object.Entry(variable, replacement)) }
                     return variable
                 } ?? text
-                let rewrittenVariables = Object(
-                    variables.entries.map { Object.Entry($0.key, rewrite($0.value, in: home, waiter: waiter)) } + added)
-                return .intrinsic(.sub(rewrittenText, variables: rewrittenVariables))
+                let rewrittenVariables = rewrite(.object(variables), in: home, waiter: waiter).objectValue!
+                // A Sub that crosses no stack is kept as it is.
+                guard replaced || !added.isEmpty || rewrittenVariables != variables else { return nil }
+                return .intrinsic(.sub(rewrittenText, variables: Object(rewrittenVariables.entries + added)))
             default:
                 return nil
             }

@@ -9,18 +9,29 @@ struct StableHash {
         feed(prefix.utf8)
     }
 
-    /// The hash of the prefix followed by `number` in decimal.
+    /// The hash of the prefix followed by `number` (not negative) in
+    /// decimal, its digits fed as they are worked out, without a string.
     func appending(_ number: Int) -> UInt64 {
+        precondition(number >= 0, "a part's number is not negative")
         var copy = self
-        copy.feed(String(number).utf8)
+        var place = 1
+        while place <= number / 10 { place *= 10 }
+        var rest = number
+        repeat {
+            copy.feed(UInt8(ascii: "0") + UInt8(rest / place))
+            rest %= place
+            place /= 10
+        } while place > 0
         return copy.finalized
     }
 
     private mutating func feed(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            state ^= UInt64(byte)
-            state &*= 0x0000_0100_0000_01b3
-        }
+        for byte in bytes { feed(byte) }
+    }
+
+    private mutating func feed(_ byte: UInt8) {
+        state ^= UInt64(byte)
+        state &*= 0x0000_0100_0000_01b3
     }
 
     private var finalized: UInt64 {

@@ -19,13 +19,12 @@ extension TemplateValidator {
         for (section, ids) in sections {
             var seen: Set<String> = []
             for id in ids {
-                let path: TemplatePath = [section, id]
                 // A condition loop's key (`Fn::ForEach::Name`) is not a name; the names come from its expansion.
                 if !Self.isValidLogicalID(id) && !(section == "Conditions" && ForEachLoop.isLoop(id)) {
-                    error(path, "'\(id)' is not a valid name: use 1 to 255 ASCII letters and digits")
+                    error([section, id], "'\(id)' is not a valid name: use 1 to 255 ASCII letters and digits")
                 }
                 if !seen.insert(id).inserted {
-                    error(path, "'\(id)' is declared more than once in \(section)")
+                    error([section, id], "'\(id)' is declared more than once in \(section)")
                 }
             }
         }

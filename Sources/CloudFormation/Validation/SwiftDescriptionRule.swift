@@ -81,7 +81,15 @@ extension TemplateValidator {
         case .list(let items): items.contains(where: holdsMarker)
         case .object(let object):
             object.entries.contains { SwiftDescriptionMarker.isContained(in: $0.key) || holdsMarker($0.value) }
-        case .intrinsic(let function): holdsMarker(function.longFormArgument)
+        case .intrinsic(let function):
+            switch function {
+            // The most common functions, read without spelling out their arguments.
+            case .ref(let name): SwiftDescriptionMarker.isContained(in: name)
+            case .getAtt(let resource, let attribute):
+                SwiftDescriptionMarker.isContained(in: resource) || SwiftDescriptionMarker.isContained(in: attribute)
+            case .sub(let text, let variables): SwiftDescriptionMarker.isContained(in: text) || holdsMarker(.object(variables))
+            default: holdsMarker(function.longFormArgument)
+            }
         }
     }
 }
