@@ -46,7 +46,7 @@ import CloudFormation
 public func stackOfThree(_ stack: Stack) {
     let bucket = stack.add(S3.Bucket("Uploads"))
     stack.add(DynamoDB.Table("Table", billingMode: .payPerRequest, keySchema: [.init(attributeName: "id", keyType: KEY)]))
-    stack.add(Lambda.Function("Worker", code: .init(s3Bucket: bucket.ref, s3Key: "worker.zip"), role: "arn:aws:iam::111122223333:role/worker"))
+    stack.add(Lambda.Function("Worker", code: .init(s3Bucket: BUCKET, s3Key: "worker.zip"), role: "arn:aws:iam::111122223333:role/worker"))
 }
 """
 
@@ -80,8 +80,10 @@ let package = Package(
     targets: [.target(name: "Infra", dependencies: [{", ".join(products)}])]
 )
 """)
-    # Before, a key type was a string; after, an enum.
-    (folder / "Sources/Infra/Library.swift").write_text(LIBRARY_ONLY.replace("KEY", ".hash" if services else '"HASH"'))
+    # Before, a key type was a string and a bucket's name a string expression;
+    # after, an enum and a typed reference.
+    library = LIBRARY_ONLY.replace("KEY", ".hash" if services else '"HASH"')
+    (folder / "Sources/Infra/Library.swift").write_text(library.replace("BUCKET", ".to(bucket)" if services else "bucket.ref"))
     if services:
         (folder / "Sources/Infra/Services.swift").write_text(SERVICES)
     return folder
