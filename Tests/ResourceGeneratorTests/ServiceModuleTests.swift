@@ -12,7 +12,9 @@ struct ServiceModuleTests {
         "primaryIdentifier": ["/properties/StoreName"],
         "readOnlyProperties": ["/properties/Arn"],
         "properties": [
-            "StoreName": ["type": "string"],
+            "StoreName": [
+                "type": "string", "relationshipRef": ["typeName": "AWS::Demo::Store", "propertyPath": "/properties/StoreName"],
+            ] as [String: Any],
             "Arn": ["type": "string"],
             "KeyArn": keyArn,
             "EncryptionKey": [
@@ -53,13 +55,21 @@ struct ServiceModuleTests {
         ])
     }
 
-    @Test("AWSResources' types keep plain strings where they always had them")
-    func libraryStyleHasNoReferences() {
+    @Test("AWSResources' types take typed references as the service modules' do")
+    func libraryStyleHasReferences() {
         let catalog = ReferenceKindCatalog()
         var writer = Self.writer(catalog)
         writer.style = .library
-        #expect(writer.source().contains("public var keyArn: TemplateExpression<String>?"))
-        #expect(catalog.kinds.isEmpty)
+        #expect(writer.source().contains("public var keyArn: Reference<ReferenceKinds.KMSKeyArn>?"))
+        #expect(catalog.kinds["KMSKeyArn"] == [ReferenceTarget(typeName: "AWS::KMS::Key", property: "Arn")])
+    }
+
+    @Test("a resource's own name is the name it gets, not a reference to a resource of its type")
+    func ownNameIsNoReference() {
+        let catalog = ReferenceKindCatalog()
+        let source = Self.writer(catalog).source()
+        #expect(source.contains("public var storeName: TemplateExpression<String>?"))
+        #expect(catalog.kinds["DemoStoreStoreName"] == nil)
     }
 
     @Test("the referenced type gives `.to(resource)`: GetAtt of an attribute, Ref of the primary identifier, nothing otherwise")
@@ -78,6 +88,16 @@ struct ServiceModuleTests {
         #expect(!source.contains("DemoStoreKeyArn"))
         #expect(!source.contains("KMSKeyArn"))
         #expect(source.components(separatedBy: "public static func to(_ resource: Demo.Store) -> Self").count == 3)
+    }
+
+    @Test("a property that is both the primary identifier and an attribute is given by Ref, which returns it")
+    func refBeforeGetAtt() {
+        var schema = Self.schema
+        schema["primaryIdentifier"] = ["/properties/Arn"]
+        let writer = ResourceWriter(typeName: "AWS::Demo::Store", schema: schema, cfnLintVersion: "1.0.0")
+        let source = writer.referenceProducers(kinds: ["DemoStoreArn": [ReferenceTarget(typeName: "AWS::Demo::Store", property: "Arn")]])
+        #expect(source.contains(".ref(resource.logicalID)"))
+        #expect(!source.contains(".getAtt("))
     }
 
     @Test("cfn-lint's enums written beside a list's items make the items' property an enum")

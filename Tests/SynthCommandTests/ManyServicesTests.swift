@@ -47,7 +47,8 @@ struct ManyServicesTests {
         #expect(!subnets.isEmpty)
         for subnet in subnets {
             let vpcId = try #require(subnet.properties.first { $0.key.scalarText == "VpcId" }?.value)
-            #expect(vpcId.tag == "!GetAtt" && vpcId.scalarText == "\(vpc.id).VpcId", "\(subnet.id)")
+            // A VPC's Ref is its ID.
+            #expect(vpcId.tag == "!Ref" && vpcId.scalarText == vpc.id, "\(subnet.id)")
         }
         let key = try #require(resources.first { $0.type == "AWS::KMS::Key" })
         let database = try #require(resources.first { $0.type == "AWS::RDS::DBInstance" })

@@ -95,10 +95,15 @@ struct IntrinsicLayoutTests {
         }
     }
 
-    @Test("a function built outside its layout (an And of one condition) is rewritten as the one-entry mapping it is written as")
+    @Test("a function built outside its layout (an And of one condition) is rewritten as the one-entry mapping it is written as, and kept as it is when nothing in it changes")
     func rewritingOutsideTheLayout() {
         let single = Value.and([.condition("IsProd")])
-        #expect(single.rewritingIntrinsics { _ in nil } == ["Fn::And": [.condition("IsProd")]])
+        let renamed = single.rewritingIntrinsics { function in
+            if case .condition("IsProd") = function { return .condition("IsProduction") }
+            return nil
+        }
+        #expect(renamed == ["Fn::And": [.condition("IsProduction")]])
+        #expect(single.rewritingIntrinsics { _ in nil } == single)
     }
 
     /// A long name and argument that are no typed function, and why.
