@@ -24,12 +24,16 @@ from pathlib import Path
 
 import pytest
 
-from test_docs import (BIN, DOCUMENTS, MODULES, SYSTEM_LIBRARY_FLAGS, TUTORIALS, blocks, import_order, is_package_manifest,
+from test_docs import (BIN, DOCUMENTS, MODULES, ROOT, SYSTEM_LIBRARY_FLAGS, TUTORIALS, blocks, import_order, is_package_manifest,
                        label, module_imports, swift_file, tutorial_steps)
 
 # The objects SwiftPM links into the built `synth`, its own main excepted.
 SYNTH_OBJECTS = BIN / "synth.product/Objects.LinkFileList"
 SYNTH_MAIN_OBJECTS = "synth.build"
+# The service modules (AWSEC2, AWSRDS, …), which synth does not link: a document
+# that imports one links its objects.
+SERVICE_MODULES = {path.name for path in (ROOT / "Sources/Services").iterdir() if path.is_dir()}
+IMPORT = re.compile(r"^\s*import\s+(\w+)", re.MULTILINE)
 CATALOG_TYPE = "DocumentedStacks"
 STACK_TYPE = re.compile(r"^\s*(?:public\s+|final\s+)*(?:struct|class|enum|actor)\s+(\w+)\s*:[^{]*\bStackDefinition\b",
                         re.MULTILINE)
@@ -140,6 +144,9 @@ def documented_stacks(tmp_path_factory) -> Path:
     assert SYNTH_OBJECTS.exists(), f"{SYNTH_OBJECTS} is missing: build synth first (swift build)"
     linked = [line for line in SYNTH_OBJECTS.read_text().splitlines()
               if Path(line.strip('"')).parent.name != SYNTH_MAIN_OBJECTS]
+    imported = {name for project in PROJECTS for files in project.sources.values() for text in files.values()
+                for name in IMPORT.findall(text)}
+    linked += [str(path) for module in sorted(imported & SERVICE_MODULES) for path in sorted((BIN / f"{module}.build").glob("*.o"))]
     (scratch / "objects").write_text("\n".join(linked) + "\n")
     executable = scratch / "documented-stacks"
     compile_swift(["-module-name", "DocumentedStacksMain", "-I", str(scratch), "-emit-executable", "-o", str(executable),
