@@ -66,17 +66,17 @@ enum StatementExpansion {
 
     /// A list's items or the one value, each as compact text.
     private static func texts(_ value: Value) -> [Text] {
-        items(of: value).map { (CompactText.text($0.value), $0.conditions) }
+        items(of: value).map { (ValueText.line($0.value, style: .resolved), $0.conditions) }
     }
 
     /// `"*"`, or `{AWS: [...], Service: ...}` as `AWS:…` and `Service:…` in key
     /// order. `AWS: "*"` is everyone, like `"*"`.
     private static func principalTexts(_ value: Value) -> [Text] {
         items(of: value).flatMap { item -> [Text] in
-            guard case .object(let object) = item.value else { return [(CompactText.text(item.value), item.conditions)] }
+            guard case .object(let object) = item.value else { return [(ValueText.line(item.value, style: .resolved), item.conditions)] }
             return object.entries.sorted { $0.key < $1.key }.flatMap { entry in
                 items(of: entry.value).map { inner in
-                    let text = CompactText.text(inner.value)
+                    let text = ValueText.line(inner.value, style: .resolved)
                     return (entry.key == "AWS" && text == "*" ? "*" : "\(entry.key):\(text)", item.conditions + inner.conditions)
                 }
             }
@@ -118,14 +118,14 @@ enum StatementExpansion {
     private static func iamConditions(_ value: Value?) -> [ConditionClause] {
         guard let value else { return [] }
         guard case .object(let operators) = value else {
-            return [.iam(operator: "Condition", key: CompactText.text(value), values: [])]
+            return [.iam(operator: "Condition", key: ValueText.line(value, style: .resolved), values: [])]
         }
         return operators.entries.flatMap { op -> [ConditionClause] in
             guard case .object(let keys) = op.value else {
-                return [.iam(operator: op.key, key: CompactText.text(op.value), values: [])]
+                return [.iam(operator: op.key, key: ValueText.line(op.value, style: .resolved), values: [])]
             }
             return keys.entries.map { entry in
-                let values = if case .list(let items) = entry.value { items.map(CompactText.text) } else { [CompactText.text(entry.value)] }
+                let values = if case .list(let items) = entry.value { items.map { ValueText.line($0, style: .resolved) } } else { [ValueText.line(entry.value, style: .resolved)] }
                 return .iam(operator: op.key, key: entry.key, values: values.sorted())
             }
         }

@@ -29,7 +29,7 @@ struct StatementSource {
             }
             var implied: String?
             if policy.kind.resourceIsHolder {
-                implied = if case .holder = policy.kind.attachment { "${\(policy.logicalID).Arn}" } else { policy.governed.first.map(CompactText.text) }
+                implied = if case .holder = policy.kind.attachment { "${\(policy.logicalID).Arn}" } else { policy.governed.first.map { ValueText.line($0, style: .resolved) } }
             }
             return StatementSource(
                 statement: statement, path: site.path, identityPrincipals: identities, impliedResource: implied,
@@ -37,7 +37,7 @@ struct StatementSource {
         }
         let outside = TemplatePolicies.outsidePolicies(in: template).map { outside in
             StatementSource(
-                statement: ["Effect": "Allow", "Action": .string("policy \(CompactText.text(outside.reference))"), "Resource": "*"],
+                statement: ["Effect": "Allow", "Action": .string("policy \(ValueText.line(outside.reference, style: .resolved))"), "Resource": "*"],
                 path: outside.path, identityPrincipals: [text(outside.identity)], impliedResource: nil,
                 templateConditions: outside.conditions.map(clause))
         }
@@ -45,7 +45,7 @@ struct StatementSource {
     }
 
     private static func text(_ identity: AttachedIdentity) -> String {
-        "\(identity.kind):\(CompactText.text(identity.name))"
+        "\(identity.kind):\(ValueText.line(identity.name, style: .resolved))"
     }
 
     private static func clause(_ branch: ConditionBranch) -> ConditionClause {
