@@ -145,7 +145,9 @@ def main():
     if len(rows) > walkthrough_rows and SCALES[-1] == 1000 and 100 in SCALES:
         growth = rows[-1][1]["ours YAML"][0] / rows[SCALES.index(100) + walkthrough_rows][1]["ours YAML"][0]
         lines += ["", f"Ours, N = 100 → 1000: wall time grows {growth:.1f}×."]
-    lines += ["", "Where the instructions go: benchmarks/PROFILE.md (`make profile`)."]
+    lines += ["", "Past CloudFormation's limits, N = 1,000 and 10,000 split into nested stacks beside troposphere and "
+                  "the CDK at the same N: benchmarks/RESULTS-split.md (`benchmarks/split_bench.py`).",
+              "", "Where the instructions go: benchmarks/PROFILE.md (`make profile`)."]
     (ROOT / "benchmarks" / "RESULTS.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
