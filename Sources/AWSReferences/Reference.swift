@@ -6,9 +6,9 @@ import CloudFormation
 ///
 /// A resource of the right type gives one with `.to(resource)` (`kmsKeyId:
 /// .to(key)`); a resource of another type does not compile. The escape
-/// hatches take what the compiler cannot check: `.literal("arn:…")` or a
-/// string literal in place, a
-/// parameter's `ref`, an import or any string expression (`.expression(_:)`).
+/// hatches take what the compiler cannot check: a string literal (or
+/// `.literal("arn:…")`), a parameter's `ref`, an import or any string
+/// expression (`.expression(_:)`).
 public struct Reference<Kind: ReferenceKind>: PropertyValue, Hashable, Sendable, ExpressibleByStringLiteral {
     public let expression: TemplateExpression<String>
 
